@@ -1,0 +1,72 @@
+package io.astrashell;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.astrashell.api.HttpSettings;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.core.env.Environment;
+
+/**
+ * Every tunable of astra shell, bound from {@code application.yml} (prefix {@code astra}). The jar
+ * carries the top-level application.yml as its defaults; the launcher points the shell at the
+ * top-level file so an edit there takes effect at once.
+ */
+public record AstraSettings(Environments environments, HttpSettings http, Path home, Path configFile,
+		Sandbox sandbox, Completion completion) {
+
+	/**
+	 * Reads the settings from the environment (application.yml, overridden by system properties and
+	 * environment variables). Read by hand rather than by Spring Boot's binder: this runs on every
+	 * one-shot command and the binder's reflection costs more than the lines below.
+	 */
+	public static AstraSettings from(Environment env) {
+		return new AstraSettings(
+				new Environments(required(env, "astra.environments.prod"), required(env, "astra.environments.dev"),
+						required(env, "astra.environments.test")),
+				new HttpSettings(duration(env, "astra.http.connect-timeout", "5s"),
+						duration(env, "astra.http.read-timeout", "30s"),
+						Integer.parseInt(env.getProperty("astra.http.retries", "2").trim()),
+						duration(env, "astra.http.max-retry-wait", "10s")),
+				Path.of(expandHome(required(env, "astra.home"))), Path.of(expandHome(required(env, "astra.config-file"))),
+				new Sandbox(Integer.parseInt(env.getProperty("astra.sandbox.port", "0").trim())),
+				new Completion(duration(env, "astra.completion.ttl", "60s"),
+						duration(env, "astra.completion.first-fetch-wait", "250ms")));
+	}
+
+	private static String required(Environment env, String key) {
+		String value = env.getProperty(key);
+		if (value == null || value.isBlank()) {
+			throw new IllegalStateException("application.yml lacks '" + key + "'");
+		}
+		return value.trim();
+	}
+
+	private static Duration duration(Environment env, String key, String defaultValue) {
+		String value = env.getProperty(key, defaultValue).trim();
+		try {
+			return DurationStyle.detectAndParse(value);
+		}
+		catch (IllegalArgumentException e) {
+			throw new IllegalStateException("application.yml: '" + key + "' is not a duration such as 5s or 250ms: "
+					+ value);
+		}
+	}
+
+	private static String expandHome(String path) {
+		return path.equals("~") || path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path;
+	}
+
+	/** The DevOps API base URL of each environment (paths {@code /v2/...} are appended). */
+	public record Environments(String prod, String dev, String test) {
+	}
+
+	/** The embedded sandbox: the port {@code --env local} serves on (0 = a free port). */
+	public record Sandbox(int port) {
+	}
+
+	/** The completion cache of the prompt. */
+	public record Completion(Duration ttl, Duration firstFetchWait) {
+	}
+
+}

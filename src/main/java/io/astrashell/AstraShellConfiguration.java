@@ -1,0 +1,155 @@
+package io.astrashell;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+import io.astrashell.cli.AstraCommand;
+import io.astrashell.cli.CommandGroup;
+import io.astrashell.cli.CommandLineParser;
+import io.astrashell.command.OrgCommands;
+import io.astrashell.command.SandboxCommands;
+import io.astrashell.command.ShellCommands;
+import io.astrashell.completion.LocalValues;
+import io.astrashell.completion.ShellCompleter;
+import io.astrashell.completion.SpecCompletionProvider;
+import io.astrashell.service.ApiCalls;
+import io.astrashell.service.OrgService;
+import io.astrashell.session.Session;
+import io.astrashell.shell.AstraPrompt;
+import io.astrashell.shell.Console;
+import io.astrashell.shell.Dispatcher;
+import io.astrashell.shell.ProcessIo;
+import io.astrashell.shell.Prompt;
+import io.astrashell.shell.ShellRunner;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.shell.core.command.CommandRegistry;
+
+/**
+ * Every bean of the shell, listed: settings, session, services, the commands (one group per noun,
+ * registered in Spring Shell's {@link CommandRegistry}), the dispatcher, the prompt and the runner.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AstraShellConfiguration {
+
+	@Bean
+	AstraSettings astraSettings(Environment environment) {
+		return AstraSettings.from(environment);
+	}
+
+	/**
+	 * The context's message source. The shell has no messages to translate; declaring this one keeps
+	 * Spring from making its default, whose class initialization costs tens of milliseconds of locale
+	 * set-up on every one-shot command.
+	 */
+	@Bean
+	MessageSource messageSource() {
+		return new NoMessages();
+	}
+
+	static final class NoMessages implements MessageSource {
+
+		@Override
+		public String getMessage(String code, Object[] args, String defaultMessage, Locale locale) {
+			return defaultMessage;
+		}
+
+		@Override
+		public String getMessage(String code, Object[] args, Locale locale) throws NoSuchMessageException {
+			throw new NoSuchMessageException(code, locale);
+		}
+
+		@Override
+		public String getMessage(MessageSourceResolvable resolvable, Locale locale) throws NoSuchMessageException {
+			if (resolvable.getDefaultMessage() != null) {
+				return resolvable.getDefaultMessage();
+			}
+			String[] codes = resolvable.getCodes();
+			throw new NoSuchMessageException(codes == null || codes.length == 0 ? "" : codes[0], locale);
+		}
+
+	}
+
+	@Bean(destroyMethod = "close")
+	Session session(AstraSettings settings, ProcessIo io) {
+		return new Session(settings, io.env());
+	}
+
+	@Bean
+	ApiCalls apiCalls(Session session) {
+		return new ApiCalls(session);
+	}
+
+	@Bean
+	OrgService orgService(ApiCalls api) {
+		return new OrgService(api);
+	}
+
+	@Bean
+	Console console(ProcessIo io) {
+		return io.console();
+	}
+
+	@Bean
+	String astraVersion() {
+		Properties p = new Properties();
+		try (InputStream in = AstraShellConfiguration.class.getResourceAsStream("/astra-shell.properties")) {
+			if (in != null) {
+				p.load(in);
+			}
+		}
+		catch (IOException e) {
+			// version unknown
+		}
+		String v = p.getProperty("version", "dev");
+		return v.startsWith("@") ? "dev" : v;
+	}
+
+	@Bean
+	CommandRegistry commandRegistry(Session session, OrgService orgs, Console console, String astraVersion) {
+		CommandRegistry registry = new CommandRegistry(new HashSet<>());
+		List<CommandGroup> groups = List.of(new OrgCommands(session, orgs), new SandboxCommands(session),
+				new ShellCommands(registry, console, session, astraVersion));
+		LocalValues values = new LocalValues(session, registry);
+		for (CommandGroup group : groups) {
+			for (AstraCommand command : group.commands()) {
+				command.setCompletionProvider(new SpecCompletionProvider(command, values));
+				registry.registerCommand(command);
+			}
+		}
+		return registry;
+	}
+
+	@Bean
+	CommandLineParser commandLineParser(CommandRegistry registry) {
+		return new CommandLineParser(registry);
+	}
+
+	@Bean
+	Dispatcher dispatcher(CommandLineParser parser, Session session, Console console) {
+		return new Dispatcher(parser, session, console);
+	}
+
+	@Bean
+	Prompt prompt(Dispatcher dispatcher, Console console, Session session, CommandRegistry registry,
+			String astraVersion) {
+		return new Prompt(dispatcher, console, session, new AstraPrompt(session), new ShellCompleter(registry),
+				astraVersion);
+	}
+
+	/** Named as Spring Shell's runner so that its auto-configured one, if ever present, backs off. */
+	@Bean
+	ShellRunner springShellApplicationRunner(Dispatcher dispatcher, Session session, ObjectProvider<Prompt> prompt) {
+		return new ShellRunner(dispatcher, session, prompt);
+	}
+
+}

@@ -1,0 +1,186 @@
+package io.astrashell.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.astrashell.output.Output;
+import io.astrashell.output.Renderer;
+import io.astrashell.output.Style;
+import org.springframework.shell.core.command.AbstractCommand;
+import org.springframework.shell.core.command.CommandArgument;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.CommandOption;
+import org.springframework.shell.core.command.ExitStatus;
+
+/**
+ * A command of astra shell, registered in Spring Shell's
+ * {@link org.springframework.shell.core.command.CommandRegistry}: its name ({@code "user invite"}),
+ * its options and arguments, and the handler that turns an {@link Invocation} into an
+ * {@link Output}. Every command takes the {@link GlobalOptions} too.
+ */
+public final class AstraCommand extends AbstractCommand {
+
+	/** What a command does: parse is done, so call a service and describe the result. */
+	@FunctionalInterface
+	public interface Handler {
+
+		Output run(Invocation invocation) throws Exception;
+
+	}
+
+	private final List<OptionSpec> ownOptions;
+
+	private final List<ArgumentSpec> arguments;
+
+	private final Handler handler;
+
+	private final boolean connects;
+
+	private AstraCommand(Builder b) {
+		super(b.name, b.description, b.group, "", b.hidden);
+		this.ownOptions = List.copyOf(b.options);
+		this.arguments = List.copyOf(b.arguments);
+		this.handler = b.handler;
+		this.connects = b.connects;
+		setAliases(List.copyOf(b.aliases));
+		setOptions(allOptions().stream().map(OptionSpec::toCommandOption).toList());
+	}
+
+	public static Builder named(String name) {
+		return new Builder(name);
+	}
+
+	/** The command's own options followed by the global ones. */
+	public List<OptionSpec> allOptions() {
+		List<OptionSpec> all = new ArrayList<>(ownOptions);
+		all.addAll(GlobalOptions.ALL);
+		return all;
+	}
+
+	public List<OptionSpec> ownOptions() {
+		return ownOptions;
+	}
+
+	public List<ArgumentSpec> arguments() {
+		return arguments;
+	}
+
+	/** Whether the command talks to the API (and so needs a token); false for help, config, sandbox... */
+	public boolean connects() {
+		return connects;
+	}
+
+	/** The option a word names ({@code -r}, {@code --role}, {@code -cf}), if any. */
+	public Optional<OptionSpec> findOption(String word) {
+		for (OptionSpec o : allOptions()) {
+			if (o.matches(word)) {
+				return Optional.of(o);
+			}
+		}
+		if (GlobalOptions.HELP.matches(word)) {
+			return Optional.of(GlobalOptions.HELP);
+		}
+		return Optional.empty();
+	}
+
+	public Output run(Invocation invocation) throws Exception {
+		return handler.run(invocation);
+	}
+
+	@Override
+	public String getHelp() {
+		return HelpFormatter.commandHelp(this);
+	}
+
+	/**
+	 * The Spring Shell entry point, for callers that hold only a {@link CommandContext}: runs the
+	 * handler and prints the result in the format the parsed options ask for. The shell's own runner
+	 * calls {@link #run(Invocation)} and renders with the session's settings.
+	 */
+	@Override
+	public ExitStatus doExecute(CommandContext context) throws Exception {
+		Map<String, List<String>> options = new LinkedHashMap<>();
+		for (CommandOption option : context.parsedInput().options()) {
+			options.computeIfAbsent(option.longName(), k -> new ArrayList<>()).add(option.value());
+		}
+		List<String> args = context.parsedInput().arguments().stream().map(CommandArgument::value).toList();
+		Globals globals = CommandLineParser.globalsOf(options);
+		Output output = run(new Invocation(this, options, args, globals));
+		PrintWriter out = context.outputWriter();
+		new Renderer(globals.format(), new Style(false)).render(output, out, out);
+		return ExitStatus.OK;
+	}
+
+	/** Builds a command: {@code AstraCommand.named("org id").description(...).handler(...).build()}. */
+	public static final class Builder {
+
+		private final String name;
+
+		private String description = "";
+
+		private String group = "";
+
+		private boolean hidden;
+
+		private boolean connects = true;
+
+		private final List<String> aliases = new ArrayList<>();
+
+		private final List<OptionSpec> options = new ArrayList<>();
+
+		private final List<ArgumentSpec> arguments = new ArrayList<>();
+
+		private Handler handler;
+
+		private Builder(String name) {
+			this.name = name;
+		}
+
+		public Builder description(String description) {
+			this.description = description;
+			return this;
+		}
+
+		public Builder group(String group) {
+			this.group = group;
+			return this;
+		}
+
+		public Builder hidden() {
+			this.hidden = true;
+			return this;
+		}
+
+		/** The command does not call the API (no token needed). */
+		public Builder local() {
+			this.connects = false;
+			return this;
+		}
+
+		public Builder alias(String alias) {
+			this.aliases.add(alias);
+			return this;
+		}
+
+		public Builder option(OptionSpec option) {
+			this.options.add(option);
+			return this;
+		}
+
+		public Builder argument(ArgumentSpec argument) {
+			this.arguments.add(argument);
+			return this;
+		}
+
+		public AstraCommand handler(Handler handler) {
+			this.handler = handler;
+			return new AstraCommand(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,282 @@
+package io.astrashell.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import io.astrashell.output.OutputFormat;
+import org.springframework.shell.core.command.Command;
+import org.springframework.shell.core.command.CommandParser;
+import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.core.command.ParsedInput;
+
+/**
+ * Parses words into a {@link CommandLine}, the way the original CLI reads them: global options before
+ * or after the command, {@code --name value} and {@code --name=value}, one-dash names of several
+ * letters ({@code -cf}, {@code -conf}), repeatable options, and {@code --} to end options. Every
+ * mistake is a {@link CliException} with the documented exit code, raised before anything runs.
+ */
+public final class CommandLineParser implements CommandParser {
+
+	private final CommandRegistry registry;
+
+	public CommandLineParser(CommandRegistry registry) {
+		this.registry = registry;
+	}
+
+	/** Spring Shell's entry: a line as typed at the prompt. */
+	@Override
+	public ParsedInput parse(String input) {
+		CommandLine line = parse(Words.split(input));
+		if (!line.hasCommand()) {
+			throw CliException.invalidArgument("No command given. Type 'help' to see the commands.");
+		}
+		return line.toParsedInput();
+	}
+
+	public CommandLine parse(List<String> words) {
+		Map<String, List<String>> globalsBefore = new LinkedHashMap<>();
+		int i = 0;
+		while (i < words.size() && isOptionWord(words.get(i))) {
+			String word = words.get(i);
+			String name = nameOf(word);
+			Optional<OptionSpec> spec = GlobalOptions.ALL.stream().filter(o -> o.matches(name)).findFirst();
+			if (spec.isEmpty() && GlobalOptions.HELP.matches(name)) {
+				spec = Optional.of(GlobalOptions.HELP);
+			}
+			if (spec.isEmpty()) {
+				throw CliException.invalidArgument("Unknown option '" + name + "'. Before the command only global "
+						+ "options are allowed; type 'help' to see them.");
+			}
+			i = take(spec.get(), words, i, globalsBefore, "astra");
+		}
+		if (i == words.size()) {
+			boolean help = globalsBefore.containsKey(GlobalOptions.HELP.longName());
+			return new CommandLine(null, globalsBefore, List.of(), globalsOf(globalsBefore), help);
+		}
+
+		// the longest run of words that names a command
+		AstraCommand command = null;
+		int commandEnd = i;
+		StringBuilder name = new StringBuilder();
+		for (int j = i; j < words.size() && !isOptionWord(words.get(j)); j++) {
+			if (name.length() > 0) {
+				name.append(' ');
+			}
+			name.append(words.get(j));
+			Command found = registry.getCommandByName(name.toString());
+			if (found instanceof AstraCommand astra) {
+				command = astra;
+				commandEnd = j + 1;
+			}
+			else if (registry.getCommandsByPrefix(name + " ").isEmpty() && found == null) {
+				break;
+			}
+		}
+		if (command == null) {
+			throw unknownCommand(words.subList(i, Math.min(words.size(), i + 2)));
+		}
+
+		Map<String, List<String>> options = new LinkedHashMap<>(globalsBefore);
+		List<String> arguments = new ArrayList<>();
+		boolean help = options.containsKey(GlobalOptions.HELP.longName());
+		boolean endOfOptions = false;
+		for (int j = commandEnd; j < words.size();) {
+			String word = words.get(j);
+			if (!endOfOptions && word.equals("--")) {
+				endOfOptions = true;
+				j++;
+			}
+			else if (!endOfOptions && isOptionWord(word)) {
+				String optionName = nameOf(word);
+				Optional<OptionSpec> spec = command.findOption(optionName);
+				if (spec.isEmpty()) {
+					throw CliException.invalidArgument("Unknown option '" + optionName + "' for 'astra "
+							+ command.getName() + "'." + Similarity.didYouMean(optionName, optionNames(command))
+							+ " See 'astra help " + command.getName() + "'.");
+				}
+				if (spec.get() == GlobalOptions.HELP) {
+					help = true;
+				}
+				j = take(spec.get(), words, j, options, "astra " + command.getName());
+			}
+			else {
+				if (arguments.isEmpty() && command.arguments().isEmpty() && commandEnd - i == 1) {
+					List<Command> subs = registry.getCommandsByPrefix(groupOf(command) + " ");
+					if (!subs.isEmpty() && !help) {
+						throw unknownCommand(List.of(groupOf(command), word));
+					}
+				}
+				arguments.add(word);
+				j++;
+			}
+		}
+		if (!help) {
+			checkArguments(command, arguments);
+			for (OptionSpec o : command.allOptions()) {
+				if (o.required() && !options.containsKey(o.longName())) {
+					throw CliException.missingOption("Missing option " + o.helpNames().replace(", ", "/")
+							+ " for 'astra " + command.getName() + "'. See 'astra help " + command.getName() + "'.");
+				}
+			}
+		}
+		return new CommandLine(command, options, arguments, globalsOf(options), help);
+	}
+
+	private static String groupOf(AstraCommand command) {
+		String name = command.getName();
+		int space = name.indexOf(' ');
+		return space < 0 ? name : name.substring(0, space);
+	}
+
+	private static void checkArguments(AstraCommand command, List<String> arguments) {
+		List<ArgumentSpec> specs = command.arguments();
+		boolean variadic = !specs.isEmpty() && specs.get(specs.size() - 1).variadic();
+		if (arguments.size() > specs.size() && !variadic) {
+			String extra = arguments.get(specs.size());
+			throw CliException.invalidArgument("Unexpected argument '" + extra + "' for 'astra " + command.getName()
+					+ "'. Usage: " + usage(command) + (extra.startsWith("-") ? " (use -- before arguments that start with '-')" : ""));
+		}
+		for (int k = arguments.size(); k < specs.size(); k++) {
+			if (specs.get(k).required()) {
+				throw CliException.invalidArgument("Missing <" + specs.get(k).label() + "> for 'astra "
+						+ command.getName() + "'. Usage: " + usage(command));
+			}
+		}
+	}
+
+	static String usage(AstraCommand command) {
+		StringBuilder b = new StringBuilder("astra ").append(command.getName());
+		for (OptionSpec o : command.ownOptions()) {
+			if (o.required()) {
+				b.append(' ').append(o.synopsis());
+			}
+		}
+		for (ArgumentSpec a : command.arguments()) {
+			b.append(a.required() ? " <" + a.label() + ">" : " [<" + a.label() + ">]");
+		}
+		return b.toString();
+	}
+
+	private CliException unknownCommand(List<String> words) {
+		String first = words.get(0);
+		TreeSet<String> roots = new TreeSet<>();
+		List<String> subNames = new ArrayList<>();
+		for (Command c : registry.getCommands()) {
+			if (c.isHidden()) {
+				continue;
+			}
+			List<String> names = new ArrayList<>(c.getAliases());
+			names.add(c.getName());
+			for (String n : names) {
+				roots.add(n.split(" ")[0]);
+				if (n.startsWith(first + " ")) {
+					subNames.add(n.substring(first.length() + 1));
+				}
+			}
+		}
+		if (roots.contains(first) && words.size() > 1) {
+			String sub = words.get(1);
+			return CliException.invalidArgument("Unknown command 'astra " + first + " " + sub + "'."
+					+ Similarity.didYouMean(sub, subNames) + " '" + first + "' has: "
+					+ String.join(", ", new TreeSet<>(subNames)) + ".");
+		}
+		return CliException.invalidArgument("Unknown command '" + first + "'."
+				+ Similarity.didYouMean(first, new ArrayList<>(roots)) + " Type 'help' to see the commands.");
+	}
+
+	private static List<String> optionNames(AstraCommand command) {
+		List<String> names = new ArrayList<>();
+		for (OptionSpec o : command.allOptions()) {
+			names.add("--" + o.longName());
+			if (o.shortName() != null) {
+				names.add("-" + o.shortName());
+			}
+		}
+		return names;
+	}
+
+	/** Records the option at {@code index} and its value; returns the index of the next word. */
+	private static int take(OptionSpec spec, List<String> words, int index, Map<String, List<String>> into,
+			String where) {
+		String word = words.get(index);
+		int eq = word.indexOf('=');
+		String value;
+		int next;
+		if (eq > 0 && word.startsWith("-")) {
+			value = word.substring(eq + 1);
+			next = index + 1;
+			if (spec.isFlag()) {
+				String v = value.toLowerCase(Locale.ROOT);
+				if (!v.equals("true") && !v.equals("false")) {
+					throw CliException.invalidOptionValue("Option " + names(spec) + " takes no value (got '" + value
+							+ "').");
+				}
+				value = v;
+			}
+		}
+		else if (spec.isFlag()) {
+			value = "true";
+			next = index + 1;
+		}
+		else {
+			if (index + 1 >= words.size() || words.get(index + 1).equals("--")) {
+				throw CliException.missingOption("Option " + names(spec) + " needs a value: <" + spec.valueLabel()
+						+ ">. See 'astra help" + where.substring("astra".length()) + "'.");
+			}
+			value = words.get(index + 1);
+			next = index + 2;
+		}
+		if (!spec.isFlag() && value.isEmpty()) {
+			throw CliException.missingOption("Option " + names(spec) + " needs a value: <" + spec.valueLabel() + ">.");
+		}
+		String given = value;
+		if (!spec.allowedValues().isEmpty()
+				&& spec.allowedValues().stream().noneMatch(a -> a.equalsIgnoreCase(given))) {
+			throw CliException.invalidOptionValue("Invalid value '" + value + "' for " + names(spec) + ": use one of "
+					+ String.join(", ", spec.allowedValues()) + ".");
+		}
+		List<String> values = into.computeIfAbsent(spec.longName(), k -> new ArrayList<>());
+		if (!values.isEmpty() && !spec.repeatable() && !spec.isFlag()) {
+			throw CliException.invalidArgument("Option " + names(spec) + " is given twice; give it once.");
+		}
+		values.add(value);
+		return next;
+	}
+
+	private static String names(OptionSpec spec) {
+		return spec.shortName() == null ? "--" + spec.longName() : "-" + spec.shortName() + "/--" + spec.longName();
+	}
+
+	private static boolean isOptionWord(String word) {
+		return word.length() > 1 && word.startsWith("-") && !word.equals("--");
+	}
+
+	private static String nameOf(String word) {
+		int eq = word.indexOf('=');
+		return eq > 0 ? word.substring(0, eq) : word;
+	}
+
+	/** The global options found among parsed options. */
+	public static Globals globalsOf(Map<String, List<String>> options) {
+		return new Globals(last(options, GlobalOptions.TOKEN), last(options, GlobalOptions.CONFIG_FILE),
+				last(options, GlobalOptions.CONFIG), last(options, GlobalOptions.ENV),
+				last(options, GlobalOptions.LOCAL_ENDPOINT),
+				OutputFormat.parse(last(options, GlobalOptions.OUTPUT)).orElse(null),
+				bool(last(options, GlobalOptions.NO_COLOR)), bool(last(options, GlobalOptions.VERBOSE)));
+	}
+
+	private static Boolean bool(String value) {
+		return value == null ? null : Boolean.valueOf(value);
+	}
+
+	private static String last(Map<String, List<String>> options, OptionSpec spec) {
+		List<String> values = options.get(spec.longName());
+		return values == null || values.isEmpty() ? null : values.get(values.size() - 1);
+	}
+
+}

@@ -1,0 +1,36 @@
+package io.astrashell.cli;
+
+/**
+ * Process exit codes, those of the original Astra CLI so that existing scripts keep working. The
+ * name is what {@code -o json} prints as {@code code}.
+ */
+public enum ExitCode {
+
+	/** Success. */
+	OK(0),
+	/** A user, role, token or profile that does not exist. */
+	NOT_FOUND(5),
+	/** Creating something that is already there. */
+	ALREADY_EXISTS(7),
+	/** No usable token or configuration: missing or malformed token, 401, 403, unreadable config file. */
+	CONFIGURATION(9),
+	/** A bad argument or an unknown command. */
+	INVALID_ARGUMENT(11),
+	/** A required option (or an option's value) is missing. */
+	MISSING_OPTION(12),
+	/** An option's value is not one of those allowed. */
+	INVALID_OPTION_VALUE(13),
+	/** Anything unexpected: the server failed, the network failed, a bug. */
+	INTERNAL_ERROR(100);
+
+	private final int code;
+
+	ExitCode(int code) {
+		this.code = code;
+	}
+
+	public int code() {
+		return code;
+	}
+
+}

@@ -1,0 +1,68 @@
+package io.astrashell.cli;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** "Did you mean ...?": the known names nearest to a misspelt one (case-insensitive edit distance). */
+public final class Similarity {
+
+	private Similarity() {
+	}
+
+	/** Up to {@code max} candidates close enough to {@code input}, nearest first. */
+	public static List<String> nearest(String input, List<String> candidates, int max) {
+		String needle = input.toLowerCase(Locale.ROOT);
+		record Scored(String name, int distance) {
+		}
+		List<Scored> scored = new ArrayList<>();
+		for (String candidate : candidates) {
+			String hay = candidate.toLowerCase(Locale.ROOT);
+			int distance = distance(needle, hay);
+			boolean contains = !needle.isEmpty() && (hay.contains(needle) || needle.contains(hay));
+			int threshold = Math.max(2, Math.min(needle.length(), hay.length()) / 3);
+			if (distance <= threshold || contains) {
+				scored.add(new Scored(candidate, contains ? Math.min(distance, threshold) : distance));
+			}
+		}
+		scored.sort(Comparator.comparingInt(Scored::distance).thenComparing(Scored::name));
+		return scored.stream().limit(max).map(Scored::name).toList();
+	}
+
+	/** "Did you mean 'a' or 'b'?" or the empty string. */
+	public static String didYouMean(String input, List<String> candidates) {
+		List<String> near = nearest(input, candidates, 3);
+		if (near.isEmpty()) {
+			return "";
+		}
+		StringBuilder b = new StringBuilder(" Did you mean ");
+		for (int i = 0; i < near.size(); i++) {
+			if (i > 0) {
+				b.append(i == near.size() - 1 ? " or " : ", ");
+			}
+			b.append('\'').append(near.get(i)).append('\'');
+		}
+		return b.append('?').toString();
+	}
+
+	static int distance(String a, String b) {
+		int[] prev = new int[b.length() + 1];
+		int[] cur = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) {
+			prev[j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			cur[0] = i;
+			for (int j = 1; j <= b.length(); j++) {
+				int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+				cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+			}
+			int[] t = prev;
+			prev = cur;
+			cur = t;
+		}
+		return prev[b.length()];
+	}
+
+}

@@ -1,0 +1,91 @@
+package io.astrashell.command;
+
+import java.io.IOException;
+import java.util.List;
+
+import io.astrashell.cli.AstraCommand;
+import io.astrashell.cli.CliException;
+import io.astrashell.cli.CommandGroup;
+import io.astrashell.cli.Invocation;
+import io.astrashell.cli.OptionSpec;
+import io.astrashell.cli.ValueKind;
+import io.astrashell.output.Level;
+import io.astrashell.output.Output;
+import io.astrashell.sandbox.LocalSandbox;
+import io.astrashell.session.Session;
+
+/** {@code sandbox serve} and {@code sandbox reset}: the local Astra DevOps API of {@code --env local}. */
+public final class SandboxCommands implements CommandGroup {
+
+	static final String GROUP = "Sandbox";
+
+	private final Session session;
+
+	public SandboxCommands(Session session) {
+		this.session = session;
+	}
+
+	@Override
+	public List<AstraCommand> commands() {
+		return List.of(
+				AstraCommand.named("sandbox serve").group(GROUP).local()
+					.description("Serve the local sandbox until Ctrl-C; print its endpoint and admin token")
+					.option(OptionSpec.value("port", "p", "PORT", "Port on 127.0.0.1 (default: a free port)",
+							ValueKind.TEXT))
+					.handler(this::serve),
+				AstraCommand.named("sandbox reset").group(GROUP).local()
+					.description("Forget the sandbox's organization: the next start seeds a fresh one")
+					.handler(this::reset));
+	}
+
+	private Output serve(Invocation in) throws IOException {
+		int port = port(in.option("port"));
+		LocalSandbox sandbox = LocalSandbox.start(session.home().ensure(), port);
+		String endpoint = sandbox.endpoint().toString();
+		return Output
+			.attributes("Sandbox serving the Astra DevOps API at " + endpoint,
+					Output.fields("endpoint", endpoint, "adminToken", sandbox.adminToken(), "organizationId",
+							sandbox.organizationId(), "organizationName", sandbox.organizationName(), "state",
+							session.home().resolve("sandbox").toString()),
+					List.of(Output.attribute("Endpoint", endpoint), Output.attribute("Admin token", sandbox.adminToken()),
+							Output.attribute("Organization", sandbox.organizationName() + " ("
+									+ sandbox.organizationId() + ")"),
+							Output.attribute("State", session.home().resolve("sandbox").toString())))
+			.headline("Sandbox serving the Astra DevOps API at " + endpoint)
+			.notice(Level.INFO, "Use it from another terminal: astra org --env local --local-endpoint " + endpoint
+					+ "  (Ctrl-C stops the sandbox; its state stays on disk)")
+			.andThen(() -> {
+				try {
+					Thread.sleep(Long.MAX_VALUE);
+				}
+				finally {
+					sandbox.close();
+				}
+			});
+	}
+
+	private static int port(String value) {
+		if (value == null) {
+			return 0;
+		}
+		try {
+			int port = Integer.parseInt(value.trim());
+			if (port < 0 || port > 65535) {
+				throw new NumberFormatException();
+			}
+			return port;
+		}
+		catch (NumberFormatException e) {
+			throw CliException.invalidOptionValue("Invalid port '" + value + "': give a number from 0 to 65535.");
+		}
+	}
+
+	private Output reset(Invocation in) throws IOException {
+		session.close();
+		LocalSandbox.reset(session.home().path());
+		return Output.message("The sandbox state in " + session.home().resolve("sandbox")
+				+ " was removed; the next start seeds a fresh organization.",
+				Output.fields("reset", session.home().resolve("sandbox").toString()));
+	}
+
+}

@@ -1,0 +1,159 @@
+package io.astrashell.command;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import io.astrashell.cli.ArgumentSpec;
+import io.astrashell.cli.AstraCommand;
+import io.astrashell.cli.CliException;
+import io.astrashell.cli.CommandGroup;
+import io.astrashell.cli.HelpFormatter;
+import io.astrashell.cli.Invocation;
+import io.astrashell.cli.Similarity;
+import io.astrashell.cli.ValueKind;
+import io.astrashell.output.Output;
+import io.astrashell.session.Session;
+import io.astrashell.shell.Console;
+import org.jline.reader.History;
+import org.jline.utils.InfoCmp;
+import org.springframework.boot.SpringBootVersion;
+import org.springframework.shell.core.command.Command;
+import org.springframework.shell.core.command.CommandRegistry;
+
+/** The shell's own commands: {@code help}, {@code version}, {@code history}, {@code clear}, {@code quit}. */
+public final class ShellCommands implements CommandGroup {
+
+	static final String GROUP = "Shell";
+
+	/** What each noun is for, for its help page. */
+	private static final java.util.Map<String, String> NOUNS = java.util.Map.of("org", "Display Organization Info",
+			"user", "Manage the users of an organization", "role", "Manage the roles of an organization", "token",
+			"Manage the application tokens of an organization", "config", "Manage the profiles of ~/.astrarc",
+			"sandbox", "Run the local sandbox of the Astra DevOps API");
+
+	private final CommandRegistry registry;
+
+	private final Console console;
+
+	private final Session session;
+
+	private final String version;
+
+	public ShellCommands(CommandRegistry registry, Console console, Session session, String version) {
+		this.registry = registry;
+		this.console = console;
+		this.session = session;
+		this.version = version;
+	}
+
+	@Override
+	public List<AstraCommand> commands() {
+		return List.of(
+				AstraCommand.named("help").group(GROUP).local()
+					.description("Display help about available commands")
+					.argument(ArgumentSpec.rest("COMMAND", "The command to describe, e.g. 'user invite'",
+							ValueKind.COMMAND))
+					.handler(this::help),
+				AstraCommand.named("version").group(GROUP).local().description("Show the version of astra shell")
+					.handler(this::version),
+				AstraCommand.named("history").group(GROUP).local()
+					.description("Display the commands typed at the prompt")
+					.handler(this::history),
+				AstraCommand.named("clear").group(GROUP).local().description("Clear the screen")
+					.handler(this::clear),
+				AstraCommand.named("quit").alias("exit").group(GROUP).local().description("Leave the shell")
+					.handler(this::quit));
+	}
+
+	private List<AstraCommand> all() {
+		List<AstraCommand> list = new ArrayList<>();
+		for (Command c : registry.getCommands()) {
+			if (c instanceof AstraCommand a && !a.isHidden()) {
+				list.add(a);
+			}
+		}
+		list.sort(Comparator.comparing(AstraCommand::getName));
+		return list;
+	}
+
+	private Output help(Invocation in) {
+		List<String> words = in.arguments();
+		if (words.isEmpty()) {
+			return Output.text("help", HelpFormatter.overview(all(), version));
+		}
+		String name = String.join(" ", words);
+		Command command = registry.getCommandByName(name);
+		List<AstraCommand> members = all().stream().filter(c -> c.getName().startsWith(name + " ")).toList();
+		if (!members.isEmpty()) {
+			AstraCommand defaultCommand = command instanceof AstraCommand a ? a : null;
+			return Output.text("help " + name, HelpFormatter.groupHelp(name, members, defaultCommand,
+					NOUNS.getOrDefault(name, "Commands of " + name)));
+		}
+		if (command instanceof AstraCommand a) {
+			return Output.text("help " + name, a.getHelp());
+		}
+		List<String> names = new ArrayList<>();
+		for (AstraCommand c : all()) {
+			names.add(c.getName());
+			names.addAll(c.getAliases());
+		}
+		throw CliException.invalidArgument("Unknown command '" + name + "'." + Similarity.didYouMean(name, names)
+				+ " Type 'help' to see the commands.");
+	}
+
+	private Output version(Invocation in) {
+		String java = System.getProperty("java.version");
+		String shellVersion = Command.class.getPackage().getImplementationVersion();
+		String springShell = shellVersion == null ? "4.0.1" : shellVersion;
+		String text = "astra shell " + version + " (Java " + java + ", Spring Boot " + SpringBootVersion.getVersion()
+				+ ", Spring Shell " + springShell + ")";
+		return Output.text(text, text, Output.fields("version", version, "java", java, "springBoot",
+				SpringBootVersion.getVersion(), "springShell", springShell));
+	}
+
+	private Output history(Invocation in) throws IOException {
+		List<String> lines = new ArrayList<>();
+		if (console.reader() != null) {
+			for (History.Entry e : console.reader().getHistory()) {
+				lines.add(e.line());
+			}
+		}
+		else {
+			Path file = session.home().resolve("history");
+			if (Files.exists(file)) {
+				for (String l : Files.readAllLines(file)) {
+					int colon = l.indexOf(':');
+					lines.add(colon > 0 && l.substring(0, colon).chars().allMatch(Character::isDigit)
+							? l.substring(colon + 1) : l);
+				}
+			}
+		}
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < lines.size(); i++) {
+			text.append(String.format("%5d  %s%n", i + 1, lines.get(i)));
+		}
+		return Output.text(lines.size() + " commands in the history", text.toString());
+	}
+
+	private Output clear(Invocation in) {
+		if (console.terminal() != null) {
+			console.terminal().puts(InfoCmp.Capability.clear_screen);
+			console.terminal().flush();
+		}
+		else if (console.isTerminal()) {
+			console.out().print("\u001B[H\u001B[2J");
+			console.out().flush();
+		}
+		return Output.none("cleared");
+	}
+
+	private Output quit(Invocation in) {
+		console.requestExit();
+		return Output.none("bye");
+	}
+
+}

@@ -1,0 +1,205 @@
+package io.astrashell.output;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.astrashell.api.model.WireJson;
+import tools.jackson.databind.ObjectWriter;
+
+/**
+ * Prints an {@link Output} (or an error) in the chosen format. JSON documents are
+ * {@code {"code", "message", "data"}}; CSV is RFC 4180 (quoted where needed, CRLF line ends); human
+ * output strips control characters from server values so a description cannot drive the terminal.
+ */
+public final class Renderer {
+
+	private static final ObjectWriter JSON = WireJson.mapper().writerWithDefaultPrettyPrinter();
+
+	private final OutputFormat format;
+
+	private final Style style;
+
+	public Renderer(OutputFormat format, Style style) {
+		this.format = format;
+		this.style = style;
+	}
+
+	public OutputFormat format() {
+		return format;
+	}
+
+	public Style style() {
+		return style;
+	}
+
+	/** The JSON envelope of every {@code -o json} document. */
+	@JsonPropertyOrder({ "code", "message", "data" })
+	public record Envelope(String code, String message, @JsonInclude(JsonInclude.Include.ALWAYS) Object data) {
+	}
+
+	public void render(Output output, PrintWriter out, PrintWriter err) {
+		switch (format) {
+			case JSON -> out.print(json(new Envelope("OK", output.message(), output.data())));
+			case CSV -> out.print(csv(output));
+			case HUMAN -> human(output, out, err);
+		}
+		out.flush();
+		err.flush();
+	}
+
+	/** An error: {@code [ERROR] message} on stderr, or the JSON envelope with {@code data: null} on stdout. */
+	public void renderError(String codeName, String message, PrintWriter out, PrintWriter err) {
+		if (format == OutputFormat.JSON) {
+			out.print(json(new Envelope(codeName, message, null)));
+			out.flush();
+		}
+		else {
+			err.println(Level.ERROR.prefix(style) + clean(message));
+			err.flush();
+		}
+	}
+
+	/** A notice on stderr ({@code [WARN]}, {@code [INFO]}); silent in JSON and CSV modes. */
+	public void renderNotice(Level level, String text, PrintWriter err) {
+		if (format == OutputFormat.HUMAN) {
+			err.println(level.prefix(style) + clean(text));
+			err.flush();
+		}
+	}
+
+	private void human(Output output, PrintWriter out, PrintWriter err) {
+		if (output.headline() != null) {
+			out.println(Level.OK.prefix(style) + clean(output.headline()));
+		}
+		switch (output.kind()) {
+			case ATTRIBUTES -> out.print(TextTable.attributes(cleanAttributes(output.attributes())).render(style));
+			case TABLE -> out.print(TextTable.of(output.columns(), humanRows(output.rows())).render(style));
+			case VALUE -> out.println(clean(output.value()));
+			case MESSAGE -> out.println(Level.OK.prefix(style) + clean(output.message()));
+			case TEXT -> out.print(output.text().endsWith("\n") ? output.text() : output.text() + "\n");
+			case NONE -> {
+			}
+		}
+		out.flush();
+		for (Output.Notice notice : output.notices()) {
+			err.println(notice.level().prefix(style) + clean(notice.text()));
+		}
+	}
+
+	private static List<Output.Attribute> cleanAttributes(List<Output.Attribute> attributes) {
+		List<Output.Attribute> cleaned = new ArrayList<>(attributes.size());
+		for (Output.Attribute a : attributes) {
+			cleaned.add(a.isList() ? Output.attribute(a.name(), a.values().stream().map(Renderer::clean).toList())
+					: Output.attribute(a.name(), clean(a.value())));
+		}
+		return cleaned;
+	}
+
+	private static List<List<String>> humanRows(List<List<Object>> rows) {
+		List<List<String>> out = new ArrayList<>(rows.size());
+		for (List<Object> row : rows) {
+			List<String> cells = new ArrayList<>(row.size());
+			for (Object cell : row) {
+				cells.add(clean(cellText(cell, ", ")));
+			}
+			out.add(cells);
+		}
+		return out;
+	}
+
+	private static String cellText(Object cell, String listSeparator) {
+		if (cell == null) {
+			return "";
+		}
+		if (cell instanceof Collection<?> list) {
+			List<String> parts = new ArrayList<>(list.size());
+			for (Object o : list) {
+				parts.add(String.valueOf(o));
+			}
+			return String.join(listSeparator, parts);
+		}
+		return String.valueOf(cell);
+	}
+
+	private String csv(Output output) {
+		StringBuilder b = new StringBuilder();
+		switch (output.kind()) {
+			case TABLE -> {
+				csvLine(b, output.columns());
+				for (List<Object> row : output.rows()) {
+					csvLine(b, row.stream().map(cell -> cellText(cell, ";")).toList());
+				}
+			}
+			case ATTRIBUTES -> {
+				csvLine(b, output.attributes().stream().map(Output.Attribute::name).toList());
+				csvLine(b, output.attributes().stream().map(Output.Attribute::csvValue).toList());
+			}
+			case VALUE -> {
+				csvLine(b, List.of(output.valueName()));
+				csvLine(b, List.of(output.value()));
+			}
+			case MESSAGE, TEXT, NONE -> {
+				if (output.data() instanceof Map<?, ?> map && !map.isEmpty()) {
+					csvLine(b, map.keySet().stream().map(String::valueOf).toList());
+					csvLine(b, map.values().stream().map(v -> cellText(v, ";")).toList());
+				}
+				else {
+					csvLine(b, List.of("code", "message"));
+					csvLine(b, List.of("OK", output.message()));
+				}
+			}
+		}
+		return b.toString();
+	}
+
+	private static void csvLine(StringBuilder b, List<String> fields) {
+		for (int i = 0; i < fields.size(); i++) {
+			if (i > 0) {
+				b.append(',');
+			}
+			b.append(csvField(fields.get(i)));
+		}
+		b.append("\r\n");
+	}
+
+	static String csvField(String value) {
+		if (value == null) {
+			return "";
+		}
+		boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
+				|| value.indexOf('\r') >= 0 || (!value.isEmpty()
+						&& (Character.isWhitespace(value.charAt(0)) || Character.isWhitespace(value.charAt(value.length() - 1))));
+		return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+	}
+
+	private static String json(Object value) {
+		return JSON.writeValueAsString(value) + System.lineSeparator();
+	}
+
+	/** Replaces control characters (escape sequences included) with a space. */
+	public static String clean(String s) {
+		if (s == null) {
+			return "";
+		}
+		StringBuilder b = null;
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+				if (b == null) {
+					b = new StringBuilder(s.substring(0, i));
+				}
+				b.append(' ');
+			}
+			else if (b != null) {
+				b.append(c);
+			}
+		}
+		return b == null ? s : b.toString();
+	}
+
+}

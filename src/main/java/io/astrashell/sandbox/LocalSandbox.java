@@ -1,0 +1,193 @@
+package io.astrashell.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A local, faithful fake of the organization endpoints of the Astra DevOps API, served over HTTP on
+ * 127.0.0.1 with its state in {@code <astraHome>/sandbox}. Several sandboxes (in this JVM or in other
+ * processes) may serve the same home at once: they share the state on disk and lose no change.
+ * <p>
+ * The accessors read the state as it is on disk now (cheaply: the parsed state is cached), so they follow
+ * a {@link #reset(Path) reset} done meanwhile by another process.
+ */
+public final class LocalSandbox implements AutoCloseable {
+
+	static final String DIRECTORY = "sandbox";
+
+	private static final int THREADS = 4;
+
+	private static final byte[] LOOPBACK = { 127, 0, 0, 1 };
+
+	/**
+	 * The JDK server flushes the response headers before the body; without TCP_NODELAY, Nagle's algorithm
+	 * and the client's delayed acknowledgement hold the body back some 40 ms on every request.
+	 */
+	private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+	private final SandboxStore store;
+
+	private final HttpServer server;
+
+	private final ExecutorService executor;
+
+	private final URI endpoint;
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private LocalSandbox(SandboxStore store, HttpServer server, ExecutorService executor) {
+		this.store = store;
+		this.server = server;
+		this.executor = executor;
+		this.endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+	}
+
+	/**
+	 * Opens the sandbox state under astraHome/sandbox (seeding it on first use) and serves it on
+	 * 127.0.0.1:port (0 = a free port).
+	 */
+	public static LocalSandbox start(Path astraHome, int port) throws IOException {
+		Objects.requireNonNull(astraHome, "astraHome");
+		if (port < 0 || port > 65535) {
+			throw new IllegalArgumentException("port out of range: " + port);
+		}
+		SandboxStore store = SandboxStore.open(astraHome.resolve(DIRECTORY));
+		store.transact(state -> null); // seeds the state when there is none yet
+		if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+			// read once, when the JVM creates its first HttpServer; an explicit setting is left alone
+			System.setProperty(NO_DELAY_PROPERTY, "true");
+		}
+		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), port), 0);
+		server.createContext("/", new SandboxHandler(store));
+		ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads("astra-sandbox-"));
+		server.setExecutor(executor);
+		try {
+			startAsDaemon(server);
+		}
+		catch (RuntimeException | Error ex) {
+			server.stop(0);
+			executor.shutdownNow();
+			throw ex;
+		}
+		return new LocalSandbox(store, server, executor);
+	}
+
+	/** e.g. {@code http://127.0.0.1:43123} (clients append {@code /v2/...}). */
+	public URI endpoint() {
+		return this.endpoint;
+	}
+
+	/** The seeded Organization Administrator token ({@code AstraCS:...}). */
+	public String adminToken() {
+		return read(SandboxState::adminToken);
+	}
+
+	public String organizationId() {
+		return read(SandboxState::orgId);
+	}
+
+	public String organizationName() {
+		return read(SandboxState::orgName);
+	}
+
+	/** Stops the server (the state stays on disk). */
+	@Override
+	public void close() {
+		if (this.closed.compareAndSet(false, true)) {
+			this.server.stop(0);
+			this.executor.shutdownNow();
+		}
+	}
+
+	/** Deletes the sandbox state under astraHome/sandbox; the next start seeds afresh. Safe when absent. */
+	public static void reset(Path astraHome) throws IOException {
+		Objects.requireNonNull(astraHome, "astraHome");
+		SandboxStore.reset(astraHome.resolve(DIRECTORY));
+	}
+
+	/**
+	 * Reads the admin token of the sandbox state at astraHome without starting a server (null if no state
+	 * yet). Used when the shell talks to a separately served sandbox.
+	 */
+	public static String adminTokenOf(Path astraHome) throws IOException {
+		Objects.requireNonNull(astraHome, "astraHome");
+		SandboxState state = SandboxStore.peek(astraHome.resolve(DIRECTORY));
+		return state == null ? null : state.adminToken();
+	}
+
+	@Override
+	public String toString() {
+		return "LocalSandbox[" + this.endpoint + "]";
+	}
+
+	/** The store behind this sandbox (for tests in this package). */
+	SandboxStore store() {
+		return this.store;
+	}
+
+	private <T> T read(Function<SandboxState, T> getter) {
+		try {
+			return this.store.transact(getter);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Starts the server from a daemon thread: the server's dispatcher thread inherits the daemon status of
+	 * the thread that starts it, and must not keep the JVM alive.
+	 */
+	private static void startAsDaemon(HttpServer server) {
+		RuntimeException[] failure = new RuntimeException[1];
+		Thread starter = new Thread(() -> {
+			try {
+				server.start();
+			}
+			catch (RuntimeException ex) {
+				failure[0] = ex;
+			}
+		}, "astra-sandbox-start");
+		starter.setDaemon(true);
+		starter.start();
+		boolean interrupted = false;
+		while (true) {
+			try {
+				starter.join();
+				break;
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+		if (failure[0] != null) {
+			throw failure[0];
+		}
+	}
+
+	private static ThreadFactory daemonThreads(String prefix) {
+		AtomicInteger count = new AtomicInteger();
+		return runnable -> {
+			Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+}

@@ -1,0 +1,188 @@
+package io.astrashell.session;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.astrashell.cli.CliException;
+
+/**
+ * The profiles file ({@code ~/.astrarc}), an INI file as the original Astra CLI writes it:
+ * {@code [section]} headers, {@code KEY=value} lines, {@code #} or {@code ;} comments. Every line is
+ * kept as read so that a rewrite changes only what it must.
+ */
+public final class AstraRc {
+
+	public static final String TOKEN_KEY = "ASTRA_DB_APPLICATION_TOKEN";
+
+	public static final String ENV_KEY = "ASTRA_ENV";
+
+	public static final String ENDPOINT_KEY = "ASTRA_LOCAL_ENDPOINT";
+
+	public static final String DEFAULT_SECTION = "default";
+
+	enum Kind {
+
+		SECTION, ENTRY, OTHER
+
+	}
+
+	/** One line of the file: its text, and what it holds. */
+	record Line(String raw, Kind kind, String name, String value) {
+
+		static Line section(String name) {
+			return new Line("[" + name + "]", Kind.SECTION, name, null);
+		}
+
+		static Line entry(String key, String value) {
+			return new Line(key + "=" + value, Kind.ENTRY, key, value);
+		}
+
+		static Line blank() {
+			return new Line("", Kind.OTHER, null, null);
+		}
+
+	}
+
+	private final Path path;
+
+	private final List<Line> lines;
+
+	private final boolean exists;
+
+	AstraRc(Path path, List<Line> lines, boolean exists) {
+		this.path = path;
+		this.lines = lines;
+		this.exists = exists;
+	}
+
+	/** Reads the file; a missing file reads as empty. A line that cannot be parsed fails with exit 9. */
+	public static AstraRc read(Path path) {
+		String text;
+		try {
+			text = Files.readString(path, StandardCharsets.UTF_8);
+		}
+		catch (NoSuchFileException e) {
+			return new AstraRc(path, new ArrayList<>(), false);
+		}
+		catch (IOException e) {
+			throw CliException.configuration("Cannot read the configuration file " + path + ": "
+					+ e.getClass().getSimpleName() + ". Check that it is a readable file.");
+		}
+		return parse(path, text);
+	}
+
+	static AstraRc parse(Path path, String text) {
+		List<Line> lines = new ArrayList<>();
+		String[] raw = text.split("\r?\n", -1);
+		int count = raw.length;
+		if (count > 0 && raw[count - 1].isEmpty()) {
+			count--; // the newline that ends the file
+		}
+		boolean inSection = false;
+		for (int i = 0; i < count; i++) {
+			String line = raw[i];
+			String t = line.strip();
+			if (i == 0 && t.startsWith("\uFEFF")) {
+				t = t.substring(1).strip();
+			}
+			if (t.isEmpty() || t.startsWith("#") || t.startsWith(";")) {
+				lines.add(new Line(line, Kind.OTHER, null, null));
+			}
+			else if (t.startsWith("[")) {
+				if (!t.endsWith("]") || t.length() < 3 || t.substring(1, t.length() - 1).isBlank()) {
+					throw unreadable(path, i + 1, "a section header must look like [name]");
+				}
+				lines.add(new Line(line, Kind.SECTION, t.substring(1, t.length() - 1).strip(), null));
+				inSection = true;
+			}
+			else {
+				int eq = t.indexOf('=');
+				if (eq <= 0) {
+					throw unreadable(path, i + 1, "expected KEY=value, a [section] header or a # comment");
+				}
+				if (!inSection) {
+					throw unreadable(path, i + 1, "a KEY=value line must come after a [section] header");
+				}
+				lines.add(new Line(line, Kind.ENTRY, t.substring(0, eq).strip(), unquote(t.substring(eq + 1).strip())));
+			}
+		}
+		return new AstraRc(path, lines, true);
+	}
+
+	private static String unquote(String v) {
+		if (v.length() >= 2 && ((v.startsWith("\"") && v.endsWith("\"")) || (v.startsWith("'") && v.endsWith("'")))) {
+			return v.substring(1, v.length() - 1);
+		}
+		return v;
+	}
+
+	private static CliException unreadable(Path path, int lineNumber, String why) {
+		return CliException.configuration("Cannot parse the configuration file " + path + " at line " + lineNumber
+				+ ": " + why + ". Fix that line (the file was left unchanged).");
+	}
+
+	public Path path() {
+		return path;
+	}
+
+	public boolean exists() {
+		return exists;
+	}
+
+	/** The section names in file order. */
+	public List<String> sections() {
+		List<String> names = new ArrayList<>();
+		for (Line l : lines) {
+			if (l.kind() == Kind.SECTION && !names.contains(l.name())) {
+				names.add(l.name());
+			}
+		}
+		return names;
+	}
+
+	public boolean hasSection(String name) {
+		return sections().contains(name);
+	}
+
+	/** The keys and values of a section (the last value of a repeated key), if it exists. */
+	public Optional<Map<String, String>> section(String name) {
+		Map<String, String> values = new LinkedHashMap<>();
+		boolean found = false;
+		String current = null;
+		for (Line l : lines) {
+			if (l.kind() == Kind.SECTION) {
+				current = l.name();
+				found |= current.equals(name);
+			}
+			else if (l.kind() == Kind.ENTRY && name.equals(current)) {
+				values.put(l.name(), l.value());
+			}
+		}
+		return found ? Optional.of(values) : Optional.empty();
+	}
+
+	public String value(String section, String key) {
+		return section(section).map(s -> s.get(key)).orElse(null);
+	}
+
+	List<Line> lines() {
+		return lines;
+	}
+
+	/** Exit 9 naming the sections that do exist. */
+	public CliException missingSection(String name) {
+		List<String> names = sections();
+		return CliException.configuration("Profile '" + name + "' is not in " + path + "."
+				+ (names.isEmpty() ? " The file has no profiles yet: run 'astra setup'."
+						: " Profiles there: " + String.join(", ", names) + "."));
+	}
+
+}

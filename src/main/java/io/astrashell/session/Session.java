@@ -1,0 +1,279 @@
+package io.astrashell.session;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+import io.astrashell.AstraSettings;
+import io.astrashell.api.DevOpsClient;
+import io.astrashell.cli.CliException;
+import io.astrashell.cli.Globals;
+import io.astrashell.sandbox.LocalSandbox;
+
+/**
+ * The shell's session: the options it was started with, the connection they resolve to (kept in
+ * memory for the prompt, resolved once), one API client per connection, and the embedded sandbox
+ * when {@code --env local} is used without an endpoint. A command's own {@code --token},
+ * {@code -conf} or {@code --env} apply to that command alone.
+ *
+ * <p>Where the token comes from, first match wins: {@code --token}; the section chosen with
+ * {@code -conf}; the {@code ASTRA_DB_APPLICATION_TOKEN} environment variable; the {@code [default]}
+ * section of the configuration file; with {@code --env local}, the sandbox's admin token.
+ */
+public final class Session implements AutoCloseable {
+
+	private static final Logger LOG = Logger.getLogger(Session.class.getName());
+
+	public static final String TOKEN_VARIABLE = "ASTRA_DB_APPLICATION_TOKEN";
+
+	public static final String ENDPOINT_VARIABLE = "ASTRA_LOCAL_ENDPOINT";
+
+	private final AstraSettings settings;
+
+	private final AstraHome home;
+
+	private final Map<String, String> environment;
+
+	private volatile Globals defaults = Globals.NONE;
+
+	private volatile Connection current;
+
+	private LocalSandbox embedded;
+
+	private final Map<String, DevOpsClient> clients = new ConcurrentHashMap<>();
+
+	public Session(AstraSettings settings, Map<String, String> environment) {
+		this.settings = settings;
+		this.home = new AstraHome(settings.home());
+		this.environment = environment;
+	}
+
+	public AstraSettings settings() {
+		return settings;
+	}
+
+	public AstraHome home() {
+		return home;
+	}
+
+	/** The options the shell was started with; at the prompt they apply to every command. */
+	public Globals defaults() {
+		return defaults;
+	}
+
+	public void useDefaults(Globals globals) {
+		this.defaults = globals;
+		this.current = null;
+	}
+
+	/** The session's own connection, resolved on first use and then kept. */
+	public Connection current() {
+		Connection c = current;
+		if (c == null) {
+			c = resolve(defaults);
+			current = c;
+		}
+		return c;
+	}
+
+	/** The session's connection if it was resolved already, else null (never resolves). */
+	public Connection known() {
+		return current;
+	}
+
+	/** The connection of one command: the session's, unless the command chooses its own. */
+	public Connection connectionFor(Globals line) {
+		if (!line.choosesConnection()) {
+			return current();
+		}
+		Globals effective;
+		if (line.configFile() != null || line.profile() != null) {
+			// another file or profile replaces the session's connection as a whole
+			effective = new Globals(line.token(), line.configFile(), line.profile(), line.env(), line.localEndpoint(),
+					null, null, null).orElse(new Globals(null, defaults.configFile(), null, null, null, null, null, null));
+		}
+		else {
+			effective = line.orElse(defaults);
+		}
+		return resolve(effective);
+	}
+
+	/** The API client of a connection (one per connection, reused). */
+	public DevOpsClient client(Connection connection) {
+		return clients.computeIfAbsent(connection.identity(),
+				k -> new DevOpsClient(connection.baseUrl(), connection.token(), settings.http()));
+	}
+
+	public Path configFile(Globals globals) {
+		if (globals.configFile() != null) {
+			return Path.of(expandHome(globals.configFile()));
+		}
+		if (defaults.configFile() != null) {
+			return Path.of(expandHome(defaults.configFile()));
+		}
+		return settings.configFile();
+	}
+
+	/** Turns options into a connection: token, environment and endpoint, checked but not yet used. */
+	public Connection resolve(Globals g) {
+		Path file = configFile(g);
+		AstraRc rc = null;
+		String token;
+		String source;
+		String section = null;
+		if (g.token() != null) {
+			token = g.token();
+			source = "--token";
+		}
+		else if (g.profile() != null) {
+			rc = AstraRc.read(file);
+			section = g.profile();
+			if (!rc.hasSection(section)) {
+				throw rc.missingSection(section);
+			}
+			token = rc.value(section, AstraRc.TOKEN_KEY);
+			source = "profile '" + section + "' of " + file;
+			if (token == null) {
+				throw CliException.configuration("Profile '" + section + "' of " + file + " has no "
+						+ AstraRc.TOKEN_KEY + ". Run 'astra config create " + section + " --token AstraCS:...'.");
+			}
+		}
+		else if (notBlank(environment.get(TOKEN_VARIABLE))) {
+			token = environment.get(TOKEN_VARIABLE);
+			source = "the " + TOKEN_VARIABLE + " variable";
+		}
+		else {
+			rc = AstraRc.read(file);
+			section = AstraRc.DEFAULT_SECTION;
+			token = rc.value(section, AstraRc.TOKEN_KEY);
+			source = "profile 'default' of " + file;
+		}
+
+		String envName = g.env();
+		if (envName == null && section != null && token != null) {
+			envName = rc.value(section, AstraRc.ENV_KEY);
+		}
+		AstraEnvironment env = envName == null ? AstraEnvironment.PROD
+				: AstraEnvironment.parse(envName)
+					.orElseThrow(() -> CliException.invalidOptionValue("Invalid environment '" + g.env()
+							+ "': use one of PROD, DEV, TEST, LOCAL."));
+
+		URI baseUrl;
+		if (env == AstraEnvironment.LOCAL) {
+			String endpoint = g.localEndpoint();
+			if (endpoint == null && notBlank(environment.get(ENDPOINT_VARIABLE))) {
+				endpoint = environment.get(ENDPOINT_VARIABLE);
+			}
+			if (endpoint == null && section != null && token != null) {
+				endpoint = rc.value(section, AstraRc.ENDPOINT_KEY);
+			}
+			if (endpoint != null) {
+				baseUrl = endpointUri(endpoint);
+				if (token == null) {
+					token = sandboxTokenOnDisk();
+					source = "the sandbox state in " + home.path();
+				}
+			}
+			else {
+				LocalSandbox sandbox = embeddedSandbox();
+				baseUrl = sandbox.endpoint();
+				if (token == null) {
+					token = sandbox.adminToken();
+					source = "the sandbox's admin token";
+				}
+			}
+		}
+		else {
+			if (g.localEndpoint() != null) {
+				throw CliException.invalidArgument("--local-endpoint goes with --env local (the environment here is "
+						+ env + ").");
+			}
+			baseUrl = URI.create(switch (env) {
+				case DEV -> settings.environments().dev();
+				case TEST -> settings.environments().test();
+				default -> settings.environments().prod();
+			});
+		}
+		if (token == null) {
+			throw CliException.configuration(noTokenHint(file));
+		}
+		TokenFormat.check(token, source);
+		Connection connection = new Connection(env, baseUrl, token, section, source);
+		LOG.fine(() -> "connection: " + connection + " (token from " + connection.tokenSource() + ")");
+		return connection;
+	}
+
+	/** What to do when there is no token at all. */
+	public static String noTokenHint(Path file) {
+		return "No token: pass --token AstraCS:..., set " + TOKEN_VARIABLE + ", or run 'astra setup' to save one in "
+				+ file + ". To try the shell without an Astra account, add --env local.";
+	}
+
+	private String sandboxTokenOnDisk() {
+		try {
+			String token = LocalSandbox.adminTokenOf(home.path());
+			if (token == null) {
+				throw CliException.configuration("No token for the local endpoint: pass --token AstraCS:... (the "
+						+ "token 'astra sandbox serve' printed).");
+			}
+			return token;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** The sandbox served inside this process, started on first use. */
+	public synchronized LocalSandbox embeddedSandbox() {
+		if (embedded == null) {
+			try {
+				embedded = LocalSandbox.start(home.ensure(), settings.sandbox().port());
+				LOG.fine(() -> "embedded sandbox on " + embedded.endpoint());
+			}
+			catch (IOException e) {
+				throw new CliException(io.astrashell.cli.ExitCode.INTERNAL_ERROR,
+						"Cannot start the local sandbox in " + home.path() + ": " + e.getMessage());
+			}
+		}
+		return embedded;
+	}
+
+	private static URI endpointUri(String endpoint) {
+		try {
+			URI uri = URI.create(endpoint.trim().replaceAll("/+$", ""));
+			if (uri.getScheme() == null || uri.getHost() == null
+					|| !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+				throw new IllegalArgumentException();
+			}
+			return uri;
+		}
+		catch (IllegalArgumentException e) {
+			throw CliException.invalidOptionValue("Invalid local endpoint '" + endpoint
+					+ "': give a URL such as http://127.0.0.1:8181 (the path /v2/... is appended).");
+		}
+	}
+
+	static String expandHome(String path) {
+		if (path.equals("~") || path.startsWith("~/")) {
+			return System.getProperty("user.home") + path.substring(1);
+		}
+		return path;
+	}
+
+	private static boolean notBlank(String s) {
+		return s != null && !s.isBlank();
+	}
+
+	@Override
+	public synchronized void close() {
+		if (embedded != null) {
+			embedded.close();
+			embedded = null;
+		}
+	}
+
+}

@@ -1,0 +1,95 @@
+package io.astrashell.shell;
+
+import java.io.PrintWriter;
+
+import org.jline.reader.LineReader;
+import org.jline.terminal.Terminal;
+
+/**
+ * Where output goes: standard output for data, standard error for errors and notices. At the
+ * prompt it also holds the terminal and the line reader (history, clear screen, reading a secret).
+ */
+public final class Console {
+
+	private final PrintWriter out;
+
+	private final PrintWriter err;
+
+	private final boolean stdoutIsTerminal;
+
+	private volatile Terminal terminal;
+
+	private volatile LineReader reader;
+
+	private volatile boolean exitRequested;
+
+	public Console(PrintWriter out, PrintWriter err, boolean stdoutIsTerminal) {
+		this.out = out;
+		this.err = err;
+		this.stdoutIsTerminal = stdoutIsTerminal;
+	}
+
+	public PrintWriter out() {
+		return out;
+	}
+
+	public PrintWriter err() {
+		return err;
+	}
+
+	/** Whether colour may be used: standard output is a terminal. */
+	public boolean isTerminal() {
+		return stdoutIsTerminal || terminal != null;
+	}
+
+	public boolean isInteractive() {
+		return reader != null;
+	}
+
+	public Terminal terminal() {
+		return terminal;
+	}
+
+	public LineReader reader() {
+		return reader;
+	}
+
+	void attach(Terminal terminal, LineReader reader) {
+		this.terminal = terminal;
+		this.reader = reader;
+	}
+
+	void detach() {
+		this.terminal = null;
+		this.reader = null;
+	}
+
+	/** Asks the prompt to end after the current command ({@code quit}). */
+	public void requestExit() {
+		exitRequested = true;
+	}
+
+	public boolean exitRequested() {
+		return exitRequested;
+	}
+
+	/** Whether the process's standard output is a terminal (the launcher says so; else the JDK guesses). */
+	public static boolean stdoutIsTerminal() {
+		String hint = System.getProperty("astra.stdout.tty");
+		if (hint != null) {
+			return Boolean.parseBoolean(hint);
+		}
+		return System.console() != null && isTerminalConsole();
+	}
+
+	private static boolean isTerminalConsole() {
+		try {
+			// JDK 22 and later return a console even when redirected; ask it
+			return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(System.console());
+		}
+		catch (ReflectiveOperationException e) {
+			return true; // JDK 17 to 21: a console means a terminal on both ends
+		}
+	}
+
+}

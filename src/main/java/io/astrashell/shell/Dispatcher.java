@@ -1,0 +1,158 @@
+package io.astrashell.shell;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.logging.Logger;
+
+import io.astrashell.api.ApiException;
+import io.astrashell.cli.CliException;
+import io.astrashell.cli.CommandLine;
+import io.astrashell.cli.CommandLineParser;
+import io.astrashell.cli.ExitCode;
+import io.astrashell.cli.Globals;
+import io.astrashell.cli.Invocation;
+import io.astrashell.cli.Secrets;
+import io.astrashell.output.Output;
+import io.astrashell.output.OutputFormat;
+import io.astrashell.output.Renderer;
+import io.astrashell.output.Style;
+import io.astrashell.session.Session;
+
+/**
+ * Runs one command line, whichever way it came (one-shot arguments, the prompt, a script): parse,
+ * fill the session's defaults, run, render, and return the exit code. Every failure ends here as one
+ * line ({@code [ERROR] ...} or the JSON error document) and its documented exit code; a stack trace
+ * is printed only with {@code -v}.
+ */
+public final class Dispatcher {
+
+	private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
+
+	private final CommandLineParser parser;
+
+	private final Session session;
+
+	private final Console console;
+
+	public Dispatcher(CommandLineParser parser, Session session, Console console) {
+		this.parser = parser;
+		this.session = session;
+		this.console = console;
+	}
+
+	public CommandLineParser parser() {
+		return parser;
+	}
+
+	/** Parses and runs the words of one command; returns its exit code. */
+	public int execute(List<String> words) {
+		CommandLine line;
+		try {
+			line = parser.parse(words);
+		}
+		catch (CliException e) {
+			Globals guess = guessGlobals(words).orElse(session.defaults());
+			return fail(e.exitCode(), e.getMessage(), e, guess);
+		}
+		return execute(line);
+	}
+
+	public int execute(CommandLine line) {
+		Globals globals = line.globals().orElse(session.defaults());
+		Logging.verbose(globals.isVerbose());
+		try {
+			if (!line.hasCommand()) {
+				if (line.helpRequested()) {
+					return execute(parser.parse(List.of("help")));
+				}
+				return ExitCode.OK.code();
+			}
+			if (line.helpRequested()) {
+				return print(Output.text(line.command().getName(), line.command().getHelp()), globals);
+			}
+			LOG.fine(() -> "run: astra " + String.join(" ", Secrets.redactWords(words(line))));
+			Invocation invocation = line.toInvocation().withGlobals(globals);
+			Output output = line.command().run(invocation);
+			return print(output, globals);
+		}
+		catch (CliException e) {
+			return fail(e.exitCode(), e.getMessage(), e, globals);
+		}
+		catch (ApiException e) {
+			return fail(ExitCode.INTERNAL_ERROR, "The Astra DevOps API call failed: " + e.getMessage(), e, globals);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return fail(ExitCode.INTERNAL_ERROR, "Interrupted.", e, globals);
+		}
+		catch (Exception | StackOverflowError e) {
+			return fail(ExitCode.INTERNAL_ERROR, "Unexpected error: " + e.getClass().getSimpleName()
+					+ (e.getMessage() == null ? "" : ": " + e.getMessage())
+					+ (globals.isVerbose() ? "" : ". Run the command again with -v for details."), e, globals);
+		}
+		finally {
+			Logging.verbose(session.defaults().isVerbose());
+		}
+	}
+
+	private static List<String> words(CommandLine line) {
+		List<String> w = new java.util.ArrayList<>(List.of(line.command().getName().split(" ")));
+		line.options().forEach((k, values) -> values.forEach(v -> {
+			w.add("--" + k);
+			w.add(v);
+		}));
+		w.addAll(line.arguments());
+		return w;
+	}
+
+	private int print(Output output, Globals globals) throws Exception {
+		renderer(globals).render(output, console.out(), console.err());
+		if (output.afterPrint() != null) {
+			output.afterPrint().run();
+		}
+		return ExitCode.OK.code();
+	}
+
+	public Renderer renderer(Globals globals) {
+		boolean color = !globals.isNoColor() && globals.format() == OutputFormat.HUMAN
+				&& Style.colorByDefault(console.isTerminal());
+		return new Renderer(globals.format(), new Style(color));
+	}
+
+	private int fail(ExitCode code, String message, Throwable cause, Globals globals) {
+		String safe = Secrets.redact(message);
+		renderer(globals).renderError(code.name(), safe, console.out(), console.err());
+		if (globals.isVerbose() && cause != null) {
+			StringWriter trace = new StringWriter();
+			cause.printStackTrace(new PrintWriter(trace));
+			console.err().print(Secrets.redact(trace.toString()));
+			console.err().flush();
+		}
+		return code.code();
+	}
+
+	/** The output options of words that did not parse, so that even a parse error honours {@code -o json}. */
+	private static Globals guessGlobals(List<String> words) {
+		OutputFormat format = null;
+		Boolean verbose = null;
+		Boolean noColor = null;
+		for (int i = 0; i < words.size(); i++) {
+			String w = words.get(i);
+			if ((w.equals("-o") || w.equals("--output")) && i + 1 < words.size()) {
+				format = OutputFormat.parse(words.get(i + 1)).orElse(format);
+			}
+			else if (w.startsWith("--output=") || w.startsWith("-o=")) {
+				format = OutputFormat.parse(w.substring(w.indexOf('=') + 1)).orElse(format);
+			}
+			else if (w.equals("-v") || w.equals("--verbose")) {
+				verbose = true;
+			}
+			else if (w.equals("--no-color")) {
+				noColor = true;
+			}
+		}
+		return new Globals(null, null, null, null, null, format, noColor, verbose);
+	}
+
+}

@@ -1,0 +1,200 @@
+package io.astrashell.shell;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.logging.Logger;
+
+import io.astrashell.cli.CliException;
+import io.astrashell.cli.ExitCode;
+import io.astrashell.cli.Words;
+import io.astrashell.output.Level;
+import io.astrashell.output.Renderer;
+import io.astrashell.session.Connection;
+import io.astrashell.session.Session;
+import org.jline.reader.Completer;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/**
+ * The {@code astra>} prompt: a read-eval loop over JLine. Each line goes to the same
+ * {@link Dispatcher} as a one-shot command. An error prints its message and the prompt stays;
+ * Ctrl-C clears the line (or abandons a running command), Ctrl-D or {@code quit} ends the session.
+ */
+public final class Prompt {
+
+	private static final Logger LOG = Logger.getLogger(Prompt.class.getName());
+
+	private final Dispatcher dispatcher;
+
+	private final Console console;
+
+	private final Session session;
+
+	private final AstraPrompt promptText;
+
+	private final Completer completer;
+
+	private final String version;
+
+	private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
+		Thread t = new Thread(r, "astra-command");
+		t.setDaemon(true);
+		return t;
+	});
+
+	private volatile Future<Integer> running;
+
+	private int lastExitCode;
+
+	public Prompt(Dispatcher dispatcher, Console console, Session session, AstraPrompt promptText,
+			Completer completer, String version) {
+		this.dispatcher = dispatcher;
+		this.console = console;
+		this.session = session;
+		this.promptText = promptText;
+		this.completer = completer;
+		this.version = version;
+	}
+
+	/** Opens the prompt on the process's terminal; returns the exit code of the last command. */
+	public int run() throws IOException {
+		try (Terminal terminal = TerminalBuilder.builder().name("astra").system(true).nativeSignals(true).build()) {
+			return run(terminal);
+		}
+	}
+
+	/** Runs the prompt on the given terminal (tests pass a terminal over pipes). */
+	public int run(Terminal terminal) {
+		DefaultParser parser = new DefaultParser();
+		parser.setEofOnUnclosedQuote(true);
+		parser.setEofOnEscapedNewLine(true);
+		RedactingHistory history = new RedactingHistory();
+		LineReader reader = LineReaderBuilder.builder()
+			.terminal(terminal)
+			.appName("astra")
+			.parser(parser)
+			.completer(completer)
+			.history(history)
+			.variable(LineReader.HISTORY_SIZE, 1000)
+			.variable(LineReader.HISTORY_FILE_SIZE, 5000)
+			.option(LineReader.Option.INSERT_TAB, false)
+			.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+			.option(LineReader.Option.AUTO_FRESH_LINE, true)
+			.build();
+		Path historyFile = session.home().resolve("history");
+		history.attachTo(reader, historyFile);
+		console.attach(terminal, reader);
+		terminal.handle(Terminal.Signal.INT, signal -> interruptRunning());
+		try {
+			greet();
+			while (!console.exitRequested()) {
+				String line;
+				try {
+					line = reader.readLine(promptText.getPrompt().toAnsi(terminal));
+				}
+				catch (UserInterruptException e) {
+					continue; // Ctrl-C: the line is cleared, the prompt stays
+				}
+				catch (EndOfFileException e) {
+					break; // Ctrl-D
+				}
+				if (line == null || line.isBlank()) {
+					continue;
+				}
+				runLine(line);
+			}
+			return lastExitCode;
+		}
+		finally {
+			try {
+				history.save();
+			}
+			catch (IOException e) {
+				LOG.fine(() -> "history not saved: " + e);
+			}
+			console.detach();
+			workers.shutdownNow();
+		}
+	}
+
+	private void greet() {
+		Renderer r = dispatcher.renderer(session.defaults());
+		console.out().println("astra shell " + version + " - type 'help' for the commands, Tab to complete, "
+				+ "Ctrl-D to quit.");
+		console.out().flush();
+		try {
+			Connection c = session.current();
+			if (c.environment().name().equals("LOCAL")) {
+				r.renderNotice(Level.INFO, "Local sandbox at " + c.baseUrl() + " (state in " + session.home().path()
+						+ "/sandbox).", console.err());
+			}
+		}
+		catch (CliException e) {
+			r.renderNotice(Level.WARN, e.getMessage(), console.err());
+		}
+	}
+
+	/** Runs one line on a worker thread so that Ctrl-C can abandon it and give the prompt back. */
+	void runLine(String line) {
+		List<String> words;
+		try {
+			words = Words.split(line);
+		}
+		catch (CliException e) {
+			lastExitCode = report(e);
+			return;
+		}
+		if (words.isEmpty()) {
+			return;
+		}
+		Future<Integer> future = workers.submit(() -> dispatcher.execute(words));
+		running = future;
+		try {
+			lastExitCode = future.get();
+		}
+		catch (CancellationException e) {
+			console.err().println();
+			dispatcher.renderer(session.defaults()).renderNotice(Level.WARN,
+					"Interrupted: the command was abandoned (a change it already sent may still apply).", console.err());
+			lastExitCode = ExitCode.INTERNAL_ERROR.code();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException e) {
+			lastExitCode = ExitCode.INTERNAL_ERROR.code();
+		}
+		finally {
+			running = null;
+		}
+	}
+
+	private int report(CliException e) {
+		dispatcher.renderer(session.defaults()).renderError(e.exitCode().name(), e.getMessage(), console.out(),
+				console.err());
+		return e.exitCode().code();
+	}
+
+	private void interruptRunning() {
+		Future<Integer> f = running;
+		if (f != null) {
+			f.cancel(true);
+		}
+	}
+
+	public int lastExitCode() {
+		return lastExitCode;
+	}
+
+}

@@ -1,0 +1,64 @@
+package io.astrashell.shell;
+
+import java.util.List;
+
+import io.astrashell.cli.CliException;
+import io.astrashell.cli.CommandLine;
+import io.astrashell.session.Session;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+
+/**
+ * Decides between the prompt and a one-shot run. {@code astra} alone, or with global options only
+ * ({@code astra --env local}), opens the prompt with those options as the session's; anything else
+ * runs one command, each command-line argument kept as one word, and exits with its code.
+ */
+public final class ShellRunner implements ApplicationRunner, ExitCodeGenerator {
+
+	private final Dispatcher dispatcher;
+
+	private final Session session;
+
+	private final ObjectProvider<Prompt> prompt;
+
+	private int exitCode;
+
+	public ShellRunner(Dispatcher dispatcher, Session session, ObjectProvider<Prompt> prompt) {
+		this.dispatcher = dispatcher;
+		this.session = session;
+		this.prompt = prompt;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws Exception {
+		if (Boolean.getBoolean("astra.train")) {
+			exitCode = Training.run(dispatcher, session, prompt.getObject());
+			return;
+		}
+		List<String> words = List.of(args.getSourceArgs());
+		CommandLine line;
+		try {
+			line = dispatcher.parser().parse(words);
+		}
+		catch (CliException e) {
+			exitCode = dispatcher.execute(words); // prints the parse error in the asked format
+			return;
+		}
+		if (!line.hasCommand() && !line.helpRequested()) {
+			session.useDefaults(line.globals());
+			Logging.verbose(line.globals().isVerbose());
+			exitCode = prompt.getObject().run();
+		}
+		else {
+			exitCode = dispatcher.execute(line);
+		}
+	}
+
+	@Override
+	public int getExitCode() {
+		return exitCode;
+	}
+
+}
