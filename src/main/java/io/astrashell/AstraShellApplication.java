@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.astrashell.shell.Logging;
 import io.astrashell.shell.ProcessIo;
@@ -15,8 +16,10 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.FileSystemResource;
 
@@ -40,21 +43,50 @@ public class AstraShellApplication {
 
 	/** Runs the shell with these arguments and streams; returns the exit code. */
 	public static int run(String[] args, ProcessIo io) {
-		Logging.init();
-		SpringApplication app = new SpringApplication(AstraShellApplication.class);
+		Logging.init(io.err());
+		StandardEnvironment environment = environment(io.env());
+		AstraSettings settings = AstraSettings.from(environment);
+		SpringApplication app = new LeanSpringApplication();
 		app.setBannerMode(Banner.Mode.OFF);
 		app.setLogStartupInfo(false);
 		app.setLazyInitialization(true);
 		app.setListeners(List.of());
-		app.setEnvironment(environment());
-		app.addInitializers(context -> context.getBeanFactory().registerSingleton("processIo", io));
+		app.setAddConversionService(false);
+		app.setEnvironment(environment);
+		app.addInitializers(context -> {
+			context.getBeanFactory().registerSingleton("processIo", io);
+			context.getBeanFactory().registerSingleton("astraSettings", settings);
+		});
 		ConfigurableApplicationContext context = app.run(args);
 		return SpringApplication.exit(context);
 	}
 
-	/** System properties, environment variables, then application.yml (the launcher's, then the jar's). */
-	static StandardEnvironment environment() {
+	/**
+	 * A SpringApplication that skips binding {@code spring.main.*} properties onto itself: the shell
+	 * sets everything here in code, and the binding would start Spring Boot's conversion service and
+	 * binder (tens of milliseconds) on every one-shot command.
+	 */
+	static final class LeanSpringApplication extends SpringApplication {
+
+		LeanSpringApplication() {
+			super(AstraShellApplication.class);
+		}
+
+		@Override
+		protected void bindToSpringApplication(ConfigurableEnvironment environment) {
+		}
+
+	}
+
+	/**
+	 * System properties, the process's environment variables, then application.yml (the launcher's,
+	 * then the jar's): {@code ${ASTRA_HOME:...}} in application.yml reads {@code variables}.
+	 */
+	static StandardEnvironment environment(Map<String, String> variables) {
 		StandardEnvironment env = new StandardEnvironment();
+		env.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+				new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+						new java.util.HashMap<>(variables)));
 		YamlPropertySourceLoader loader = new YamlPropertySourceLoader();
 		List<PropertySource<?>> sources = new ArrayList<>();
 		try {

@@ -22,6 +22,7 @@ import io.astrashell.session.Session;
 import io.astrashell.shell.AstraPrompt;
 import io.astrashell.shell.Console;
 import io.astrashell.shell.Dispatcher;
+import io.astrashell.shell.Logging;
 import io.astrashell.shell.ProcessIo;
 import io.astrashell.shell.Prompt;
 import io.astrashell.shell.ShellRunner;
@@ -31,20 +32,16 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.shell.core.command.CommandRegistry;
 
 /**
- * Every bean of the shell, listed: settings, session, services, the commands (one group per noun,
+ * Every bean of the shell, listed: session, services, the commands (one group per noun,
  * registered in Spring Shell's {@link CommandRegistry}), the dispatcher, the prompt and the runner.
+ * Two singletons come from {@link AstraShellApplication#run}: {@code processIo} (streams and
+ * environment variables) and {@code astraSettings} (application.yml, read before Spring starts).
  */
 @Configuration(proxyBeanMethods = false)
 public class AstraShellConfiguration {
-
-	@Bean
-	AstraSettings astraSettings(Environment environment) {
-		return AstraSettings.from(environment);
-	}
 
 	/**
 	 * The context's message source. The shell has no messages to translate; declaring this one keeps
@@ -81,7 +78,7 @@ public class AstraShellConfiguration {
 
 	@Bean(destroyMethod = "close")
 	Session session(AstraSettings settings, ProcessIo io) {
-		return new Session(settings, io.env());
+		return new Session(settings, io.env(), Logging.trace("api"));
 	}
 
 	@Bean
@@ -148,8 +145,9 @@ public class AstraShellConfiguration {
 
 	/** Named as Spring Shell's runner so that its auto-configured one, if ever present, backs off. */
 	@Bean
-	ShellRunner springShellApplicationRunner(Dispatcher dispatcher, Session session, ObjectProvider<Prompt> prompt) {
-		return new ShellRunner(dispatcher, session, prompt);
+	ShellRunner springShellApplicationRunner(Dispatcher dispatcher, Session session, ObjectProvider<Prompt> prompt,
+			ProcessIo io) {
+		return new ShellRunner(dispatcher, session, prompt, io);
 	}
 
 }

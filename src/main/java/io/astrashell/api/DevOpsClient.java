@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import io.astrashell.api.model.CreateTokenRequest;
 import io.astrashell.api.model.CreatedToken;
@@ -44,8 +42,6 @@ import tools.jackson.core.type.TypeReference;
  */
 public final class DevOpsClient {
 
-	private static final Logger LOG = Logger.getLogger(DevOpsClient.class.getName());
-
 	private static final TypeReference<List<Role>> ROLE_LIST = new TypeReference<>() {
 	};
 
@@ -55,9 +51,16 @@ public final class DevOpsClient {
 
 	private final RestClient rest;
 
+	private final Trace trace;
+
 	public DevOpsClient(URI baseUrl, String token, HttpSettings settings) {
+		this(baseUrl, token, settings, Trace.NONE);
+	}
+
+	public DevOpsClient(URI baseUrl, String token, HttpSettings settings, Trace trace) {
 		this.baseUrl = baseUrl.toString().replaceAll("/+$", "");
 		this.settings = settings;
+		this.trace = trace;
 		SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
 		factory.setConnectTimeout(settings.connectTimeout());
 		factory.setReadTimeout(settings.readTimeout());
@@ -187,8 +190,8 @@ public final class DevOpsClient {
 			if (retryable && attempt < settings.retries() && isRetryable(answer.status)) {
 				attempt++;
 				Duration wait = retryWait(answer.retryAfter, attempt);
-				LOG.fine(() -> method + " " + path + " answered " + answer.status + ": retry " + "in "
-						+ wait.toMillis() + " ms");
+				trace.log(() -> method + " " + path + " answered " + answer.status + ": retry in " + wait.toMillis()
+						+ " ms");
 				sleep(wait);
 				continue;
 			}
@@ -218,14 +221,12 @@ public final class DevOpsClient {
 				return new Answer(response.getStatusCode().value(), type == null ? null : type.toString(),
 						response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), body);
 			});
-			if (LOG.isLoggable(Level.FINE)) {
-				LOG.fine(method + " " + baseUrl + path + " -> " + answer.status + " ("
-						+ (System.nanoTime() - start) / 1_000_000 + " ms)");
-			}
+			trace.log(() -> method + " " + baseUrl + path + " -> " + answer.status + " ("
+					+ (System.nanoTime() - start) / 1_000_000 + " ms)");
 			return answer;
 		}
 		catch (ResourceAccessException e) {
-			LOG.fine(() -> method + " " + baseUrl + path + " -> no answer: " + e.getMostSpecificCause());
+			trace.log(() -> method + " " + baseUrl + path + " -> no answer: " + e.getMostSpecificCause());
 			throw unreachable(method, path, e);
 		}
 	}

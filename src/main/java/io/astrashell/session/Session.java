@@ -6,10 +6,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
 
 import io.astrashell.AstraSettings;
 import io.astrashell.api.DevOpsClient;
+import io.astrashell.api.Trace;
 import io.astrashell.cli.CliException;
 import io.astrashell.cli.Globals;
 import io.astrashell.sandbox.LocalSandbox;
@@ -25,8 +25,6 @@ import io.astrashell.sandbox.LocalSandbox;
  * section of the configuration file; with {@code --env local}, the sandbox's admin token.
  */
 public final class Session implements AutoCloseable {
-
-	private static final Logger LOG = Logger.getLogger(Session.class.getName());
 
 	public static final String TOKEN_VARIABLE = "ASTRA_DB_APPLICATION_TOKEN";
 
@@ -46,10 +44,17 @@ public final class Session implements AutoCloseable {
 
 	private final Map<String, DevOpsClient> clients = new ConcurrentHashMap<>();
 
+	private final Trace trace;
+
 	public Session(AstraSettings settings, Map<String, String> environment) {
+		this(settings, environment, Trace.NONE);
+	}
+
+	public Session(AstraSettings settings, Map<String, String> environment, Trace trace) {
 		this.settings = settings;
 		this.home = new AstraHome(settings.home());
 		this.environment = environment;
+		this.trace = trace;
 	}
 
 	public AstraSettings settings() {
@@ -105,7 +110,7 @@ public final class Session implements AutoCloseable {
 	/** The API client of a connection (one per connection, reused). */
 	public DevOpsClient client(Connection connection) {
 		return clients.computeIfAbsent(connection.identity(),
-				k -> new DevOpsClient(connection.baseUrl(), connection.token(), settings.http()));
+				k -> new DevOpsClient(connection.baseUrl(), connection.token(), settings.http(), trace));
 	}
 
 	public Path configFile(Globals globals) {
@@ -203,7 +208,7 @@ public final class Session implements AutoCloseable {
 		}
 		TokenFormat.check(token, source);
 		Connection connection = new Connection(env, baseUrl, token, section, source);
-		LOG.fine(() -> "connection: " + connection + " (token from " + connection.tokenSource() + ")");
+		trace.log(() -> "connection: " + connection + " (token from " + connection.tokenSource() + ")");
 		return connection;
 	}
 
@@ -232,7 +237,7 @@ public final class Session implements AutoCloseable {
 		if (embedded == null) {
 			try {
 				embedded = LocalSandbox.start(home.ensure(), settings.sandbox().port());
-				LOG.fine(() -> "embedded sandbox on " + embedded.endpoint());
+				trace.log(() -> "embedded sandbox on " + embedded.endpoint());
 			}
 			catch (IOException e) {
 				throw new CliException(io.astrashell.cli.ExitCode.INTERNAL_ERROR,

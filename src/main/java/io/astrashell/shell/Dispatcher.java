@@ -3,7 +3,6 @@ package io.astrashell.shell;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
-import java.util.logging.Logger;
 
 import io.astrashell.api.ApiException;
 import io.astrashell.cli.CliException;
@@ -26,8 +25,6 @@ import io.astrashell.session.Session;
  * is printed only with {@code -v}.
  */
 public final class Dispatcher {
-
-	private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
 
 	private final CommandLineParser parser;
 
@@ -71,7 +68,7 @@ public final class Dispatcher {
 			if (line.helpRequested()) {
 				return print(Output.text(line.command().getName(), line.command().getHelp()), globals);
 			}
-			LOG.fine(() -> "run: astra " + String.join(" ", Secrets.redactWords(words(line))));
+			Logging.debug("shell", () -> "run: astra " + String.join(" ", Secrets.redactWords(words(line))));
 			Invocation invocation = line.toInvocation().withGlobals(globals);
 			Output output = line.command().run(invocation);
 			return print(output, globals);

@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.logging.Logger;
 
 import io.astrashell.cli.CliException;
 import io.astrashell.cli.ExitCode;
@@ -24,7 +23,6 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 
 /**
  * The {@code astra>} prompt: a read-eval loop over JLine. Each line goes to the same
@@ -32,8 +30,6 @@ import org.jline.terminal.TerminalBuilder;
  * Ctrl-C clears the line (or abandons a running command), Ctrl-D or {@code quit} ends the session.
  */
 public final class Prompt {
-
-	private static final Logger LOG = Logger.getLogger(Prompt.class.getName());
 
 	private final Dispatcher dispatcher;
 
@@ -67,14 +63,15 @@ public final class Prompt {
 		this.version = version;
 	}
 
-	/** Opens the prompt on the process's terminal; returns the exit code of the last command. */
-	public int run() throws IOException {
-		try (Terminal terminal = TerminalBuilder.builder().name("astra").system(true).nativeSignals(true).build()) {
+	/** Opens the prompt on a terminal of {@code terminals}; returns 0 when the session ends. */
+	public int run(ProcessIo.TerminalFactory terminals) throws IOException {
+		Logging.quietJline();
+		try (Terminal terminal = terminals.open()) {
 			return run(terminal);
 		}
 	}
 
-	/** Runs the prompt on the given terminal (tests pass a terminal over pipes). */
+	/** Runs the prompt on the given terminal until Ctrl-D or {@code quit}; returns 0. */
 	public int run(Terminal terminal) {
 		DefaultParser parser = new DefaultParser();
 		parser.setEofOnUnclosedQuote(true);
@@ -114,14 +111,14 @@ public final class Prompt {
 				}
 				runLine(line);
 			}
-			return lastExitCode;
+			return 0;
 		}
 		finally {
 			try {
 				history.save();
 			}
 			catch (IOException e) {
-				LOG.fine(() -> "history not saved: " + e);
+				Logging.debug("prompt", () -> "history not saved: " + e);
 			}
 			console.detach();
 			workers.shutdownNow();

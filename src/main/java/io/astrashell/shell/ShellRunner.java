@@ -23,12 +23,15 @@ public final class ShellRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final ObjectProvider<Prompt> prompt;
 
+	private final ProcessIo io;
+
 	private int exitCode;
 
-	public ShellRunner(Dispatcher dispatcher, Session session, ObjectProvider<Prompt> prompt) {
+	public ShellRunner(Dispatcher dispatcher, Session session, ObjectProvider<Prompt> prompt, ProcessIo io) {
 		this.dispatcher = dispatcher;
 		this.session = session;
 		this.prompt = prompt;
+		this.io = io;
 	}
 
 	@Override
@@ -49,7 +52,7 @@ public final class ShellRunner implements ApplicationRunner, ExitCodeGenerator {
 		if (!line.hasCommand() && !line.helpRequested()) {
 			session.useDefaults(line.globals());
 			Logging.verbose(line.globals().isVerbose());
-			exitCode = prompt.getObject().run();
+			exitCode = prompt.getObject().run(io.terminals());
 		}
 		else {
 			exitCode = dispatcher.execute(line);

@@ -1,0 +1,8 @@
+/** The floor of the start-up benchmark: the cheapest Java program there is. */
+public class Hello {
+
+	public static void main(String[] args) {
+		System.out.println("hello");
+	}
+
+}

@@ -1,0 +1,126 @@
+package io.astrashell.cli;
+
+import java.util.HashSet;
+import java.util.List;
+
+import io.astrashell.output.Output;
+import io.astrashell.output.OutputFormat;
+import org.junit.jupiter.api.Test;
+import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.core.command.ParsedInput;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** How words become a command line: the original CLI's option spellings and every mistake's exit code. */
+class CommandLineParserTest {
+
+	final CommandRegistry registry = new CommandRegistry(new HashSet<>());
+
+	final CommandLineParser parser = new CommandLineParser(registry);
+
+	CommandLineParserTest() {
+		registry.registerCommand(AstraCommand.named("user list").alias("user").handler(in -> Output.none("")));
+		registry.registerCommand(AstraCommand.named("user invite")
+			.option(OptionSpec.value("role", "r", "ROLE", "Role", ValueKind.ROLE).asRepeatable())
+			.option(OptionSpec.flag("if-not-exists", null, "No error if present"))
+			.argument(ArgumentSpec.required("EMAIL", "User Email", ValueKind.EMAIL))
+			.handler(in -> Output.none("")));
+		registry.registerCommand(AstraCommand.named("token create")
+			.option(OptionSpec.value("role", "r", "ROLE", "Role", ValueKind.ROLE).asRepeatable().asRequired())
+			.handler(in -> Output.none("")));
+	}
+
+	CommandLine parse(String... words) {
+		return parser.parse(List.of(words));
+	}
+
+	@Test
+	void multiLetterSingleDashOptionsWorkAsTheOriginalDocsSpellThem() {
+		CommandLine line = parse("user", "list", "-cf", "/tmp/rc", "-conf", "dev", "--env", "dev", "-o", "csv");
+		Globals g = line.globals();
+		assertThat(g.configFile()).isEqualTo("/tmp/rc");
+		assertThat(g.profile()).isEqualTo("dev");
+		assertThat(g.env()).isEqualTo("dev");
+		assertThat(g.output()).isEqualTo(OutputFormat.CSV);
+		assertThat(parse("user", "list", "--config-file=/x", "--config=p").globals().profile()).isEqualTo("p");
+	}
+
+	@Test
+	void repeatedOptionsKeepEveryValueInOrder() {
+		CommandLine line = parse("user", "invite", "a@b.co", "-r", "RO User", "--role", "R/W User", "-r=API RO User");
+		assertThat(line.toInvocation().options("role")).containsExactly("RO User", "R/W User", "API RO User");
+		assertThat(line.arguments()).containsExactly("a@b.co");
+	}
+
+	@Test
+	void doubleDashEndsOptions() {
+		CommandLine line = parse("user", "invite", "--", "-odd@b.co");
+		assertThat(line.arguments()).containsExactly("-odd@b.co");
+	}
+
+	@Test
+	void aliasesAndDefaultSubCommands() {
+		assertThat(parse("user").command().getName()).isEqualTo("user list");
+		assertThat(parse("user", "-o", "json").command().getName()).isEqualTo("user list");
+	}
+
+	@Test
+	void onlyGlobalOptionsMeanNoCommand() {
+		CommandLine line = parse("--env", "local", "-v");
+		assertThat(line.hasCommand()).isFalse();
+		assertThat(line.globals().env()).isEqualTo("local");
+		assertThat(line.globals().isVerbose()).isTrue();
+	}
+
+	@Test
+	void flagsTakeNoValue() {
+		assertThat(parse("user", "invite", "a@b.co", "--if-not-exists").toInvocation().flag("if-not-exists")).isTrue();
+		assertThat(parse("user", "list", "--no-color=false").globals().isNoColor()).isFalse();
+		assertCode(() -> parse("user", "list", "--no-color=maybe"), ExitCode.INVALID_OPTION_VALUE);
+	}
+
+	@Test
+	void theSpringShellViewCarriesTheSameLine() {
+		ParsedInput input = parser.parse("user invite a@b.co -r \"RO User\" -cf /rc");
+		assertThat(input.commandName()).isEqualTo("user");
+		assertThat(input.subCommands()).containsExactly("invite");
+		assertThat(input.arguments()).extracting(a -> a.value()).containsExactly("a@b.co");
+		assertThat(input.options()).extracting(o -> o.longName() + "=" + o.value())
+			.containsExactly("role=RO User", "config-file=/rc");
+	}
+
+	@Test
+	void mistakesHaveTheirExitCodes() {
+		assertCode(() -> parse("usr"), ExitCode.INVALID_ARGUMENT);
+		assertCode(() -> parse("user", "lst"), ExitCode.INVALID_ARGUMENT);
+		assertCode(() -> parse("user", "list", "--nope"), ExitCode.INVALID_ARGUMENT);
+		assertCode(() -> parse("user", "invite"), ExitCode.INVALID_ARGUMENT);
+		assertCode(() -> parse("user", "invite", "a@b.co", "extra"), ExitCode.INVALID_ARGUMENT);
+		assertCode(() -> parse("user", "invite", "a@b.co", "-r"), ExitCode.MISSING_OPTION);
+		assertCode(() -> parse("token", "create"), ExitCode.MISSING_OPTION);
+		assertCode(() -> parse("user", "list", "--env", "moon"), ExitCode.INVALID_OPTION_VALUE);
+		assertCode(() -> parse("user", "list", "-o", "yaml"), ExitCode.INVALID_OPTION_VALUE);
+		assertCode(() -> parse("user", "list", "-o", "json", "-o", "csv"), ExitCode.INVALID_ARGUMENT);
+		assertCode(() -> parse("--nope", "user"), ExitCode.INVALID_ARGUMENT);
+	}
+
+	@Test
+	void helpSkipsTheChecks() {
+		assertThat(parse("token", "create", "--help").helpRequested()).isTrue();
+		assertThat(parse("user", "invite", "-h").helpRequested()).isTrue();
+	}
+
+	@Test
+	void suggestionsForMisspeltCommandsAndOptions() {
+		assertThatThrownBy(() -> parse("usr")).hasMessageContaining("Did you mean 'user'?");
+		assertThatThrownBy(() -> parse("user", "invte", "x")).hasMessageContaining("Did you mean 'invite'?");
+		assertThatThrownBy(() -> parse("user", "invite", "a@b.co", "--rol", "x")).hasMessageContaining("'--role'");
+	}
+
+	static void assertCode(Runnable parse, ExitCode code) {
+		assertThatThrownBy(parse::run).isInstanceOf(CliException.class)
+			.satisfies(e -> assertThat(((CliException) e).exitCode()).isEqualTo(code));
+	}
+
+}
