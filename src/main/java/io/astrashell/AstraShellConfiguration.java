@@ -11,13 +11,20 @@ import io.astrashell.cli.AstraCommand;
 import io.astrashell.cli.CommandGroup;
 import io.astrashell.cli.CommandLineParser;
 import io.astrashell.command.OrgCommands;
+import io.astrashell.command.RoleCommands;
 import io.astrashell.command.SandboxCommands;
 import io.astrashell.command.ShellCommands;
+import io.astrashell.command.TokenCommands;
+import io.astrashell.command.UserCommands;
 import io.astrashell.completion.LocalValues;
 import io.astrashell.completion.ShellCompleter;
 import io.astrashell.completion.SpecCompletionProvider;
 import io.astrashell.service.ApiCalls;
+import io.astrashell.service.ChangeListener;
 import io.astrashell.service.OrgService;
+import io.astrashell.service.RoleService;
+import io.astrashell.service.TokenService;
+import io.astrashell.service.UserService;
 import io.astrashell.session.Session;
 import io.astrashell.shell.AstraPrompt;
 import io.astrashell.shell.Console;
@@ -92,6 +99,26 @@ public class AstraShellConfiguration {
 	}
 
 	@Bean
+	ChangeListener changeListener() {
+		return ChangeListener.NONE;
+	}
+
+	@Bean
+	RoleService roleService(ApiCalls api, OrgService orgs, ChangeListener changes) {
+		return new RoleService(api, orgs, changes);
+	}
+
+	@Bean
+	UserService userService(ApiCalls api, RoleService roles, OrgService orgs, ChangeListener changes) {
+		return new UserService(api, roles, orgs, changes);
+	}
+
+	@Bean
+	TokenService tokenService(ApiCalls api, RoleService roles, ChangeListener changes) {
+		return new TokenService(api, roles, changes);
+	}
+
+	@Bean
 	Console console(ProcessIo io) {
 		return io.console();
 	}
@@ -112,9 +139,11 @@ public class AstraShellConfiguration {
 	}
 
 	@Bean
-	CommandRegistry commandRegistry(Session session, OrgService orgs, Console console, String astraVersion) {
+	CommandRegistry commandRegistry(Session session, OrgService orgs, UserService users, RoleService roles,
+			TokenService tokens, Console console, String astraVersion) {
 		CommandRegistry registry = new CommandRegistry(new HashSet<>());
-		List<CommandGroup> groups = List.of(new OrgCommands(session, orgs), new SandboxCommands(session),
+		List<CommandGroup> groups = List.of(new OrgCommands(session, orgs), new UserCommands(session, users),
+				new RoleCommands(session, roles), new TokenCommands(session, tokens), new SandboxCommands(session),
 				new ShellCommands(registry, console, session, astraVersion));
 		LocalValues values = new LocalValues(session, registry);
 		for (CommandGroup group : groups) {

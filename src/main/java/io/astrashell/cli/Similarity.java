@@ -14,19 +14,30 @@ public final class Similarity {
 	/** Up to {@code max} candidates close enough to {@code input}, nearest first. */
 	public static List<String> nearest(String input, List<String> candidates, int max) {
 		String needle = input.toLowerCase(Locale.ROOT);
-		record Scored(String name, int distance) {
+		record Scored(String name, int distance, int whole) {
 		}
 		List<Scored> scored = new ArrayList<>();
 		for (String candidate : candidates) {
 			String hay = candidate.toLowerCase(Locale.ROOT);
-			int distance = distance(needle, hay);
+			int whole = distance(needle, hay);
+			// the whole name, its start as long as what was typed, its first word, then its other words
+			int distance = whole;
+			if (hay.length() > needle.length()) {
+				distance = Math.min(distance, distance(needle, hay.substring(0, needle.length())));
+			}
+			String[] words = hay.split("[\\s/_-]+");
+			for (int w = 0; w < words.length; w++) {
+				if (!words[w].isEmpty()) {
+					distance = Math.min(distance, distance(needle, words[w]) + (w == 0 ? 0 : 1));
+				}
+			}
 			boolean contains = !needle.isEmpty() && (hay.contains(needle) || needle.contains(hay));
 			int threshold = Math.max(2, Math.min(needle.length(), hay.length()) / 3);
 			if (distance <= threshold || contains) {
-				scored.add(new Scored(candidate, contains ? Math.min(distance, threshold) : distance));
+				scored.add(new Scored(candidate, contains ? Math.min(distance, threshold) : distance, whole));
 			}
 		}
-		scored.sort(Comparator.comparingInt(Scored::distance).thenComparing(Scored::name));
+		scored.sort(Comparator.comparingInt(Scored::distance).thenComparingInt(Scored::whole).thenComparing(Scored::name));
 		return scored.stream().limit(max).map(Scored::name).toList();
 	}
 

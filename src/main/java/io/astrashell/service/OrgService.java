@@ -41,6 +41,15 @@ public final class OrgService {
 		return org;
 	}
 
+	/** The organization id alone: one {@code /v2/currentOrg} request, or none if known. */
+	public String id(Connection connection) {
+		Organization known = byConnection.get(connection.identity());
+		if (known != null) {
+			return known.id();
+		}
+		return api.call(connection, "read the organization", c -> c.currentOrganization().id());
+	}
+
 	/** Records what a users listing said of the organization, saving a request later. */
 	public void remember(Connection connection, OrganizationUsers users) {
 		if (users.orgId() != null) {

@@ -1,0 +1,124 @@
+package io.astrashell.command;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.astrashell.api.model.Policy;
+import io.astrashell.api.model.Role;
+import io.astrashell.cli.ArgumentSpec;
+import io.astrashell.cli.AstraCommand;
+import io.astrashell.cli.CommandGroup;
+import io.astrashell.cli.Invocation;
+import io.astrashell.cli.OptionSpec;
+import io.astrashell.cli.ValueKind;
+import io.astrashell.output.Output;
+import io.astrashell.service.RoleService;
+import io.astrashell.session.Session;
+
+/** {@code role list|get|describe|create|update|delete}: built-in and custom roles. */
+public final class RoleCommands implements CommandGroup {
+
+	static final String GROUP = "Roles";
+
+	private static final ArgumentSpec ROLE = ArgumentSpec.required("ROLE", "Role name or identifier", ValueKind.ROLE);
+
+	private static final OptionSpec ACTION = OptionSpec
+		.value("action", "a", "ACTION", "A policy action the role allows (e.g. org-user-read); may be repeated",
+				ValueKind.ACTION)
+		.asRepeatable();
+
+	private static final OptionSpec RESOURCE = OptionSpec
+		.value("resource", "R", "DRN", "A resource the role applies to (default: the whole organization); may be repeated",
+				ValueKind.TEXT)
+		.asRepeatable();
+
+	private static final OptionSpec DESCRIPTION = OptionSpec.value("description", "d", "TEXT",
+			"What the role is for (default: its name)", ValueKind.TEXT);
+
+	private final Session session;
+
+	private final RoleService roles;
+
+	public RoleCommands(Session session, RoleService roles) {
+		this.session = session;
+		this.roles = roles;
+	}
+
+	@Override
+	public List<AstraCommand> commands() {
+		return List.of(
+				AstraCommand.named("role list").alias("role").group(GROUP)
+					.description("Display the list of Roles in an organization")
+					.handler(this::list),
+				AstraCommand.named("role get").alias("role describe").group(GROUP).description("Show role details")
+					.argument(ROLE)
+					.handler(this::get),
+				AstraCommand.named("role create").group(GROUP).description("Create a custom role")
+					.option(ACTION.asRequired())
+					.option(RESOURCE)
+					.option(DESCRIPTION)
+					.argument(ArgumentSpec.required("NAME", "Name of the new role", ValueKind.TEXT))
+					.handler(this::create),
+				AstraCommand.named("role update").group(GROUP)
+					.description("Change a custom role: the parts given replace the old ones")
+					.option(OptionSpec.value("name", "n", "NAME", "A new name", ValueKind.TEXT))
+					.option(ACTION)
+					.option(RESOURCE)
+					.option(DESCRIPTION)
+					.argument(ROLE)
+					.handler(this::update),
+				AstraCommand.named("role delete").group(GROUP).description("Delete a custom role")
+					.option(OptionSpec.flag("if-exists", null, "Succeed without change if the role is not there"))
+					.argument(ROLE)
+					.handler(this::delete));
+	}
+
+	private Output list(Invocation in) {
+		List<Role> all = roles.list(session.connectionFor(in.globals()));
+		List<List<Object>> rows = new ArrayList<>();
+		for (Role r : all) {
+			rows.add(List.of(r.id(), r.name(), r.policy() == null ? "" : r.policy().description()));
+		}
+		return Output.table(all.size() + " role(s)", all, List.of("Role Id", "Role Name", "Description"), rows);
+	}
+
+	private Output get(Invocation in) {
+		return describe("Role '%s'", roles.get(session.connectionFor(in.globals()), in.argument(0)), null);
+	}
+
+	private static Output describe(String message, Role role, Object data) {
+		Policy p = role.policy() == null ? new Policy("", List.of(), List.of(), "") : role.policy();
+		return Output.attributes(message.formatted(role.name()), data == null ? role : data,
+				List.of(Output.attribute("Identifier", role.id()), Output.attribute("Name", role.name()),
+						Output.attribute("Description", p.description()), Output.attribute("Effect", p.effect()),
+						Output.attribute("Resources", p.resources()), Output.attribute("Actions", p.actions())));
+	}
+
+	private Output create(Invocation in) {
+		Role role = roles.create(session.connectionFor(in.globals()), in.argument(0), in.options("action"),
+				in.options("resource"), in.option("description"));
+		return describe("Role '%s' has been created.", role, Output.fields("created", role.name(), "id", role.id()))
+			.headline("Role '" + role.name() + "' has been created.");
+	}
+
+	private Output update(Invocation in) {
+		RoleService.Change change = new RoleService.Change(in.option("name"),
+				in.has("action") ? in.options("action") : null, in.has("resource") ? in.options("resource") : null,
+				in.option("description"));
+		Role role = roles.update(session.connectionFor(in.globals()), in.argument(0), change);
+		return describe("Role '%s' has been updated.", role, Output.fields("updated", role.name(), "id", role.id()))
+			.headline("Role '" + role.name() + "' has been updated.");
+	}
+
+	private Output delete(Invocation in) {
+		String ref = in.argument(0);
+		Role role = roles.delete(session.connectionFor(in.globals()), ref, in.flag("if-exists"));
+		if (role == null) {
+			return Output.message("Role '" + ref + "' does not exist: nothing to delete.",
+					Output.fields("deleted", null, "id", null));
+		}
+		return Output.message("Role '" + role.name() + "' has been deleted.",
+				Output.fields("deleted", role.name(), "id", role.id()));
+	}
+
+}

@@ -1,0 +1,118 @@
+package io.astrashell.command;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.astrashell.api.model.CreatedToken;
+import io.astrashell.api.model.Role;
+import io.astrashell.api.model.TokenInfo;
+import io.astrashell.cli.ArgumentSpec;
+import io.astrashell.cli.AstraCommand;
+import io.astrashell.cli.CommandGroup;
+import io.astrashell.cli.Invocation;
+import io.astrashell.cli.OptionSpec;
+import io.astrashell.cli.ValueKind;
+import io.astrashell.output.Level;
+import io.astrashell.output.Output;
+import io.astrashell.service.TokenService;
+import io.astrashell.session.Connection;
+import io.astrashell.session.Session;
+
+/** {@code token list|create|get|delete|revoke}: application tokens. */
+public final class TokenCommands implements CommandGroup {
+
+	static final String GROUP = "Tokens";
+
+	private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+		.withZone(ZoneOffset.UTC);
+
+	private final Session session;
+
+	private final TokenService tokens;
+
+	public TokenCommands(Session session, TokenService tokens) {
+		this.session = session;
+		this.tokens = tokens;
+	}
+
+	@Override
+	public List<AstraCommand> commands() {
+		return List.of(
+				AstraCommand.named("token list").alias("token").group(GROUP)
+					.description("Display the list of tokens in an organization")
+					.handler(this::list),
+				AstraCommand.named("token create").group(GROUP).description("Create an application token")
+					.option(OptionSpec.value("role", "r", "ROLE", "Role of the token (name or id); may be repeated",
+							ValueKind.ROLE).asRepeatable().asRequired())
+					.option(OptionSpec.value("description", "d", "TEXT", "What the token is for", ValueKind.TEXT))
+					.option(OptionSpec.value("expiry", null, "INSTANT",
+							"When the token expires: 2026-12-31T23:59:59Z, 2026-12-31, or 30d, 12h, 90m from now",
+							ValueKind.TEXT))
+					.handler(this::create),
+				AstraCommand.named("token get").group(GROUP).description("Show current token")
+					.handler(this::get),
+				AstraCommand.named("token delete").alias("token revoke").group(GROUP).description("Delete a token")
+					.option(OptionSpec.flag("if-exists", null, "Succeed without change if the token is not there"))
+					.option(OptionSpec.flag("force", null, "Revoke even the token this session uses"))
+					.argument(ArgumentSpec.required("CLIENT_ID", "token identifier (client id)", ValueKind.TOKEN_CLIENT_ID))
+					.handler(this::delete));
+	}
+
+	private Output list(Invocation in) {
+		TokenService.Listing listing = tokens.list(session.connectionFor(in.globals()));
+		List<List<Object>> rows = new ArrayList<>();
+		for (TokenInfo t : listing.tokens()) {
+			rows.add(List.of(readable(t.generatedOn()), t.clientId(), listing.roleNames(t),
+					t.description() == null ? "" : t.description()));
+		}
+		return Output.table(listing.tokens().size() + " token(s)", listing.tokens(),
+				List.of("Generated On", "Client Id", "Roles", "Description"), rows);
+	}
+
+	private Output create(Invocation in) {
+		TokenService.Created created = tokens.create(session.connectionFor(in.globals()), in.options("role"),
+				in.option("description"), in.option("expiry"));
+		CreatedToken t = created.token();
+		return Output
+			.attributes("A new token has been created.", t,
+					List.of(Output.attribute("Client Id", t.clientId()), Output.attribute("Client Secret", t.secret()),
+							Output.attribute("Token", t.token())))
+			.headline("A new token has been created.")
+			.notice(Level.WARN, "The client secret and the token are shown this once: store them now. Roles: "
+					+ String.join(", ", created.roles().stream().map(Role::name).toList()) + ".");
+	}
+
+	private Output get(Invocation in) {
+		Connection c = session.connectionFor(in.globals());
+		return Output.value("token", c.token(), Output.fields("token", c.token(), "environment",
+				c.environment().name(), "source", c.tokenSource()));
+	}
+
+	private Output delete(Invocation in) {
+		String clientId = in.argument(0);
+		boolean deleted = tokens.delete(session.connectionFor(in.globals()), clientId, in.flag("if-exists"),
+				in.flag("force"));
+		if (!deleted) {
+			return Output.message("Token '" + clientId + "' does not exist: nothing to delete.",
+					Output.fields("deleted", null));
+		}
+		return Output.message("Your token has been deleted (" + clientId + ").", Output.fields("deleted", clientId));
+	}
+
+	static String readable(String rfc3339) {
+		if (rfc3339 == null) {
+			return "";
+		}
+		try {
+			return READABLE.format(Instant.parse(rfc3339));
+		}
+		catch (DateTimeParseException e) {
+			return rfc3339;
+		}
+	}
+
+}

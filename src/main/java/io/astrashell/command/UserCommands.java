@@ -1,0 +1,124 @@
+package io.astrashell.command;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.astrashell.api.model.OrganizationUsers;
+import io.astrashell.api.model.Role;
+import io.astrashell.api.model.User;
+import io.astrashell.cli.ArgumentSpec;
+import io.astrashell.cli.AstraCommand;
+import io.astrashell.cli.CommandGroup;
+import io.astrashell.cli.Invocation;
+import io.astrashell.cli.OptionSpec;
+import io.astrashell.cli.ValueKind;
+import io.astrashell.output.Output;
+import io.astrashell.service.UserService;
+import io.astrashell.session.Connection;
+import io.astrashell.session.Session;
+
+/** {@code user list|invite|get|describe|delete|update}: the members of the organization. */
+public final class UserCommands implements CommandGroup {
+
+	static final String GROUP = "Users";
+
+	private static final OptionSpec ROLE = OptionSpec
+		.value("role", "r", "ROLE", "Role name (any case) or id; repeat for several roles", ValueKind.ROLE)
+		.asRepeatable();
+
+	private static final ArgumentSpec USER = ArgumentSpec.required("USER", "User email or identifier", ValueKind.USER);
+
+	private final Session session;
+
+	private final UserService users;
+
+	public UserCommands(Session session, UserService users) {
+		this.session = session;
+		this.users = users;
+	}
+
+	@Override
+	public List<AstraCommand> commands() {
+		return List.of(
+				AstraCommand.named("user list").alias("user").group(GROUP)
+					.description("Display the list of Users in an organization")
+					.handler(this::list),
+				AstraCommand.named("user invite").group(GROUP).description("Invite a user to an organization")
+					.option(OptionSpec.value("role", "r", "ROLE",
+							"Role for the user (default is Database Administrator); name or id, may be repeated",
+							ValueKind.ROLE).asRepeatable())
+					.option(OptionSpec.flag("if-not-exists", null, "Succeed without change if the user is already there"))
+					.argument(ArgumentSpec.required("EMAIL", "User Email", ValueKind.EMAIL))
+					.handler(this::invite),
+				AstraCommand.named("user get").alias("user describe").group(GROUP).description("Show user details")
+					.argument(USER)
+					.handler(this::get),
+				AstraCommand.named("user delete").group(GROUP).description("Delete an existing user")
+					.option(OptionSpec.flag("if-exists", null, "Succeed without change if the user is not there"))
+					.option(OptionSpec.flag("force", null,
+							"Delete even an active Organization Administrator (who may own this session's token)"))
+					.argument(USER)
+					.handler(this::delete),
+				AstraCommand.named("user update").group(GROUP)
+					.description("Set the roles of a user (replaces the roles it has)")
+					.option(ROLE.asRequired())
+					.argument(USER)
+					.handler(this::update));
+	}
+
+	private Connection connection(Invocation in) {
+		return session.connectionFor(in.globals());
+	}
+
+	private Output list(Invocation in) {
+		OrganizationUsers all = users.list(connection(in));
+		List<List<Object>> rows = new ArrayList<>();
+		for (User u : all.users()) {
+			rows.add(List.of(u.userId(), u.email(), u.status()));
+		}
+		return Output.table(all.users().size() + " user(s) in " + all.orgName(), all.users(),
+				List.of("User Id", "User Email", "Status"), rows);
+	}
+
+	private Output get(Invocation in) {
+		User user = users.get(connection(in), in.argument(0));
+		return Output.attributes("User '" + user.email() + "'", user,
+				List.of(Output.attribute("User Id", user.userId()), Output.attribute("User Email", user.email()),
+						Output.attribute("Status", user.status()),
+						Output.attribute("Roles", user.roles().stream().map(Role::name).toList())));
+	}
+
+	private Output invite(Invocation in) {
+		Connection c = connection(in);
+		UserService.Invitation done = users.invite(c, in.argument(0), in.options("role"), in.flag("if-not-exists"));
+		List<String> names = done.roles().stream().map(Role::name).toList();
+		Object data = Output.fields("invited", done.email(), "roleIds", done.roles().stream().map(Role::id).toList(),
+				"roleNames", names, "alreadyThere", done.alreadyThere());
+		if (done.alreadyThere()) {
+			return Output.message("User '" + done.email() + "' is already in the organization: nothing to do.", data);
+		}
+		return Output.message("User '" + done.email() + "' has been invited with the role" + (names.size() > 1 ? "s " : " ")
+				+ String.join(", ", names) + ".", data);
+	}
+
+	private Output update(Invocation in) {
+		UserService.Invitation done = users.setRoles(connection(in), in.argument(0), in.options("role"));
+		List<String> names = done.roles().stream().map(Role::name).toList();
+		return Output.message("User '" + done.email() + "' now has the role" + (names.size() > 1 ? "s " : " ")
+				+ String.join(", ", names) + ".", Output.fields("updated", done.email(), "roleIds",
+						done.roles().stream().map(Role::id).toList(), "roleNames", names));
+	}
+
+	private Output delete(Invocation in) {
+		Connection c = connection(in);
+		String ref = in.argument(0);
+		User user = users.delete(c, ref, in.flag("if-exists"), in.flag("force"));
+		if (user == null) {
+			return Output.message("User '" + ref + "' is not in the organization: nothing to delete.",
+					Output.fields("deleted", null, "userId", null));
+		}
+		return Output.message("User '" + user.email() + "' has been removed from the organization.",
+				Output.fields("deleted", user.email(), "userId", user.userId()));
+	}
+
+}

@@ -1,0 +1,227 @@
+package io.astrashell.service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.astrashell.api.ApiException;
+import io.astrashell.api.model.BuiltInRoles;
+import io.astrashell.api.model.Policy;
+import io.astrashell.api.model.PolicyActions;
+import io.astrashell.api.model.Role;
+import io.astrashell.api.model.RoleRequest;
+import io.astrashell.cli.CliException;
+import io.astrashell.cli.Similarity;
+import io.astrashell.session.Connection;
+
+/**
+ * Roles: listed once per command, resolved by name (case-insensitively) or id, created, changed and
+ * deleted. Built-in roles cannot be changed or deleted; actions are checked against the known names
+ * before any request.
+ */
+public final class RoleService {
+
+	public static final String ORG_RESOURCE_PREFIX = "drn:astra:org:";
+
+	private final ApiCalls api;
+
+	private final OrgService orgs;
+
+	private final ChangeListener changes;
+
+	public RoleService(ApiCalls api, OrgService orgs, ChangeListener changes) {
+		this.api = api;
+		this.orgs = orgs;
+		this.changes = changes;
+	}
+
+	public List<Role> list(Connection connection) {
+		return api.call(connection, "list the roles", c -> c.roles());
+	}
+
+	/** The role named (case-insensitively) or identified by {@code ref} among {@code roles}. */
+	public static Role find(String ref, List<Role> roles) {
+		for (Role r : roles) {
+			if (r.id() != null && r.id().equalsIgnoreCase(ref)) {
+				return r;
+			}
+		}
+		for (Role r : roles) {
+			if (r.name() != null && r.name().equalsIgnoreCase(ref.trim())) {
+				return r;
+			}
+		}
+		return null;
+	}
+
+	/** Exit 5: {@code Role 'Admn' has not been found. Did you mean 'Admin User'?} */
+	public static CliException notFound(String ref, List<Role> roles) {
+		List<String> names = roles.stream().map(Role::name).filter(n -> n != null).toList();
+		return CliException.notFound("Role '" + ref + "' has not been found." + Similarity.didYouMean(ref, names)
+				+ (Similarity.nearest(ref, names, 1).isEmpty() ? " See 'astra role list'." : ""));
+	}
+
+	public static Role resolve(String ref, List<Role> roles) {
+		Role role = find(ref, roles);
+		if (role == null) {
+			throw notFound(ref, roles);
+		}
+		return role;
+	}
+
+	/** Several roles, from one listing; a role given twice (by name or id) is an error (exit 11). */
+	public static List<Role> resolveAll(List<String> refs, List<Role> roles) {
+		List<Role> resolved = new ArrayList<>();
+		Set<String> seen = new LinkedHashSet<>();
+		for (String ref : refs) {
+			Role role = resolve(ref, roles);
+			if (!seen.add(role.id())) {
+				throw CliException.invalidArgument("Role '" + role.name() + "' is given twice; give each role once.");
+			}
+			resolved.add(role);
+		}
+		return resolved;
+	}
+
+	/** Checks the words given for roles before any request: none blank, none repeated word for word. */
+	public static void checkRefs(List<String> refs) {
+		Set<String> seen = new LinkedHashSet<>();
+		for (String ref : refs) {
+			if (ref.isBlank()) {
+				throw CliException.invalidArgument("A role cannot be blank: give a role name or id.");
+			}
+			if (!seen.add(ref.trim().toLowerCase(Locale.ROOT))) {
+				throw CliException.invalidArgument("Role '" + ref + "' is given twice; give each role once.");
+			}
+		}
+	}
+
+	public Role get(Connection connection, String ref) {
+		return resolve(ref, list(connection));
+	}
+
+	/** Checks actions against the known names (exit 11 with the nearest names). */
+	public static List<String> checkActions(List<String> actions) {
+		Set<String> out = new LinkedHashSet<>();
+		for (String action : actions) {
+			String a = action.trim().toLowerCase(Locale.ROOT);
+			if (!PolicyActions.isKnown(a)) {
+				throw CliException.invalidArgument("Unknown action '" + action + "'."
+						+ Similarity.didYouMean(a, PolicyActions.ALL) + " See 'astra role create --help' for the list.");
+			}
+			if (!out.add(a)) {
+				throw CliException.invalidArgument("Action '" + a + "' is given twice; give each action once.");
+			}
+		}
+		return List.copyOf(out);
+	}
+
+	public static List<String> checkResources(List<String> resources) {
+		for (String r : resources) {
+			if (!r.startsWith(ORG_RESOURCE_PREFIX)) {
+				throw CliException.invalidArgument("Invalid resource '" + r + "': a resource is a DRN such as "
+						+ ORG_RESOURCE_PREFIX + "<org id>:db:<db id>.");
+			}
+		}
+		return List.copyOf(new LinkedHashSet<>(resources));
+	}
+
+	public Role create(Connection connection, String name, List<String> actions, List<String> resources,
+			String description) {
+		if (name.isBlank()) {
+			throw CliException.invalidArgument("A role needs a name.");
+		}
+		List<String> checkedActions = checkActions(actions);
+		List<String> checkedResources = checkResources(resources);
+		if (checkedResources.isEmpty()) {
+			checkedResources = List.of(ORG_RESOURCE_PREFIX + orgs.id(connection));
+		}
+		Policy policy = new Policy(description == null ? name : description, checkedResources, checkedActions,
+				Policy.ALLOW);
+		Role created = api.call(connection, "create the role", c -> {
+			try {
+				return c.createRole(new RoleRequest(name, policy));
+			}
+			catch (ApiException.Conflict e) {
+				throw CliException.alreadyExists("Role '" + name + "' already exists in the organization.");
+			}
+		});
+		changes.roleAdded(connection, created.id(), created.name());
+		return created;
+	}
+
+	/** What to change in a role; null fields are kept as they are. */
+	public record Change(String name, List<String> actions, List<String> resources, String description) {
+
+		public boolean isEmpty() {
+			return name == null && actions == null && resources == null && description == null;
+		}
+
+	}
+
+	public Role update(Connection connection, String ref, Change change) {
+		if (change.isEmpty()) {
+			throw CliException.missingOption("Nothing to change: give --name, --action, --resource or --description.");
+		}
+		List<String> actions = change.actions() == null ? null : checkActions(change.actions());
+		List<String> resources = change.resources() == null ? null : checkResources(change.resources());
+		Role role = resolve(ref, list(connection));
+		refuseBuiltIn(role, "changed");
+		Policy old = role.policy() == null ? new Policy(role.name(), List.of(), List.of(), Policy.ALLOW) : role.policy();
+		String newName = change.name() == null ? role.name() : change.name();
+		Policy policy = new Policy(change.description() == null ? old.description() : change.description(),
+				resources == null ? old.resources() : resources, actions == null ? old.actions() : actions,
+				Policy.ALLOW);
+		api.run(connection, "change the role", c -> {
+			try {
+				c.updateRole(role.id(), new RoleRequest(newName, policy));
+			}
+			catch (ApiException.Conflict e) {
+				throw CliException.alreadyExists("Role '" + newName + "' already exists in the organization.");
+			}
+			catch (ApiException.NotFound e) {
+				throw CliException.notFound("Role '" + ref + "' has not been found.");
+			}
+		});
+		if (!newName.equals(role.name())) {
+			changes.roleRemoved(connection, role.id(), role.name());
+			changes.roleAdded(connection, role.id(), newName);
+		}
+		return new Role(role.id(), newName, policy);
+	}
+
+	/** Deletes a role; null when it did not exist and {@code ifExists}. */
+	public Role delete(Connection connection, String ref, boolean ifExists) {
+		List<Role> roles = list(connection);
+		Role role = find(ref, roles);
+		if (role == null) {
+			if (ifExists) {
+				return null;
+			}
+			throw notFound(ref, roles);
+		}
+		refuseBuiltIn(role, "deleted");
+		api.run(connection, "delete the role", c -> {
+			try {
+				c.deleteRole(role.id());
+			}
+			catch (ApiException.NotFound e) {
+				if (!ifExists) {
+					throw CliException.notFound("Role '" + ref + "' has not been found.");
+				}
+			}
+		});
+		changes.roleRemoved(connection, role.id(), role.name());
+		return role;
+	}
+
+	private static void refuseBuiltIn(Role role, String what) {
+		if (BuiltInRoles.isBuiltIn(role.name())) {
+			throw CliException.invalidArgument("Role '" + role.name() + "' is a built-in role: built-in roles cannot be "
+					+ what + ". Create a custom role with 'astra role create'.");
+		}
+	}
+
+}

@@ -1,0 +1,161 @@
+package io.astrashell.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.astrashell.api.ApiException;
+import io.astrashell.api.model.CreateTokenRequest;
+import io.astrashell.api.model.CreatedToken;
+import io.astrashell.api.model.Role;
+import io.astrashell.api.model.TokenInfo;
+import io.astrashell.cli.CliException;
+import io.astrashell.session.Connection;
+import io.astrashell.session.TokenFormat;
+
+/**
+ * Application tokens: listed (newest first, role names resolved from one roles listing), created
+ * with role names or ids, deleted. Revoking the token the session itself uses needs {@code force}.
+ */
+public final class TokenService {
+
+	private static final Pattern RELATIVE = Pattern.compile("^(\\d+)\\s*([dhm])$");
+
+	private final ApiCalls api;
+
+	private final RoleService roles;
+
+	private final ChangeListener changes;
+
+	public TokenService(ApiCalls api, RoleService roles, ChangeListener changes) {
+		this.api = api;
+		this.roles = roles;
+		this.changes = changes;
+	}
+
+	/** The tokens and the roles to name them with. */
+	public record Listing(List<TokenInfo> tokens, List<Role> roles) {
+
+		public List<String> roleNames(TokenInfo token) {
+			return token.roles().stream().map(id -> {
+				Role r = RoleService.find(id, roles);
+				return r == null ? id : r.name();
+			}).toList();
+		}
+
+	}
+
+	public Listing list(Connection connection) {
+		List<TokenInfo> tokens = api.call(connection, "list the tokens", c -> c.tokens()).clients();
+		List<Role> all = roles.list(connection);
+		List<TokenInfo> newestFirst = tokens.stream()
+			.sorted(Comparator.comparing((TokenInfo t) -> instant(t.generatedOn()), Comparator.nullsLast(Comparator.reverseOrder())))
+			.toList();
+		return new Listing(newestFirst, all);
+	}
+
+	/** A token just created, and the roles it was given. */
+	public record Created(CreatedToken token, List<Role> roles) {
+	}
+
+	public Created create(Connection connection, List<String> roleRefs, String description, String expiry) {
+		if (roleRefs.isEmpty()) {
+			throw CliException.missingOption("A token needs at least one role: give -r/--role.");
+		}
+		RoleService.checkRefs(roleRefs);
+		Instant expiresAt = expiry == null ? null : parseExpiry(expiry, Instant.now());
+		List<Role> chosen = RoleService.resolveAll(roleRefs, roles.list(connection));
+		CreateTokenRequest request = new CreateTokenRequest(chosen.stream().map(Role::id).toList(), description,
+				expiresAt == null ? null : expiresAt.toString(), null);
+		CreatedToken token = api.call(connection, "create the token", c -> c.createToken(request));
+		changes.tokenAdded(connection, token.clientId(), description);
+		return new Created(token, chosen);
+	}
+
+	/**
+	 * Deletes a token; false when it did not exist and {@code ifExists}. Deleting the session's own
+	 * token needs {@code force}.
+	 */
+	public boolean delete(Connection connection, String clientId, boolean ifExists, boolean force) {
+		if (clientId.isBlank()) {
+			throw CliException.invalidArgument("Give the client id of the token to delete (see 'astra token list').");
+		}
+		if (clientId.startsWith(TokenFormat.PREFIX)) {
+			throw CliException.invalidArgument("Give the token's client id (the 24 letters after 'AstraCS:'), not the "
+					+ "token itself. See 'astra token list'.");
+		}
+		if (clientId.equals(TokenFormat.clientId(connection.token())) && !force) {
+			throw CliException.invalidArgument("Token '" + clientId + "' is the one this session uses: revoking it would "
+					+ "lock you out. Add --force to revoke it anyway.");
+		}
+		boolean deleted = api.call(connection, "delete the token", c -> {
+			try {
+				c.deleteToken(clientId);
+				return true;
+			}
+			catch (ApiException.NotFound e) {
+				if (ifExists) {
+					return false;
+				}
+				throw CliException.notFound("Token '" + clientId + "' has not been found. See 'astra token list'.");
+			}
+		});
+		changes.tokenRemoved(connection, clientId);
+		return deleted;
+	}
+
+	/**
+	 * An expiry: an instant ({@code 2026-12-31T23:59:59Z}), a date ({@code 2026-12-31}, midnight
+	 * UTC), or a span from now ({@code 30d}, {@code 12h}, {@code 90m}). Exit 13 otherwise, or if past.
+	 */
+	public static Instant parseExpiry(String value, Instant now) {
+		String v = value.trim();
+		Instant at;
+		Matcher m = RELATIVE.matcher(v.toLowerCase(Locale.ROOT));
+		try {
+			if (m.matches()) {
+				long n = Long.parseLong(m.group(1));
+				Duration d = switch (m.group(2)) {
+					case "d" -> Duration.ofDays(n);
+					case "h" -> Duration.ofHours(n);
+					default -> Duration.ofMinutes(n);
+				};
+				at = now.plus(d);
+			}
+			else if (v.length() == 10) {
+				at = LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
+			}
+			else {
+				at = Instant.parse(v);
+			}
+		}
+		catch (DateTimeParseException | ArithmeticException e) {
+			throw CliException.invalidOptionValue("Invalid expiry '" + value + "': give an instant such as "
+					+ "2026-12-31T23:59:59Z, a date such as 2026-12-31, or a span such as 30d, 12h or 90m.");
+		}
+		if (!at.isAfter(now)) {
+			throw CliException.invalidOptionValue("Invalid expiry '" + value + "': it is in the past.");
+		}
+		return at;
+	}
+
+	static Instant instant(String rfc3339) {
+		if (rfc3339 == null) {
+			return null;
+		}
+		try {
+			return Instant.parse(rfc3339);
+		}
+		catch (DateTimeParseException e) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,214 @@
+package io.astrashell.service;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import io.astrashell.api.ApiException;
+import io.astrashell.api.model.BuiltInRoles;
+import io.astrashell.api.model.InviteUserRequest;
+import io.astrashell.api.model.OrganizationUsers;
+import io.astrashell.api.model.Role;
+import io.astrashell.api.model.User;
+import io.astrashell.api.model.UserRolesRequest;
+import io.astrashell.cli.CliException;
+import io.astrashell.cli.Similarity;
+import io.astrashell.session.Connection;
+
+/**
+ * Users, found by email (case-insensitively, from one listing) or by id. Role names are resolved
+ * from one roles listing per command; the API only ever receives role ids.
+ */
+public final class UserService {
+
+	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
+
+	private static final Pattern UUID = Pattern
+		.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
+	private final ApiCalls api;
+
+	private final RoleService roles;
+
+	private final OrgService orgs;
+
+	private final ChangeListener changes;
+
+	public UserService(ApiCalls api, RoleService roles, OrgService orgs, ChangeListener changes) {
+		this.api = api;
+		this.roles = roles;
+		this.orgs = orgs;
+		this.changes = changes;
+	}
+
+	public static boolean isEmail(String s) {
+		return s != null && EMAIL.matcher(s).matches();
+	}
+
+	public static boolean isId(String s) {
+		return s != null && UUID.matcher(s).matches();
+	}
+
+	/** Exit 11 unless {@code email} looks like an email. */
+	public static String checkEmail(String email) {
+		if (!isEmail(email)) {
+			throw CliException.invalidArgument("'" + email + "' is not an email address (expected name@domain.tld).");
+		}
+		return email;
+	}
+
+	/** A user is named by an email or a user id; anything else is refused before any request. */
+	public static void checkUserRef(String ref) {
+		if (!isEmail(ref) && !isId(ref)) {
+			throw CliException.invalidArgument("'" + ref + "' is neither an email address nor a user id.");
+		}
+	}
+
+	public OrganizationUsers list(Connection connection) {
+		OrganizationUsers users = api.call(connection, "list the users", c -> c.users());
+		orgs.remember(connection, users);
+		return users;
+	}
+
+	public static User find(String ref, List<User> users) {
+		for (User u : users) {
+			if ((u.email() != null && u.email().equalsIgnoreCase(ref.trim()))
+					|| (u.userId() != null && u.userId().equalsIgnoreCase(ref.trim()))) {
+				return u;
+			}
+		}
+		return null;
+	}
+
+	static CliException notFound(String ref, List<User> users) {
+		String hint = users == null ? ""
+				: Similarity.didYouMean(ref, users.stream().map(User::email).filter(e -> e != null).toList());
+		return CliException.notFound("User '" + ref + "' has not been found." + hint);
+	}
+
+	/** One user: by id with one GET, by email from the listing. */
+	public User get(Connection connection, String ref) {
+		checkUserRef(ref);
+		if (isId(ref)) {
+			return api.call(connection, "read the user", c -> {
+				try {
+					return c.user(ref);
+				}
+				catch (ApiException.NotFound e) {
+					throw notFound(ref, null);
+				}
+			});
+		}
+		List<User> users = list(connection).users();
+		User user = find(ref, users);
+		if (user == null) {
+			throw notFound(ref, users);
+		}
+		return user;
+	}
+
+	/** What an invitation did: the email, and the roles it was sent with. */
+	public record Invitation(String email, List<Role> roles, boolean alreadyThere) {
+	}
+
+	/**
+	 * Invites {@code email} with the given roles (default Database Administrator): three requests,
+	 * the roles listing, the users listing (is the email there already?) and the invitation.
+	 */
+	public Invitation invite(Connection connection, String email, List<String> roleRefs, boolean ifNotExists) {
+		checkEmail(email);
+		List<String> refs = roleRefs.isEmpty() ? List.of(BuiltInRoles.DATABASE_ADMINISTRATOR) : roleRefs;
+		RoleService.checkRefs(refs);
+		List<Role> chosen = RoleService.resolveAll(refs, roles.list(connection));
+		OrganizationUsers users = list(connection);
+		User existing = find(email, users.users());
+		if (existing != null) {
+			if (ifNotExists) {
+				return new Invitation(existing.email(), existing.roles(), true);
+			}
+			throw CliException.alreadyExists("User '" + email + "' already exists in the organization"
+					+ (existing.status() == null ? "" : " (" + existing.status() + ")")
+					+ ". Use 'astra user update' to change its roles, or --if-not-exists to ignore it.");
+		}
+		List<String> ids = chosen.stream().map(Role::id).toList();
+		api.run(connection, "invite the user", c -> c.inviteUser(new InviteUserRequest(email, users.orgId(), ids)));
+		changes.userAdded(connection, email);
+		return new Invitation(email, chosen, false);
+	}
+
+	/** Sets a user's roles (the API replaces the set). */
+	public Invitation setRoles(Connection connection, String ref, List<String> roleRefs) {
+		checkUserRef(ref);
+		if (roleRefs.isEmpty()) {
+			throw CliException.missingOption("Give the user's roles with -r/--role (one or more).");
+		}
+		RoleService.checkRefs(roleRefs);
+		List<Role> chosen = RoleService.resolveAll(roleRefs, roles.list(connection));
+		String userId;
+		String email;
+		if (isId(ref)) {
+			userId = ref;
+			email = ref;
+		}
+		else {
+			List<User> users = list(connection).users();
+			User user = find(ref, users);
+			if (user == null) {
+				throw notFound(ref, users);
+			}
+			userId = user.userId();
+			email = user.email();
+		}
+		List<String> ids = chosen.stream().map(Role::id).toList();
+		api.run(connection, "change the user's roles", c -> {
+			try {
+				c.setUserRoles(userId, new UserRolesRequest(ids));
+			}
+			catch (ApiException.NotFound e) {
+				throw notFound(ref, null);
+			}
+		});
+		return new Invitation(email, chosen, false);
+	}
+
+	/**
+	 * Removes a user (null when absent and {@code ifExists}). The API does not tell which user owns a
+	 * token, so removing an active Organization Administrator, who may own the session's token, needs
+	 * {@code force}: removing a user revokes their tokens.
+	 */
+	public User delete(Connection connection, String ref, boolean ifExists, boolean force) {
+		checkUserRef(ref);
+		List<User> users = list(connection).users();
+		User user = find(ref, users);
+		if (user == null) {
+			if (ifExists) {
+				return null;
+			}
+			throw notFound(ref, users);
+		}
+		boolean admin = user.roles().stream()
+			.anyMatch(r -> BuiltInRoles.ORGANIZATION_ADMINISTRATOR.equalsIgnoreCase(r.name()));
+		if (admin && "active".equalsIgnoreCase(user.status()) && !force) {
+			long admins = users.stream()
+				.filter(u -> "active".equalsIgnoreCase(u.status()))
+				.filter(u -> u.roles().stream()
+					.anyMatch(r -> BuiltInRoles.ORGANIZATION_ADMINISTRATOR.equalsIgnoreCase(r.name())))
+				.count();
+			throw CliException.invalidArgument("User '" + user.email() + "' is an active Organization Administrator"
+					+ (admins == 1 ? ", the only one" : "") + ": the token of this session may be theirs, and removing "
+					+ "them revokes their tokens, which would lock you out. Add --force to remove them anyway.");
+		}
+		api.run(connection, "remove the user", c -> {
+			try {
+				c.deleteUser(user.userId());
+			}
+			catch (ApiException.NotFound e) {
+				if (!ifExists) {
+					throw notFound(ref, null);
+				}
+			}
+		});
+		changes.userRemoved(connection, user.email());
+		return user;
+	}
+
+}
