@@ -10,6 +10,7 @@ import java.util.Properties;
 import io.astrashell.cli.AstraCommand;
 import io.astrashell.cli.CommandGroup;
 import io.astrashell.cli.CommandLineParser;
+import io.astrashell.command.ConfigCommands;
 import io.astrashell.command.OrgCommands;
 import io.astrashell.command.RoleCommands;
 import io.astrashell.command.SandboxCommands;
@@ -22,6 +23,7 @@ import io.astrashell.completion.SpecCompletionProvider;
 import io.astrashell.service.ApiCalls;
 import io.astrashell.service.ChangeListener;
 import io.astrashell.service.OrgService;
+import io.astrashell.service.ProfileService;
 import io.astrashell.service.RoleService;
 import io.astrashell.service.TokenService;
 import io.astrashell.service.UserService;
@@ -114,6 +116,11 @@ public class AstraShellConfiguration {
 	}
 
 	@Bean
+	ProfileService profileService(Session session, OrgService orgs) {
+		return new ProfileService(session, orgs);
+	}
+
+	@Bean
 	TokenService tokenService(ApiCalls api, RoleService roles, ChangeListener changes) {
 		return new TokenService(api, roles, changes);
 	}
@@ -140,10 +147,11 @@ public class AstraShellConfiguration {
 
 	@Bean
 	CommandRegistry commandRegistry(Session session, OrgService orgs, UserService users, RoleService roles,
-			TokenService tokens, Console console, String astraVersion) {
+			TokenService tokens, ProfileService profiles, Console console, String astraVersion) {
 		CommandRegistry registry = new CommandRegistry(new HashSet<>());
 		List<CommandGroup> groups = List.of(new OrgCommands(session, orgs), new UserCommands(session, users),
-				new RoleCommands(session, roles), new TokenCommands(session, tokens), new SandboxCommands(session),
+				new RoleCommands(session, roles), new TokenCommands(session, tokens), new ConfigCommands(session, profiles, console),
+				new SandboxCommands(session),
 				new ShellCommands(registry, console, session, astraVersion));
 		LocalValues values = new LocalValues(session, registry);
 		for (CommandGroup group : groups) {

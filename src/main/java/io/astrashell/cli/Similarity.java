@@ -38,7 +38,11 @@ public final class Similarity {
 			}
 		}
 		scored.sort(Comparator.comparingInt(Scored::distance).thenComparingInt(Scored::whole).thenComparing(Scored::name));
-		return scored.stream().limit(max).map(Scored::name).toList();
+		if (scored.isEmpty()) {
+			return List.of();
+		}
+		int best = scored.get(0).distance();
+		return scored.stream().filter(x -> x.distance() == best).limit(max).map(Scored::name).toList();
 	}
 
 	/** "Did you mean 'a' or 'b'?" or the empty string. */
@@ -58,6 +62,7 @@ public final class Similarity {
 	}
 
 	static int distance(String a, String b) {
+		int[] beforePrev = new int[b.length() + 1];
 		int[] prev = new int[b.length() + 1];
 		int[] cur = new int[b.length() + 1];
 		for (int j = 0; j <= b.length(); j++) {
@@ -68,8 +73,12 @@ public final class Similarity {
 			for (int j = 1; j <= b.length(); j++) {
 				int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
 				cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+				if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+					cur[j] = Math.min(cur[j], beforePrev[j - 2] + 1); // a swap of two letters
+				}
 			}
-			int[] t = prev;
+			int[] t = beforePrev;
+			beforePrev = prev;
 			prev = cur;
 			cur = t;
 		}

@@ -177,6 +177,149 @@ public final class AstraRc {
 		return lines;
 	}
 
+	/** The file's text: every line as read, changed lines rewritten. */
+	public String render() {
+		StringBuilder b = new StringBuilder();
+		for (Line l : lines) {
+			b.append(l.raw()).append('\n');
+		}
+		return b.toString();
+	}
+
+	private int sectionStart(String name) {
+		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i).kind() == Kind.SECTION && lines.get(i).name().equals(name)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** The index after the last line of the section starting at {@code start} (the next header or the end). */
+	private int sectionEnd(int start) {
+		int i = start + 1;
+		while (i < lines.size() && lines.get(i).kind() != Kind.SECTION) {
+			i++;
+		}
+		return i;
+	}
+
+	/** Sets a key of a section, adding the section at the end of the file if missing. */
+	public void set(String section, String key, String value) {
+		int start = sectionStart(section);
+		if (start < 0) {
+			if (!lines.isEmpty() && !lines.get(lines.size() - 1).raw().isBlank()) {
+				lines.add(Line.blank());
+			}
+			lines.add(Line.section(section));
+			lines.add(Line.entry(key, value));
+			return;
+		}
+		int end = sectionEnd(start);
+		int lastEntry = start;
+		for (int i = start + 1; i < end; i++) {
+			Line l = lines.get(i);
+			if (l.kind() == Kind.ENTRY) {
+				if (l.name().equals(key)) {
+					lines.set(i, Line.entry(key, value));
+					return;
+				}
+				lastEntry = i;
+			}
+		}
+		lines.add(lastEntry + 1, Line.entry(key, value));
+	}
+
+	/** Removes a key from a section (every occurrence). */
+	public void unset(String section, String key) {
+		int start = sectionStart(section);
+		if (start < 0) {
+			return;
+		}
+		for (int i = sectionEnd(start) - 1; i > start; i--) {
+			Line l = lines.get(i);
+			if (l.kind() == Kind.ENTRY && l.name().equals(key)) {
+				lines.remove(i);
+			}
+		}
+	}
+
+	/** Makes a section hold exactly these keys and values (in this order), keeping its comments. */
+	public void replace(String section, Map<String, String> values) {
+		Optional<Map<String, String>> old = section(section);
+		if (old.isPresent()) {
+			for (String key : old.get().keySet()) {
+				if (!values.containsKey(key)) {
+					unset(section, key);
+				}
+			}
+		}
+		values.forEach((k, v) -> set(section, k, v));
+	}
+
+	/**
+	 * Removes a section: the comment lines just above its header, the header, and its lines; the
+	 * comment lines just above the next header stay with that section.
+	 */
+	public boolean remove(String section) {
+		int start = sectionStart(section);
+		if (start < 0) {
+			return false;
+		}
+		int end = sectionEnd(start);
+		if (end < lines.size()) {
+			while (end - 1 > start && isComment(lines.get(end - 1))) {
+				end--;
+			}
+		}
+		while (start > 0 && isComment(lines.get(start - 1))) {
+			start--;
+		}
+		lines.subList(start, end).clear();
+		if (start > 0 && start < lines.size() && lines.get(start - 1).raw().isBlank()
+				&& lines.get(start).raw().isBlank()) {
+			lines.remove(start);
+		}
+		while (!lines.isEmpty() && lines.get(lines.size() - 1).raw().isBlank()) {
+			lines.remove(lines.size() - 1);
+		}
+		return true;
+	}
+
+	private static boolean isComment(Line line) {
+		String t = line.raw().strip();
+		return line.kind() == Kind.OTHER && (t.startsWith("#") || t.startsWith(";"));
+	}
+
+	/** Makes the {@code [default]} section the first one, as the original CLI writes it. */
+	public void moveFirst(String section) {
+		int start = sectionStart(section);
+		if (start < 0) {
+			return;
+		}
+		int firstSection = -1;
+		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i).kind() == Kind.SECTION) {
+				firstSection = i;
+				break;
+			}
+		}
+		if (firstSection == start) {
+			return;
+		}
+		int end = sectionEnd(start);
+		List<Line> moved = new ArrayList<>(lines.subList(start, end));
+		lines.subList(start, end).clear();
+		while (!moved.isEmpty() && moved.get(moved.size() - 1).raw().isBlank()) {
+			moved.remove(moved.size() - 1);
+		}
+		moved.add(Line.blank());
+		lines.addAll(firstSection, moved);
+		while (!lines.isEmpty() && lines.get(lines.size() - 1).raw().isBlank()) {
+			lines.remove(lines.size() - 1);
+		}
+	}
+
 	/** Exit 9 naming the sections that do exist. */
 	public CliException missingSection(String name) {
 		List<String> names = sections();

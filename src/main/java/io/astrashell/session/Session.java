@@ -85,24 +85,57 @@ public final class Session implements AutoCloseable {
 		return c;
 	}
 
+	/**
+	 * Makes the session use a profile of the configuration file from now on ({@code config use},
+	 * {@code setup} at the prompt). The profile is resolved first: if it is not usable, the session
+	 * stays as it was.
+	 */
+	public Connection switchTo(String profile) {
+		Globals next = new Globals(null, defaults.configFile(), profile, null, null, defaults.output(),
+				defaults.noColor(), defaults.verbose());
+		Connection connection = resolve(next);
+		this.defaults = next;
+		this.current = connection;
+		return connection;
+	}
+
+	/** The profiles file of these options, as a store that reads and writes it safely. */
+	public Profiles profiles(Globals globals) {
+		return new Profiles(configFile(globals));
+	}
+
 	/** The session's connection if it was resolved already, else null (never resolves). */
 	public Connection known() {
 		return current;
 	}
 
-	/** The connection of one command: the session's, unless the command chooses its own. */
+	/**
+	 * The connection of one command: the session's, unless the command chooses its own. A command's
+	 * {@code -cf} or {@code -conf} replace the session's connection as a whole; its {@code --token},
+	 * {@code --env} or {@code --local-endpoint} replace just that part of it.
+	 */
 	public Connection connectionFor(Globals line) {
 		if (!line.choosesConnection()) {
 			return current();
 		}
 		Globals effective;
 		if (line.configFile() != null || line.profile() != null) {
-			// another file or profile replaces the session's connection as a whole
 			effective = new Globals(line.token(), line.configFile(), line.profile(), line.env(), line.localEndpoint(),
 					null, null, null).orElse(new Globals(null, defaults.configFile(), null, null, null, null, null, null));
 		}
 		else {
-			effective = line.orElse(defaults);
+			Connection session = current;
+			Globals base = defaults;
+			if (session != null) {
+				boolean local = session.environment() == AstraEnvironment.LOCAL;
+				base = new Globals(session.token(), defaults.configFile(), null, session.environment().name(),
+						local ? session.baseUrl().toString() : null, null, null, null);
+				if (line.env() != null && !line.env().equalsIgnoreCase(session.environment().name())) {
+					base = new Globals(line.token() == null ? session.token() : null, defaults.configFile(), null, null,
+							null, null, null, null);
+				}
+			}
+			effective = line.orElse(base);
 		}
 		return resolve(effective);
 	}
@@ -230,6 +263,11 @@ public final class Session implements AutoCloseable {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/** Whether a connection goes to the sandbox served inside this process. */
+	public synchronized boolean isEmbedded(Connection connection) {
+		return embedded != null && embedded.endpoint().equals(connection.baseUrl());
 	}
 
 	/** The sandbox served inside this process, started on first use. */

@@ -37,7 +37,7 @@ public final class AstraPrompt implements PromptProvider {
 		Connection c = session.known();
 		Globals d = session.defaults();
 		if (c != null) {
-			profile = c.profile() == null ? (c.tokenSource().startsWith("--token") ? "--token" : null) : c.profile();
+			profile = c.profile();
 			env = c.environment() == AstraEnvironment.PROD ? null : c.environment().name();
 		}
 		else {

@@ -11,6 +11,8 @@ import org.jline.terminal.Terminal;
  */
 public final class Console {
 
+	private final java.io.InputStream in;
+
 	private final PrintWriter out;
 
 	private final PrintWriter err;
@@ -24,6 +26,11 @@ public final class Console {
 	private volatile boolean exitRequested;
 
 	public Console(PrintWriter out, PrintWriter err, boolean stdoutIsTerminal) {
+		this(System.in, out, err, stdoutIsTerminal);
+	}
+
+	public Console(java.io.InputStream in, PrintWriter out, PrintWriter err, boolean stdoutIsTerminal) {
+		this.in = in;
 		this.out = out;
 		this.err = err;
 		this.stdoutIsTerminal = stdoutIsTerminal;
@@ -62,6 +69,36 @@ public final class Console {
 	void detach() {
 		this.terminal = null;
 		this.reader = null;
+	}
+
+	/**
+	 * Reads a secret without echoing it: at the prompt through the line reader, else from the
+	 * process's console, else one line of standard input (so that {@code echo $T | astra setup} works).
+	 * Null when there is nothing to read.
+	 */
+	public String readSecret(String prompt) throws java.io.IOException {
+		LineReader r = reader;
+		if (r != null) {
+			try {
+				return r.readLine(prompt, (char) 0);
+			}
+			catch (org.jline.reader.UserInterruptException | org.jline.reader.EndOfFileException e) {
+				return null;
+			}
+		}
+		java.io.Console c = System.console();
+		if (in == System.in && c != null && stdoutIsTerminal) {
+			char[] secret = c.readPassword("%s", prompt);
+			return secret == null ? null : new String(secret);
+		}
+		StringBuilder line = new StringBuilder();
+		int ch;
+		while ((ch = in.read()) >= 0 && ch != '\n') {
+			if (ch != '\r') {
+				line.append((char) ch);
+			}
+		}
+		return ch < 0 && line.length() == 0 ? null : line.toString();
 	}
 
 	/** Asks the prompt to end after the current command ({@code quit}). */

@@ -56,7 +56,13 @@ public final class Dispatcher {
 	}
 
 	public int execute(CommandLine line) {
-		Globals globals = line.globals().orElse(session.defaults());
+		// output settings fall back to the session's; connection options stay the line's own, for the
+		// session to apply to this command alone
+		Globals own = line.globals();
+		Globals d = session.defaults();
+		Globals globals = new Globals(own.token(), own.configFile(), own.profile(), own.env(), own.localEndpoint(),
+				own.output() != null ? own.output() : d.output(), own.noColor() != null ? own.noColor() : d.noColor(),
+				own.verbose() != null ? own.verbose() : d.verbose());
 		Logging.verbose(globals.isVerbose());
 		try {
 			if (!line.hasCommand()) {

@@ -33,7 +33,7 @@ public record ProcessIo(InputStream in, PrintStream out, PrintStream err, Map<St
 	}
 
 	public Console console() {
-		return new Console(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true),
+		return new Console(in, new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true),
 				new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true), stdoutIsTerminal);
 	}
 

@@ -133,8 +133,9 @@ public final class Prompt {
 		try {
 			Connection c = session.current();
 			if (c.environment().name().equals("LOCAL")) {
-				r.renderNotice(Level.INFO, "Local sandbox at " + c.baseUrl() + " (state in " + session.home().path()
-						+ "/sandbox).", console.err());
+				boolean embedded = session.isEmbedded(c);
+				r.renderNotice(Level.INFO, (embedded ? "Local sandbox at " : "Local endpoint ") + c.baseUrl()
+						+ (embedded ? " (state in " + session.home().resolve("sandbox") + ")." : "."), console.err());
 			}
 		}
 		catch (CliException e) {

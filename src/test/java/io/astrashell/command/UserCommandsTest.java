@@ -96,8 +96,8 @@ class UserCommandsTest {
 
 		Result unknownRole = run("user", "invite", "bob@example.com", "-r", "Admn");
 		assertThat(unknownRole.exitCode()).isEqualTo(5);
-		assertThat(unknownRole.err()).isEqualTo("[ERROR] Role 'Admn' has not been found. Did you mean 'Admin User', "
-				+ "'Admin Svc Acct' or 'Billing Admin'?\n");
+		assertThat(unknownRole.err())
+			.isEqualTo("[ERROR] Role 'Admn' has not been found. Did you mean 'Admin User' or 'Admin Svc Acct'?\n");
 
 		Result twice = run("user", "invite", "bob@example.com", "-r", "RO User", "-r", "ro user");
 		assertThat(twice.exitCode()).isEqualTo(11);

@@ -1,0 +1,208 @@
+package io.astrashell.command;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.astrashell.cli.ArgumentSpec;
+import io.astrashell.cli.AstraCommand;
+import io.astrashell.cli.CliException;
+import io.astrashell.cli.CommandGroup;
+import io.astrashell.cli.Invocation;
+import io.astrashell.cli.OptionSpec;
+import io.astrashell.cli.ValueKind;
+import io.astrashell.output.Level;
+import io.astrashell.output.Output;
+import io.astrashell.service.ProfileService;
+import io.astrashell.service.ProfileService.NewProfile;
+import io.astrashell.service.ProfileService.Saved;
+import io.astrashell.session.AstraEnvironment;
+import io.astrashell.session.AstraRc;
+import io.astrashell.session.Connection;
+import io.astrashell.session.Session;
+import io.astrashell.session.TokenFormat;
+import io.astrashell.shell.Console;
+
+/**
+ * {@code setup} ({@code login}) and {@code config list|create|get|describe|delete|use}: the profiles of
+ * {@code ~/.astrarc}. Tokens are shown masked. At the prompt, {@code setup} and {@code config use}
+ * switch the session at once.
+ */
+public final class ConfigCommands implements CommandGroup {
+
+	static final String GROUP = "Profiles";
+
+	private static final ArgumentSpec PROFILE = ArgumentSpec.required("NAME", "Profile (section) name",
+			ValueKind.PROFILE);
+
+	private final Session session;
+
+	private final ProfileService profiles;
+
+	private final Console console;
+
+	public ConfigCommands(Session session, ProfileService profiles, Console console) {
+		this.session = session;
+		this.profiles = profiles;
+		this.console = console;
+	}
+
+	@Override
+	public List<AstraCommand> commands() {
+		return List.of(
+				AstraCommand.named("setup").alias("login").group(GROUP).local()
+					.description("Save a token as a profile (asked for with echo off if --token is not given)")
+					.option(OptionSpec.value("name", "n", "NAME", "Profile name (default: the organization's name)",
+							ValueKind.TEXT))
+					.handler(this::setup),
+				AstraCommand.named("config list").alias("config").group(GROUP).local()
+					.description("List the profiles, the one in use marked")
+					.handler(this::list),
+				AstraCommand.named("config create").group(GROUP).local()
+					.description("Create a profile from --token (checked against the API unless --no-validate)")
+					.option(OptionSpec.flag("default", null, "Make it the default profile"))
+					.option(OptionSpec.flag("no-validate", null, "Save without checking the token against the API"))
+					.argument(ArgumentSpec.optional("NAME", "Profile name (default: the organization's name)",
+							ValueKind.TEXT))
+					.handler(this::create),
+				AstraCommand.named("config get").alias("config describe").group(GROUP).local()
+					.description("Show a profile (token masked)")
+					.option(OptionSpec.value("key", "k", "KEY", "Print only this key's value", ValueKind.TEXT))
+					.argument(PROFILE)
+					.handler(this::get),
+				AstraCommand.named("config delete").group(GROUP).local().description("Delete a profile")
+					.argument(PROFILE)
+					.handler(this::delete),
+				AstraCommand.named("config use").group(GROUP).local()
+					.description("Make a profile the default (and, at the prompt, the session's)")
+					.argument(PROFILE)
+					.handler(this::use));
+	}
+
+	private Output setup(Invocation in) throws IOException {
+		String token = in.option("token");
+		if (token == null) {
+			token = console.readSecret("Application token (AstraCS:...): ");
+			if (token == null || token.isBlank()) {
+				throw CliException.missingOption("No token given: pass --token AstraCS:... or type it when asked. "
+						+ "Create one in the Astra UI (Organization settings, Token management).");
+			}
+			token = token.trim();
+		}
+		Saved saved = profiles.save(in.globals(), newProfile(in, in.option("name"), token), true, true, false);
+		return saved(saved, in, "saved");
+	}
+
+	private Output create(Invocation in) {
+		String token = in.option("token");
+		if (token == null) {
+			throw CliException.missingOption("Give the profile's token: --token AstraCS:...");
+		}
+		Saved saved = profiles.save(in.globals(), newProfile(in, in.argument(0), token), !in.flag("no-validate"),
+				false, in.flag("default"));
+		return saved(saved, in, "created");
+	}
+
+	private NewProfile newProfile(Invocation in, String name, String token) {
+		String envName = in.option("env");
+		AstraEnvironment env = envName == null ? AstraEnvironment.PROD : AstraEnvironment.parse(envName).orElseThrow();
+		String endpoint = in.option("local-endpoint");
+		return new NewProfile(name, token, env, endpoint);
+	}
+
+	private Output saved(Saved saved, Invocation in, String verb) {
+		String where = session.configFile(in.globals()).toString();
+		String org = saved.organization() == null ? "" : " for organization '" + saved.organization().name() + "'";
+		Output out = Output.message("Profile '" + saved.name() + "'" + org + " " + (saved.replaced() ? "updated" : verb)
+				+ " in " + where + (saved.isDefault() ? "; it is the default." : "."),
+				Output.fields("profile", saved.name(), "organizationId",
+						saved.organization() == null ? null : saved.organization().id(), "organizationName",
+						saved.organization() == null ? null : saved.organization().name(), "isDefault", saved.isDefault(),
+						"file", where));
+		if (console.isInteractive() && in.globals().configFile() == null) {
+			Connection c = session.switchTo(saved.name());
+			out.notice(Level.INFO, "The session now uses profile '" + saved.name() + "' (" + c.environment() + ").");
+		}
+		return out;
+	}
+
+	private Output list(Invocation in) {
+		Connection inUse = null;
+		try {
+			inUse = session.connectionFor(in.globals());
+		}
+		catch (CliException e) {
+			// no usable profile: nothing is in use
+		}
+		List<ProfileService.Profile> all = profiles.list(in.globals(), inUse);
+		boolean envColumn = all.stream().anyMatch(p -> !"PROD".equals(p.environment()));
+		List<String> columns = new ArrayList<>(List.of("Profile"));
+		if (envColumn) {
+			columns.add("Env");
+		}
+		columns.add("Token");
+		List<List<Object>> rows = new ArrayList<>();
+		for (ProfileService.Profile p : all) {
+			List<Object> row = new ArrayList<>();
+			row.add(p.name() + (p.inUse() ? " (in use)" : ""));
+			if (envColumn) {
+				row.add(p.environment());
+			}
+			row.add(p.maskedToken());
+			rows.add(row);
+		}
+		Output out = Output.table(all.size() + " profile(s) in " + session.configFile(in.globals()), all, columns, rows);
+		if (all.isEmpty()) {
+			out.notice(Level.INFO, "No profiles yet in " + session.configFile(in.globals())
+					+ ": run 'astra setup', or try the sandbox with --env local.");
+		}
+		return out;
+	}
+
+	private Output get(Invocation in) {
+		String name = in.argument(0);
+		Map<String, String> values = new LinkedHashMap<>(profiles.get(in.globals(), name));
+		values.computeIfPresent(AstraRc.TOKEN_KEY, (k, v) -> TokenFormat.mask(v));
+		String key = in.option("key");
+		if (key != null) {
+			String value = values.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(key))
+				.map(Map.Entry::getValue).findFirst()
+				.orElseThrow(() -> CliException.notFound("Profile '" + name + "' has no key '" + key + "'. Keys there: "
+						+ String.join(", ", values.keySet()) + "."));
+			return Output.value(key, value, Output.fields(key, value));
+		}
+		List<Output.Attribute> attributes = new ArrayList<>();
+		attributes.add(Output.attribute("Profile", name));
+		values.forEach((k, v) -> attributes.add(Output.attribute(k, v)));
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("profile", name);
+		data.putAll(values);
+		return Output.attributes("Profile '" + name + "'", data, attributes);
+	}
+
+	private Output delete(Invocation in) {
+		String name = in.argument(0);
+		boolean wasDefault = profiles.delete(in.globals(), name);
+		Output out = Output.message("Profile '" + name + "' deleted from " + session.configFile(in.globals()) + ".",
+				Output.fields("deleted", name));
+		if (wasDefault) {
+			out.notice(Level.WARN, "[default] was a copy of '" + name + "' and is kept: choose another default with "
+					+ "'astra config use NAME'.");
+		}
+		return out;
+	}
+
+	private Output use(Invocation in) {
+		String name = in.argument(0);
+		profiles.makeDefault(in.globals(), name);
+		Output out = Output.message("Profile '" + name + "' is now the default.", Output.fields("default", name));
+		if (console.isInteractive() && in.globals().configFile() == null) {
+			Connection c = session.switchTo(name);
+			out.notice(Level.INFO, "The session now uses profile '" + name + "' (" + c.environment() + ").");
+		}
+		return out;
+	}
+
+}

@@ -1,0 +1,91 @@
+package io.astrashell.shell;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.astrashell.sandbox.LocalSandbox;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The prompt remembers who you are: {@code config use} switches the organization that {@code org}
+ * prints; a per-command {@code --token} applies to that command alone; with no usable token the
+ * prompt still opens and says what to do.
+ */
+class SessionPromptTest {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void configUseSwitchesTheSessionAndPerCommandOptionsDoNot() throws Exception {
+		try (LocalSandbox a = LocalSandbox.start(dir.resolve("org-a"), 0);
+				LocalSandbox b = LocalSandbox.start(dir.resolve("org-b"), 0)) {
+			Path rc = dir.resolve("astrarc");
+			Files.writeString(rc, """
+					[default]
+					ASTRA_DB_APPLICATION_TOKEN=%1$s
+					ASTRA_ENV=LOCAL
+					ASTRA_LOCAL_ENDPOINT=%2$s
+
+					[team-a]
+					ASTRA_DB_APPLICATION_TOKEN=%1$s
+					ASTRA_ENV=LOCAL
+					ASTRA_LOCAL_ENDPOINT=%2$s
+
+					[team-b]
+					ASTRA_DB_APPLICATION_TOKEN=%3$s
+					ASTRA_ENV=LOCAL
+					ASTRA_LOCAL_ENDPOINT=%4$s
+					""".formatted(a.adminToken(), a.endpoint(), b.adminToken(), b.endpoint()));
+			Map<String, String> env = Map.of("ASTRA_HOME", dir.resolve("home").toString(), "ASTRARC", rc.toString(),
+					"HOME", dir.toString());
+			try (PromptTerminal t = new PromptTerminal(env)) {
+				t.waitFor("astra (LOCAL)> ", 1);
+				t.type("org id\r");
+				t.waitFor(a.organizationId(), 1);
+
+				t.type("config use team-b\r");
+				t.waitFor("The session now uses profile 'team-b'", 1);
+				t.waitFor("astra (team-b · LOCAL)> ", 1);
+				t.type("org id\r");
+				t.waitFor(b.organizationId(), 1);
+
+				t.type("org id --token " + a.adminToken() + " --local-endpoint " + a.endpoint() + "\r");
+				t.waitFor(a.organizationId(), 2);
+				t.type("org id\r");
+				t.waitFor(b.organizationId(), 2);
+				t.waitFor("astra (team-b · LOCAL)> ", 4);
+
+				t.type("org id -conf team-a\r");
+				t.waitFor(a.organizationId(), 3);
+				t.waitFor("astra (team-b · LOCAL)> ", 5);
+				t.type("quit\r");
+				assertThat(t.exitCode()).isZero();
+			}
+			assertThat(Files.readString(rc)).startsWith("[default]\nASTRA_DB_APPLICATION_TOKEN=" + b.adminToken());
+		}
+	}
+
+	@Test
+	void withNoUsableTokenThePromptOpensAndSaysWhatToDo() throws Exception {
+		Map<String, String> env = Map.of("ASTRA_HOME", dir.resolve("home").toString(), "ASTRARC",
+				dir.resolve("none").toString(), "HOME", dir.toString());
+		try (PromptTerminal t = new PromptTerminal(env)) {
+			String screen = t.waitFor("astra> ", 1);
+			assertThat(screen).contains("[WARN]  No token: pass --token AstraCS:..., set ASTRA_DB_APPLICATION_TOKEN, or run "
+					+ "'astra setup'").contains("add --env local");
+			t.type("org -o json\r");
+			t.waitFor("\"code\" : \"CONFIGURATION\"", 1);
+			assertThat(t.screen()).contains("run 'astra setup'");
+			t.type("help\r");
+			t.waitFor("GLOBAL OPTIONS", 1);
+			t.type("\u0004");
+			assertThat(t.exitCode()).isZero();
+		}
+	}
+
+}
