@@ -2,6 +2,7 @@ package io.astrashell;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import java.util.Properties;
 import io.astrashell.cli.AstraCommand;
 import io.astrashell.cli.CommandGroup;
 import io.astrashell.cli.CommandLineParser;
+import io.astrashell.command.CompletionCommands;
 import io.astrashell.command.ConfigCommands;
 import io.astrashell.command.OrgCommands;
 import io.astrashell.command.RoleCommands;
@@ -18,6 +20,8 @@ import io.astrashell.command.ShellCommands;
 import io.astrashell.command.TokenCommands;
 import io.astrashell.command.UserCommands;
 import io.astrashell.completion.LocalValues;
+import io.astrashell.completion.ServerValueCache;
+import io.astrashell.completion.ServerValues;
 import io.astrashell.completion.ShellCompleter;
 import io.astrashell.completion.SpecCompletionProvider;
 import io.astrashell.service.ApiCalls;
@@ -100,9 +104,16 @@ public class AstraShellConfiguration {
 		return new OrgService(api);
 	}
 
+	/** The completion values; also told of the shell's own changes (it is the services' ChangeListener). */
 	@Bean
-	ChangeListener changeListener() {
-		return ChangeListener.NONE;
+	ServerValueCache serverValueCache(Session session, AstraSettings settings) {
+		return new ServerValueCache(session, settings.completion().ttl(), settings.completion().firstFetchWait(),
+				session.home().resolve("completion"), Clock.systemUTC());
+	}
+
+	@Bean
+	ServerValues serverValues(Session session, ServerValueCache cache, ObjectProvider<CommandRegistry> registry) {
+		return new ServerValues(session, cache, new LocalValues(session, registry::getObject));
 	}
 
 	@Bean
@@ -147,16 +158,16 @@ public class AstraShellConfiguration {
 
 	@Bean
 	CommandRegistry commandRegistry(Session session, OrgService orgs, UserService users, RoleService roles,
-			TokenService tokens, ProfileService profiles, Console console, String astraVersion) {
+			TokenService tokens, ProfileService profiles, Console console, String astraVersion,
+			ObjectProvider<ServerValues> values, ServerValueCache cache) {
 		CommandRegistry registry = new CommandRegistry(new HashSet<>());
 		List<CommandGroup> groups = List.of(new OrgCommands(session, orgs), new UserCommands(session, users),
 				new RoleCommands(session, roles), new TokenCommands(session, tokens), new ConfigCommands(session, profiles, console),
-				new SandboxCommands(session),
+				new SandboxCommands(session), new CompletionCommands(registry, session, cache),
 				new ShellCommands(registry, console, session, astraVersion));
-		LocalValues values = new LocalValues(session, registry);
 		for (CommandGroup group : groups) {
 			for (AstraCommand command : group.commands()) {
-				command.setCompletionProvider(new SpecCompletionProvider(command, values));
+				command.setCompletionProvider(new SpecCompletionProvider(command, values::getObject));
 				registry.registerCommand(command);
 			}
 		}
@@ -175,9 +186,9 @@ public class AstraShellConfiguration {
 
 	@Bean
 	Prompt prompt(Dispatcher dispatcher, Console console, Session session, CommandRegistry registry,
-			String astraVersion) {
-		return new Prompt(dispatcher, console, session, new AstraPrompt(session), new ShellCompleter(registry),
-				astraVersion);
+			String astraVersion, ServerValues values, ServerValueCache cache) {
+		return new Prompt(dispatcher, console, session, new AstraPrompt(session), new ShellCompleter(registry, values),
+				cache, astraVersion);
 	}
 
 	/** Named as Spring Shell's runner so that its auto-configured one, if ever present, backs off. */

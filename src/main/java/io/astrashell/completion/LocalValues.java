@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import io.astrashell.api.model.PolicyActions;
 import io.astrashell.cli.CliException;
@@ -20,9 +21,9 @@ public final class LocalValues implements ValueSource {
 
 	private final Session session;
 
-	private final CommandRegistry registry;
+	private final Supplier<CommandRegistry> registry;
 
-	public LocalValues(Session session, CommandRegistry registry) {
+	public LocalValues(Session session, Supplier<CommandRegistry> registry) {
 		this.session = session;
 		this.registry = registry;
 	}
@@ -34,7 +35,7 @@ public final class LocalValues implements ValueSource {
 			case FORMAT -> match(GlobalOptions.FORMATS, prefix, "output format");
 			case ACTION -> match(PolicyActions.ALL, prefix, "policy action");
 			case PROFILE -> match(profiles(lineGlobals), prefix, "profile");
-			case COMMAND -> match(registry.getCommands().stream().filter(c -> !c.isHidden())
+			case COMMAND -> match(registry.get().getCommands().stream().filter(c -> !c.isHidden())
 				.map(c -> c.getName().split(" ")[0]).distinct().sorted().toList(), prefix, "command");
 			default -> List.of();
 		};

@@ -27,12 +27,23 @@ public final class ShellCompleter implements Completer {
 
 	private final CommandRegistry registry;
 
-	public ShellCompleter(CommandRegistry registry) {
+	private final ServerValues serverValues;
+
+	public ShellCompleter(CommandRegistry registry, ServerValues serverValues) {
 		this.registry = registry;
+		this.serverValues = serverValues;
 	}
 
 	@Override
 	public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
+		completeWords(line, candidates);
+		String notice = serverValues == null ? null : serverValues.takeNotice();
+		if (notice != null && reader != null) {
+			reader.printAbove("[WARN]  " + notice);
+		}
+	}
+
+	private void completeWords(ParsedLine line, List<Candidate> candidates) {
 		List<String> words = line.words();
 		int index = line.wordIndex();
 		String current = index < words.size() ? line.word().substring(0, Math.min(line.wordCursor(), line.word().length())) : "";

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.astrashell.cli.ArgumentSpec;
 import io.astrashell.cli.AstraCommand;
@@ -23,9 +24,9 @@ public final class SpecCompletionProvider implements CompletionProvider {
 
 	private final AstraCommand command;
 
-	private final ValueSource values;
+	private final Supplier<ValueSource> values;
 
-	public SpecCompletionProvider(AstraCommand command, ValueSource values) {
+	public SpecCompletionProvider(AstraCommand command, Supplier<ValueSource> values) {
 		this.command = command;
 		this.values = values;
 	}
@@ -40,7 +41,7 @@ public final class SpecCompletionProvider implements CompletionProvider {
 			if (spec == null || spec.isFlag()) {
 				return List.of();
 			}
-			return values.values(spec.valueKind(), prefix, CommandLineParser.globalsOf(state.options()));
+			return values.get().values(spec.valueKind(), prefix, CommandLineParser.globalsOf(state.options()));
 		}
 		if (prefix.startsWith("-")) {
 			return List.of();
@@ -55,7 +56,7 @@ public final class SpecCompletionProvider implements CompletionProvider {
 		if (arg == null) {
 			return List.of();
 		}
-		return values.values(arg.valueKind(), prefix, CommandLineParser.globalsOf(state.options()));
+		return values.get().values(arg.valueKind(), prefix, CommandLineParser.globalsOf(state.options()));
 	}
 
 	/** What the words before the cursor hold: options given so far and the count of positional words. */

@@ -48,7 +48,10 @@ public final class LocalSandbox implements AutoCloseable {
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
-	private LocalSandbox(SandboxStore store, HttpServer server, ExecutorService executor) {
+	private final SandboxHandler handler;
+
+	private LocalSandbox(SandboxStore store, HttpServer server, ExecutorService executor, SandboxHandler handler) {
+		this.handler = handler;
 		this.store = store;
 		this.server = server;
 		this.executor = executor;
@@ -71,7 +74,8 @@ public final class LocalSandbox implements AutoCloseable {
 			System.setProperty(NO_DELAY_PROPERTY, "true");
 		}
 		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), port), 0);
-		server.createContext("/", new SandboxHandler(store));
+		SandboxHandler handler = new SandboxHandler(store);
+		server.createContext("/", handler);
 		ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads("astra-sandbox-"));
 		server.setExecutor(executor);
 		try {
@@ -82,7 +86,24 @@ public final class LocalSandbox implements AutoCloseable {
 			executor.shutdownNow();
 			throw ex;
 		}
-		return new LocalSandbox(store, server, executor);
+		return new LocalSandbox(store, server, executor, handler);
+	}
+
+	/**
+	 * Adds {@code users} users, {@code roles} custom roles and {@code tokens} tokens to the sandbox
+	 * state under astraHome (seeding it first if need be), in one write: for benchmarks and tests at
+	 * scale.
+	 */
+	public static void populate(Path astraHome, int users, int roles, int tokens) throws IOException {
+		SandboxStore.open(astraHome.resolve(DIRECTORY)).transact(state -> {
+			SandboxPopulation.populate(state, users, roles, tokens);
+			return null;
+		});
+	}
+
+	/** How many requests this server has answered (benchmarks count what completion costs). */
+	public long requestCount() {
+		return this.handler.requests();
 	}
 
 	/** e.g. {@code http://127.0.0.1:43123} (clients append {@code /v2/...}). */

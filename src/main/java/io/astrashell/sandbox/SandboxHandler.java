@@ -71,12 +71,19 @@ final class SandboxHandler implements HttpHandler {
 
 	private final SandboxStore store;
 
+	private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+
 	SandboxHandler(SandboxStore store) {
 		this.store = store;
 	}
 
+	long requests() {
+		return requests.get();
+	}
+
 	@Override
 	public void handle(HttpExchange exchange) throws IOException {
+		requests.incrementAndGet();
 		Request request = new Request(exchange);
 		Response response;
 		try {

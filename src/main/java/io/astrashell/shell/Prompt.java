@@ -12,6 +12,8 @@ import java.util.concurrent.Future;
 import io.astrashell.cli.CliException;
 import io.astrashell.cli.ExitCode;
 import io.astrashell.cli.Words;
+import io.astrashell.completion.QuotingParser;
+import io.astrashell.completion.ServerValueCache;
 import io.astrashell.output.Level;
 import io.astrashell.output.Renderer;
 import io.astrashell.session.Connection;
@@ -21,7 +23,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.DefaultParser;
+
 import org.jline.terminal.Terminal;
 
 /**
@@ -41,6 +43,8 @@ public final class Prompt {
 
 	private final Completer completer;
 
+	private final ServerValueCache cache;
+
 	private final String version;
 
 	private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
@@ -54,12 +58,13 @@ public final class Prompt {
 	private int lastExitCode;
 
 	public Prompt(Dispatcher dispatcher, Console console, Session session, AstraPrompt promptText,
-			Completer completer, String version) {
+			Completer completer, ServerValueCache cache, String version) {
 		this.dispatcher = dispatcher;
 		this.console = console;
 		this.session = session;
 		this.promptText = promptText;
 		this.completer = completer;
+		this.cache = cache;
 		this.version = version;
 	}
 
@@ -73,9 +78,7 @@ public final class Prompt {
 
 	/** Runs the prompt on the given terminal until Ctrl-D or {@code quit}; returns 0. */
 	public int run(Terminal terminal) {
-		DefaultParser parser = new DefaultParser();
-		parser.setEofOnUnclosedQuote(true);
-		parser.setEofOnEscapedNewLine(true);
+		QuotingParser parser = new QuotingParser();
 		RedactingHistory history = new RedactingHistory();
 		LineReader reader = LineReaderBuilder.builder()
 			.terminal(terminal)
@@ -88,6 +91,7 @@ public final class Prompt {
 			.option(LineReader.Option.INSERT_TAB, false)
 			.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
 			.option(LineReader.Option.AUTO_FRESH_LINE, true)
+			.option(LineReader.Option.CASE_INSENSITIVE, true)
 			.build();
 		Path historyFile = session.home().resolve("history");
 		history.attachTo(reader, historyFile);
@@ -110,6 +114,7 @@ public final class Prompt {
 					continue;
 				}
 				runLine(line);
+				warmCompletion();
 			}
 			return 0;
 		}
@@ -132,6 +137,7 @@ public final class Prompt {
 		console.out().flush();
 		try {
 			Connection c = session.current();
+			cache.warm(c);
 			if (c.environment().name().equals("LOCAL")) {
 				boolean embedded = session.isEmbedded(c);
 				r.renderNotice(Level.INFO, (embedded ? "Local sandbox at " : "Local endpoint ") + c.baseUrl()
@@ -140,6 +146,14 @@ public final class Prompt {
 		}
 		catch (CliException e) {
 			r.renderNotice(Level.WARN, e.getMessage(), console.err());
+		}
+	}
+
+	/** Keeps the completion values of the session's connection (perhaps a new one) fresh. */
+	private void warmCompletion() {
+		Connection c = session.known();
+		if (c != null) {
+			cache.warm(c);
 		}
 	}
 

@@ -83,6 +83,13 @@ final class PromptTerminal implements AutoCloseable {
 		throw new AssertionError("the screen never showed '" + text + "' " + times + " time(s):\n" + screen());
 	}
 
+	/** Types a line and waits for the next prompt {@code prompt} after it. */
+	String run(String line, String prompt) throws Exception {
+		int before = count(screen(), prompt);
+		type(line + "\r");
+		return waitFor(prompt, before + 1);
+	}
+
 	static int count(String haystack, String needle) {
 		int n = 0;
 		for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + needle.length())) {

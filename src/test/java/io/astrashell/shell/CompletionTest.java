@@ -1,0 +1,166 @@
+package io.astrashell.shell;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.astrashell.AstraRun;
+import io.astrashell.sandbox.LocalSandbox;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tab at the {@code astra>} prompt, in a terminal: server values from the cache, quoted role names,
+ * descriptions, the shell's own changes, the profile a line names, and a server that never answers.
+ */
+class CompletionTest {
+
+	@TempDir
+	Path dir;
+
+	/** A profiles file whose default is sandbox {@code a}, with a second profile {@code other} on {@code b}. */
+	Map<String, String> profiles(LocalSandbox a, LocalSandbox b) throws IOException {
+		Path rc = dir.resolve("astrarc");
+		StringBuilder text = new StringBuilder("""
+				[default]
+				ASTRA_DB_APPLICATION_TOKEN=%1$s
+				ASTRA_ENV=LOCAL
+				ASTRA_LOCAL_ENDPOINT=%2$s
+				""".formatted(a.adminToken(), a.endpoint()));
+		if (b != null) {
+			text.append("""
+
+					[other]
+					ASTRA_DB_APPLICATION_TOKEN=%1$s
+					ASTRA_ENV=LOCAL
+					ASTRA_LOCAL_ENDPOINT=%2$s
+					""".formatted(b.adminToken(), b.endpoint()));
+		}
+		Files.writeString(rc, text);
+		return Map.of("ASTRA_HOME", dir.resolve("home").toString(), "ASTRARC", rc.toString(), "HOME", dir.toString());
+	}
+
+	@Test
+	void emailsQuotedRoleNamesAndClientIdsWithDescriptions() throws Exception {
+		Path homeA = dir.resolve("a");
+		AstraRun seed = new AstraRun(homeA.getParent()).env("ASTRA_HOME", homeA.toString());
+		try (LocalSandbox a = LocalSandbox.start(homeA, 0)) {
+			seed.run("user", "invite", "alice@example.com", "--env", "local", "--local-endpoint", a.endpoint().toString(),
+					"--token", a.adminToken());
+			seed.run("token", "create", "-r", "RO User", "-d", "nightly export", "--env", "local", "--local-endpoint",
+					a.endpoint().toString(), "--token", a.adminToken());
+			try (PromptTerminal t = new PromptTerminal(profiles(a, null))) {
+				t.waitFor("astra (LOCAL)> ", 1);
+
+				t.type("user get al\t");
+				t.waitFor("user get alice@example.com ", 1);
+				t.type("\u0015"); // Ctrl-U: clear the line
+
+				t.type("token create -r \"Org\t");
+				t.waitFor("token create -r \"Organization Administrator\" ", 1);
+				t.type("\u0015");
+
+				t.type("token create -r API\\ R\t");
+				t.waitFor("API R/W User", 1);
+				t.type("\u0015");
+
+				t.type("token delete \t");
+				String screen = t.waitFor("nightly export", 1);
+				assertThat(screen).contains("sandbox admin token").contains("RO User");
+				t.type("\u0015quit\r");
+				assertThat(t.exitCode()).isZero();
+			}
+		}
+	}
+
+	@Test
+	void theShellsOwnChangesShowAtOnceWithoutANewListing() throws Exception {
+		try (LocalSandbox a = LocalSandbox.start(dir.resolve("a"), 0)) {
+			try (PromptTerminal t = new PromptTerminal(profiles(a, null))) {
+				t.waitFor("astra (LOCAL)> ", 1);
+				t.type("user get adm\t");
+				t.waitFor("user get admin@sandbox.local ", 1);
+				t.type("\u0015");
+				t.run("user invite zoe@example.com", "astra (LOCAL)> ");
+				assertThat(t.screen()).contains("has been invited");
+				long before = a.requestCount();
+				t.type("user get zo\t");
+				t.waitFor("user get zoe@example.com ", 1);
+				assertThat(a.requestCount()).as("requests caused by the Tab").isEqualTo(before);
+				t.type("\u0015quit\r");
+				assertThat(t.exitCode()).isZero();
+			}
+		}
+	}
+
+	@Test
+	void aLineNamingAnotherProfileCompletesFromThatOrganization() throws Exception {
+		try (LocalSandbox a = LocalSandbox.start(dir.resolve("a"), 0);
+				LocalSandbox b = LocalSandbox.start(dir.resolve("b"), 0)) {
+			AstraRun run = new AstraRun(dir);
+			run.run("user", "invite", "bob@b.example.com", "--env", "local", "--local-endpoint", b.endpoint().toString(),
+					"--token", b.adminToken());
+			run.run("user", "invite", "bea@a.example.com", "--env", "local", "--local-endpoint", a.endpoint().toString(),
+					"--token", a.adminToken());
+			try (PromptTerminal t = new PromptTerminal(profiles(a, b))) {
+				t.waitFor("astra (LOCAL)> ", 1);
+				t.type("user get b\t");
+				t.waitFor("user get bea@a.example.com ", 1);
+				t.type("\u0015user get -conf other b\t");
+				t.waitFor("user get -conf other bob@b.example.com ", 1);
+				t.type("\u0015quit\r");
+				assertThat(t.exitCode()).isZero();
+			}
+		}
+	}
+
+	@Test
+	void aServerThatNeverAnswersDoesNotHangThePrompt() throws Exception {
+		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			List<Socket> held = new ArrayList<>();
+			Thread acceptor = new Thread(() -> {
+				try {
+					while (true) {
+						held.add(silent.accept()); // accept, then never answer
+					}
+				}
+				catch (IOException e) {
+					// closed
+				}
+			});
+			acceptor.setDaemon(true);
+			acceptor.start();
+			Path rc = dir.resolve("astrarc");
+			Files.writeString(rc, "[default]\nASTRA_DB_APPLICATION_TOKEN=AstraCS:ABCDEFGHIJKLMNOPQRSTUVWX:" + "0".repeat(64)
+					+ "\nASTRA_ENV=LOCAL\nASTRA_LOCAL_ENDPOINT=http://127.0.0.1:" + silent.getLocalPort() + "\n");
+			Map<String, String> env = Map.of("ASTRA_HOME", dir.resolve("home").toString(), "ASTRARC", rc.toString(),
+					"HOME", dir.toString());
+			try (PromptTerminal t = new PromptTerminal(env)) {
+				t.waitFor("astra (LOCAL)> ", 1);
+				t.type("user get a\t");
+				t.type("\u0015version\r");
+				t.waitFor("astra shell ", 2); // the greeting, then version: the Tab gave the prompt back
+				t.type("org\r"); // a command on a silent server: Ctrl-C gives the prompt back
+				Thread.sleep(300);
+				t.type("\u0003");
+				t.waitFor("Interrupted: the command was abandoned", 1);
+				t.type("help org\r");
+				t.waitFor("Display Organization Info", 1);
+				t.type("quit\r");
+				assertThat(t.exitCode()).isZero();
+			}
+			for (Socket s : held) {
+				s.close();
+			}
+		}
+	}
+
+}
