@@ -15,6 +15,7 @@ import io.astrashell.command.CompletionCommands;
 import io.astrashell.command.ConfigCommands;
 import io.astrashell.command.OrgCommands;
 import io.astrashell.command.RoleCommands;
+import io.astrashell.command.ScriptCommands;
 import io.astrashell.command.SandboxCommands;
 import io.astrashell.command.ShellCommands;
 import io.astrashell.command.TokenCommands;
@@ -38,6 +39,7 @@ import io.astrashell.shell.Dispatcher;
 import io.astrashell.shell.Logging;
 import io.astrashell.shell.ProcessIo;
 import io.astrashell.shell.Prompt;
+import io.astrashell.shell.ScriptRunner;
 import io.astrashell.shell.ShellRunner;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
@@ -159,11 +161,12 @@ public class AstraShellConfiguration {
 	@Bean
 	CommandRegistry commandRegistry(Session session, OrgService orgs, UserService users, RoleService roles,
 			TokenService tokens, ProfileService profiles, Console console, String astraVersion,
-			ObjectProvider<ServerValues> values, ServerValueCache cache) {
+			ObjectProvider<ServerValues> values, ServerValueCache cache, ObjectProvider<ScriptRunner> scripts) {
 		CommandRegistry registry = new CommandRegistry(new HashSet<>());
-		List<CommandGroup> groups = List.of(new OrgCommands(session, orgs), new UserCommands(session, users),
-				new RoleCommands(session, roles), new TokenCommands(session, tokens), new ConfigCommands(session, profiles, console),
+		List<CommandGroup> groups = List.of(new OrgCommands(session, orgs), new UserCommands(session, users, roles),
+				new RoleCommands(session, roles), new TokenCommands(session, tokens, roles), new ConfigCommands(session, profiles, console),
 				new SandboxCommands(session), new CompletionCommands(registry, session, cache),
+				new ScriptCommands(scripts::getObject, console),
 				new ShellCommands(registry, console, session, astraVersion));
 		for (CommandGroup group : groups) {
 			for (AstraCommand command : group.commands()) {
@@ -172,6 +175,11 @@ public class AstraShellConfiguration {
 			}
 		}
 		return registry;
+	}
+
+	@Bean
+	ScriptRunner scriptRunner(Dispatcher dispatcher, Session session, Console console) {
+		return new ScriptRunner(dispatcher, session, console);
 	}
 
 	@Bean

@@ -64,7 +64,7 @@ public final class AstraRun {
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		ProcessIo io = new ProcessIo(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
 				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-				Map.copyOf(env), false, () -> {
+				Map.copyOf(env), false, false, () -> {
 					throw new IllegalStateException("no terminal in this test");
 				});
 		int code = AstraShellApplication.run(args, io);

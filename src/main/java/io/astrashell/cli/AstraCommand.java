@@ -32,6 +32,20 @@ public final class AstraCommand extends AbstractCommand {
 
 	}
 
+	/**
+	 * What {@code script --dry-run} checks of a line beyond parsing (emails, roles known, actions,
+	 * files readable), sending no request that changes anything.
+	 */
+	@FunctionalInterface
+	public interface Checker {
+
+		Checker NONE = (invocation, plan) -> {
+		};
+
+		void check(Invocation invocation, Plan plan) throws Exception;
+
+	}
+
 	private final List<OptionSpec> ownOptions;
 
 	private final List<ArgumentSpec> arguments;
@@ -40,12 +54,15 @@ public final class AstraCommand extends AbstractCommand {
 
 	private final boolean connects;
 
+	private final Checker checker;
+
 	private AstraCommand(Builder b) {
 		super(b.name, b.description, b.group, "", b.hidden);
 		this.ownOptions = List.copyOf(b.options);
 		this.arguments = List.copyOf(b.arguments);
 		this.handler = b.handler;
 		this.connects = b.connects;
+		this.checker = b.checker;
 		setAliases(List.copyOf(b.aliases));
 		setOptions(allOptions().stream().map(OptionSpec::toCommandOption).toList());
 	}
@@ -89,6 +106,11 @@ public final class AstraCommand extends AbstractCommand {
 
 	public Output run(Invocation invocation) throws Exception {
 		return handler.run(invocation);
+	}
+
+	/** Checks a line without running it (no changing request). */
+	public void check(Invocation invocation, Plan plan) throws Exception {
+		checker.check(invocation, plan);
 	}
 
 	@Override
@@ -136,6 +158,8 @@ public final class AstraCommand extends AbstractCommand {
 
 		private Handler handler;
 
+		private Checker checker = Checker.NONE;
+
 		private Builder(String name) {
 			this.name = name;
 		}
@@ -173,6 +197,12 @@ public final class AstraCommand extends AbstractCommand {
 
 		public Builder argument(ArgumentSpec argument) {
 			this.arguments.add(argument);
+			return this;
+		}
+
+		/** What a dry run checks of this command (see {@link Checker}). */
+		public Builder check(Checker checker) {
+			this.checker = checker;
 			return this;
 		}
 

@@ -8,14 +8,33 @@ public class CliException extends RuntimeException {
 
 	private final ExitCode exitCode;
 
+	private final boolean reported;
+
 	public CliException(ExitCode exitCode, String message) {
 		super(message);
 		this.exitCode = exitCode;
+		this.reported = false;
+	}
+
+	private CliException(ExitCode exitCode, String message, boolean reported) {
+		super(message);
+		this.exitCode = exitCode;
+		this.reported = reported;
+	}
+
+	/** A failure whose message was printed already (a script's failing line): only its code remains. */
+	public static CliException reported(ExitCode exitCode, String summary) {
+		return new CliException(exitCode, summary, true);
+	}
+
+	public boolean isReported() {
+		return reported;
 	}
 
 	public CliException(ExitCode exitCode, String message, Throwable cause) {
 		super(message, cause);
 		this.exitCode = exitCode;
+		this.reported = false;
 	}
 
 	public ExitCode exitCode() {

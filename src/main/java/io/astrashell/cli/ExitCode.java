@@ -33,4 +33,14 @@ public enum ExitCode {
 		return code;
 	}
 
+	/** The exit code of a number (anything unknown is {@link #INTERNAL_ERROR}). */
+	public static ExitCode of(int code) {
+		for (ExitCode e : values()) {
+			if (e.code == code) {
+				return e;
+			}
+		}
+		return INTERNAL_ERROR;
+	}
+
 }

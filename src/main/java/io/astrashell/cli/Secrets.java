@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Keeps secrets out of anything written for people or kept on disk: error messages, {@code -v} logs,
- * the history file. A token, or anything shaped like one, becomes {@code AstraCS:****}; the value of
- * {@code --token} and anything shaped like a client secret become {@code ****}.
+ * the history file. The value of {@code --token}, and anything shaped like a token or a client secret,
+ * becomes {@code AstraCS:****}.
  */
 public final class Secrets {
 
@@ -36,7 +36,7 @@ public final class Secrets {
 		}
 		m.appendTail(b);
 		out = b.toString();
-		return CLIENT_SECRET.matcher(out).replaceAll("****");
+		return CLIENT_SECRET.matcher(out).replaceAll(Matcher.quoteReplacement(MASKED_TOKEN));
 	}
 
 	/** The words of a command line with the value of {@code --token} masked. */

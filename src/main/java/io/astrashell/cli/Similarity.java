@@ -13,6 +13,11 @@ public final class Similarity {
 
 	/** Up to {@code max} candidates close enough to {@code input}, nearest first. */
 	public static List<String> nearest(String input, List<String> candidates, int max) {
+		return nearest(input, candidates, max, Integer.MAX_VALUE);
+	}
+
+	/** As {@link #nearest(String, List, int)}, no farther than {@code maxDistance} edits from the whole input. */
+	public static List<String> nearest(String input, List<String> candidates, int max, int maxDistance) {
 		String needle = input.toLowerCase(Locale.ROOT);
 		record Scored(String name, int distance, int whole) {
 		}
@@ -33,7 +38,7 @@ public final class Similarity {
 			}
 			boolean contains = !needle.isEmpty() && (hay.contains(needle) || needle.contains(hay));
 			int threshold = Math.max(2, Math.min(needle.length(), hay.length()) / 3);
-			if (distance <= threshold || contains) {
+			if ((distance <= threshold || contains) && whole <= maxDistance) {
 				scored.add(new Scored(candidate, contains ? Math.min(distance, threshold) : distance, whole));
 			}
 		}
@@ -47,7 +52,12 @@ public final class Similarity {
 
 	/** "Did you mean 'a' or 'b'?" or the empty string. */
 	public static String didYouMean(String input, List<String> candidates) {
-		List<String> near = nearest(input, candidates, 3);
+		return didYouMean(input, candidates, Integer.MAX_VALUE);
+	}
+
+	/** "Did you mean ...?" among names no farther than {@code maxDistance} edits from the whole input. */
+	public static String didYouMean(String input, List<String> candidates, int maxDistance) {
+		List<String> near = nearest(input, candidates, 3, maxDistance);
 		if (near.isEmpty()) {
 			return "";
 		}

@@ -66,19 +66,38 @@ public final class ConfigCommands implements CommandGroup {
 					.option(OptionSpec.flag("no-validate", null, "Save without checking the token against the API"))
 					.argument(ArgumentSpec.optional("NAME", "Profile name (default: the organization's name)",
 							ValueKind.TEXT))
+					.check((in, plan) -> {
+						if (in.option("token") == null) {
+							throw CliException.missingOption("Give the profile's token: --token AstraCS:...");
+						}
+						TokenFormat.check(in.option("token"), "--token");
+						if (in.argument(0) != null) {
+							plan.profileCreated(in.argument(0));
+						}
+					})
 					.handler(this::create),
 				AstraCommand.named("config get").alias("config describe").group(GROUP).local()
 					.description("Show a profile (token masked)")
 					.option(OptionSpec.value("key", "k", "KEY", "Print only this key's value", ValueKind.TEXT))
 					.argument(PROFILE)
+					.check(this::checkProfile)
 					.handler(this::get),
 				AstraCommand.named("config delete").group(GROUP).local().description("Delete a profile")
 					.argument(PROFILE)
+					.check(this::checkProfile)
 					.handler(this::delete),
 				AstraCommand.named("config use").group(GROUP).local()
 					.description("Make a profile the default (and, at the prompt, the session's)")
 					.argument(PROFILE)
+					.check(this::checkProfile)
 					.handler(this::use));
+	}
+
+	/** For a dry run: the profile is in the file, or created by an earlier line. */
+	private void checkProfile(Invocation in, io.astrashell.cli.Plan plan) {
+		if (!plan.createsProfile(in.argument(0))) {
+			profiles.get(in.globals(), in.argument(0));
+		}
 	}
 
 	private Output setup(Invocation in) throws IOException {
@@ -121,7 +140,7 @@ public final class ConfigCommands implements CommandGroup {
 						saved.organization() == null ? null : saved.organization().id(), "organizationName",
 						saved.organization() == null ? null : saved.organization().name(), "isDefault", saved.isDefault(),
 						"file", where));
-		if (console.isInteractive() && in.globals().configFile() == null) {
+		if (console.hasSession() && in.globals().configFile() == null) {
 			Connection c = session.switchTo(saved.name());
 			out.notice(Level.INFO, "The session now uses profile '" + saved.name() + "' (" + c.environment() + ").");
 		}
@@ -198,7 +217,7 @@ public final class ConfigCommands implements CommandGroup {
 		String name = in.argument(0);
 		profiles.makeDefault(in.globals(), name);
 		Output out = Output.message("Profile '" + name + "' is now the default.", Output.fields("default", name));
-		if (console.isInteractive() && in.globals().configFile() == null) {
+		if (console.hasSession() && in.globals().configFile() == null) {
 			Connection c = session.switchTo(name);
 			out.notice(Level.INFO, "The session now uses profile '" + name + "' (" + c.environment() + ").");
 		}

@@ -7,6 +7,7 @@ import io.astrashell.api.model.Policy;
 import io.astrashell.api.model.Role;
 import io.astrashell.cli.ArgumentSpec;
 import io.astrashell.cli.AstraCommand;
+import io.astrashell.cli.CliException;
 import io.astrashell.cli.CommandGroup;
 import io.astrashell.cli.Invocation;
 import io.astrashell.cli.OptionSpec;
@@ -52,12 +53,22 @@ public final class RoleCommands implements CommandGroup {
 					.handler(this::list),
 				AstraCommand.named("role get").alias("role describe").group(GROUP).description("Show role details")
 					.argument(ROLE)
+					.check((in, plan) -> roles.checkKnown(session.connectionFor(in.globals()), List.of(in.argument(0)), plan))
 					.handler(this::get),
 				AstraCommand.named("role create").group(GROUP).description("Create a custom role")
 					.option(ACTION.asRequired())
 					.option(RESOURCE)
 					.option(DESCRIPTION)
 					.argument(ArgumentSpec.required("NAME", "Name of the new role", ValueKind.TEXT))
+					.check((in, plan) -> {
+						if (in.argument(0).isBlank()) {
+							throw CliException.invalidArgument("A role needs a name.");
+						}
+						RoleService.checkActions(in.options("action"));
+						RoleService.checkResources(in.options("resource"));
+						roles.checkNew(session.connectionFor(in.globals()), in.argument(0), plan);
+						plan.roleCreated(in.argument(0));
+					})
 					.handler(this::create),
 				AstraCommand.named("role update").group(GROUP)
 					.description("Change a custom role: the parts given replace the old ones")
@@ -66,10 +77,29 @@ public final class RoleCommands implements CommandGroup {
 					.option(RESOURCE)
 					.option(DESCRIPTION)
 					.argument(ROLE)
+					.check((in, plan) -> {
+						if (in.has("action")) {
+							RoleService.checkActions(in.options("action"));
+						}
+						if (in.has("resource")) {
+							RoleService.checkResources(in.options("resource"));
+						}
+						roles.checkChangeable(session.connectionFor(in.globals()), in.argument(0), plan, "changed");
+						if (in.option("name") != null) {
+							plan.roleDeleted(in.argument(0));
+							plan.roleCreated(in.option("name"));
+						}
+					})
 					.handler(this::update),
 				AstraCommand.named("role delete").group(GROUP).description("Delete a custom role")
 					.option(OptionSpec.flag("if-exists", null, "Succeed without change if the role is not there"))
 					.argument(ROLE)
+					.check((in, plan) -> {
+						if (!in.flag("if-exists")) {
+							roles.checkChangeable(session.connectionFor(in.globals()), in.argument(0), plan, "deleted");
+						}
+						plan.roleDeleted(in.argument(0));
+					})
 					.handler(this::delete));
 	}
 

@@ -13,6 +13,7 @@ import io.astrashell.cli.CliException;
 import io.astrashell.cli.CommandGroup;
 import io.astrashell.cli.HelpFormatter;
 import io.astrashell.cli.Invocation;
+import io.astrashell.cli.OptionSpec;
 import io.astrashell.cli.Similarity;
 import io.astrashell.cli.ValueKind;
 import io.astrashell.output.Output;
@@ -61,7 +62,9 @@ public final class ShellCommands implements CommandGroup {
 				AstraCommand.named("version").group(GROUP).local().description("Show the version of astra shell")
 					.handler(this::version),
 				AstraCommand.named("history").group(GROUP).local()
-					.description("Display the commands typed at the prompt")
+					.description("Display the commands typed at the prompt (secrets redacted)")
+					.option(OptionSpec.value("save", null, "FILE",
+							"Write this session's commands to FILE as a runnable script", ValueKind.FILE))
 					.handler(this::history),
 				AstraCommand.named("clear").group(GROUP).local().description("Clear the screen")
 					.handler(this::clear),
@@ -116,6 +119,9 @@ public final class ShellCommands implements CommandGroup {
 	}
 
 	private Output history(Invocation in) throws IOException {
+		if (in.option("save") != null) {
+			return save(Path.of(in.option("save")));
+		}
 		List<String> lines = new ArrayList<>();
 		if (console.reader() != null) {
 			for (History.Entry e : console.reader().getHistory()) {
@@ -137,6 +143,40 @@ public final class ShellCommands implements CommandGroup {
 			text.append(String.format("%5d  %s%n", i + 1, lines.get(i)));
 		}
 		return Output.text(lines.size() + " commands in the history", text.toString());
+	}
+
+	/**
+	 * The session's commands as a script: one per line, in order, without the history and quit
+	 * commands; a redacted token becomes {@code ${ASTRA_DB_APPLICATION_TOKEN}}, to be set when it runs.
+	 */
+	private Output save(Path file) throws IOException {
+		if (Files.exists(file)) {
+			throw CliException.alreadyExists("File " + file + " already exists: give another name.");
+		}
+		StringBuilder script = new StringBuilder("# astra shell session of " + java.time.LocalDate.now()
+				+ ": run it with 'astra script " + file.getFileName() + "'\n");
+		int count = 0;
+		boolean tokens = false;
+		for (String line : console.sessionCommands()) {
+			String first = line.split("\\s+", 2)[0];
+			if (first.equals("history") || first.equals("quit") || first.equals("exit") || first.equals("clear")) {
+				continue;
+			}
+			String runnable = line.replace(io.astrashell.cli.Secrets.MASKED_TOKEN, "${ASTRA_DB_APPLICATION_TOKEN}");
+			tokens |= !runnable.equals(line);
+			script.append(runnable).append('\n');
+			count++;
+		}
+		if (tokens) {
+			script.insert(script.indexOf("\n") + 1, "# tokens were not saved: set ASTRA_DB_APPLICATION_TOKEN before running it\n");
+		}
+		Path parent = file.toAbsolutePath().getParent();
+		if (parent != null) {
+			Files.createDirectories(parent);
+		}
+		Files.writeString(file, script.toString());
+		return Output.message(count + " command(s) of this session saved to " + file + ".",
+				Output.fields("saved", file.toString(), "commands", count));
 	}
 
 	private Output clear(Invocation in) {

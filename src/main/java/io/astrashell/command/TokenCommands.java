@@ -18,6 +18,7 @@ import io.astrashell.cli.OptionSpec;
 import io.astrashell.cli.ValueKind;
 import io.astrashell.output.Level;
 import io.astrashell.output.Output;
+import io.astrashell.service.RoleService;
 import io.astrashell.service.TokenService;
 import io.astrashell.session.Connection;
 import io.astrashell.session.Session;
@@ -34,9 +35,12 @@ public final class TokenCommands implements CommandGroup {
 
 	private final TokenService tokens;
 
-	public TokenCommands(Session session, TokenService tokens) {
+	private final RoleService roles;
+
+	public TokenCommands(Session session, TokenService tokens, RoleService roles) {
 		this.session = session;
 		this.tokens = tokens;
+		this.roles = roles;
 	}
 
 	@Override
@@ -52,6 +56,13 @@ public final class TokenCommands implements CommandGroup {
 					.option(OptionSpec.value("expiry", null, "INSTANT",
 							"When the token expires: 2026-12-31T23:59:59Z, 2026-12-31, or 30d, 12h, 90m from now",
 							ValueKind.TEXT))
+					.check((in, plan) -> {
+						RoleService.checkRefs(in.options("role"));
+						if (in.option("expiry") != null) {
+							TokenService.parseExpiry(in.option("expiry"), Instant.now());
+						}
+						roles.checkKnown(session.connectionFor(in.globals()), in.options("role"), plan);
+					})
 					.handler(this::create),
 				AstraCommand.named("token get").group(GROUP).description("Show current token")
 					.handler(this::get),
@@ -59,6 +70,7 @@ public final class TokenCommands implements CommandGroup {
 					.option(OptionSpec.flag("if-exists", null, "Succeed without change if the token is not there"))
 					.option(OptionSpec.flag("force", null, "Revoke even the token this session uses"))
 					.argument(ArgumentSpec.required("CLIENT_ID", "token identifier (client id)", ValueKind.TOKEN_CLIENT_ID))
+					.check((in, plan) -> TokenService.checkClientId(in.argument(0)))
 					.handler(this::delete));
 	}
 

@@ -3,6 +3,7 @@ package io.astrashell.command;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.astrashell.api.model.BuiltInRoles;
 import io.astrashell.api.model.OrganizationUsers;
 import io.astrashell.api.model.Role;
 import io.astrashell.api.model.User;
@@ -13,6 +14,7 @@ import io.astrashell.cli.Invocation;
 import io.astrashell.cli.OptionSpec;
 import io.astrashell.cli.ValueKind;
 import io.astrashell.output.Output;
+import io.astrashell.service.RoleService;
 import io.astrashell.service.UserService;
 import io.astrashell.session.Connection;
 import io.astrashell.session.Session;
@@ -32,9 +34,12 @@ public final class UserCommands implements CommandGroup {
 
 	private final UserService users;
 
-	public UserCommands(Session session, UserService users) {
+	private final RoleService roles;
+
+	public UserCommands(Session session, UserService users, RoleService roles) {
 		this.session = session;
 		this.users = users;
+		this.roles = roles;
 	}
 
 	@Override
@@ -49,20 +54,34 @@ public final class UserCommands implements CommandGroup {
 							ValueKind.ROLE).asRepeatable())
 					.option(OptionSpec.flag("if-not-exists", null, "Succeed without change if the user is already there"))
 					.argument(ArgumentSpec.required("EMAIL", "User Email", ValueKind.EMAIL))
+					.check((in, plan) -> {
+						UserService.checkEmail(in.argument(0));
+						List<String> refs = in.options("role").isEmpty() ? List.of(BuiltInRoles.DATABASE_ADMINISTRATOR)
+								: in.options("role");
+						RoleService.checkRefs(refs);
+						roles.checkKnown(connection(in), refs, plan);
+					})
 					.handler(this::invite),
 				AstraCommand.named("user get").alias("user describe").group(GROUP).description("Show user details")
 					.argument(USER)
+					.check((in, plan) -> UserService.checkUserRef(in.argument(0)))
 					.handler(this::get),
 				AstraCommand.named("user delete").group(GROUP).description("Delete an existing user")
 					.option(OptionSpec.flag("if-exists", null, "Succeed without change if the user is not there"))
 					.option(OptionSpec.flag("force", null,
 							"Delete even an active Organization Administrator (who may own this session's token)"))
 					.argument(USER)
+					.check((in, plan) -> UserService.checkUserRef(in.argument(0)))
 					.handler(this::delete),
 				AstraCommand.named("user update").group(GROUP)
 					.description("Set the roles of a user (replaces the roles it has)")
 					.option(ROLE.asRequired())
 					.argument(USER)
+					.check((in, plan) -> {
+						UserService.checkUserRef(in.argument(0));
+						RoleService.checkRefs(in.options("role"));
+						roles.checkKnown(connection(in), in.options("role"), plan);
+					})
 					.handler(this::update));
 	}
 

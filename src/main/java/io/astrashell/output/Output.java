@@ -26,7 +26,9 @@ public final class Output {
 		/** Verbatim text (help pages, history). */
 		TEXT,
 		/** Nothing to show (clear, quit). */
-		NONE
+		NONE,
+		/** Nothing at all, in any format: what ran printed for itself (a script). */
+		SILENT
 
 	}
 
@@ -123,6 +125,11 @@ public final class Output {
 		Output o = new Output(Kind.TEXT, message, data);
 		o.text = text;
 		return o;
+	}
+
+	/** Nothing printed in any format. */
+	public static Output silent(String message) {
+		return new Output(Kind.SILENT, message, null);
 	}
 
 	/** Nothing printed in human mode; JSON still says OK. */

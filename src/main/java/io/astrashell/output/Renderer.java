@@ -43,6 +43,9 @@ public final class Renderer {
 	}
 
 	public void render(Output output, PrintWriter out, PrintWriter err) {
+		if (output.kind() == Output.Kind.SILENT) {
+			return;
+		}
 		switch (format) {
 			case JSON -> out.print(json(new Envelope("OK", output.message(), output.data())));
 			case CSV -> out.print(csv(output));
@@ -64,6 +67,12 @@ public final class Renderer {
 		}
 	}
 
+	/** A notice on stderr in every format (stderr never mixes with JSON or CSV data). */
+	public void renderNoticeAlways(Level level, String text, PrintWriter err) {
+		err.println(level.prefix(style) + clean(text));
+		err.flush();
+	}
+
 	/** A notice on stderr ({@code [WARN]}, {@code [INFO]}); silent in JSON and CSV modes. */
 	public void renderNotice(Level level, String text, PrintWriter err) {
 		if (format == OutputFormat.HUMAN) {
@@ -82,7 +91,7 @@ public final class Renderer {
 			case VALUE -> out.println(clean(output.value()));
 			case MESSAGE -> out.println(Level.OK.prefix(style) + clean(output.message()));
 			case TEXT -> out.print(output.text().endsWith("\n") ? output.text() : output.text() + "\n");
-			case NONE -> {
+			case NONE, SILENT -> {
 			}
 		}
 		out.flush();
@@ -143,7 +152,7 @@ public final class Renderer {
 				csvLine(b, List.of(output.valueName()));
 				csvLine(b, List.of(output.value()));
 			}
-			case MESSAGE, TEXT, NONE -> {
+			case MESSAGE, TEXT, NONE, SILENT -> {
 				if (output.data() instanceof Map<?, ?> map && !map.isEmpty()) {
 					csvLine(b, map.keySet().stream().map(String::valueOf).toList());
 					csvLine(b, map.values().stream().map(v -> cellText(v, ";")).toList());

@@ -98,6 +98,39 @@ public final class RoleService {
 		}
 	}
 
+	/**
+	 * For a dry run: every role given is known (in the organization, or created by an earlier line
+	 * and not deleted since). One roles listing for the whole run.
+	 */
+	public void checkKnown(Connection connection, List<String> refs, io.astrashell.cli.Plan plan) {
+		List<Role> roles = plan.remember("roles " + connection.identity(), () -> list(connection));
+		for (String ref : refs) {
+			boolean exists = find(ref, roles) != null && !plan.deletesRole(ref);
+			if (!exists && !plan.createsRole(ref)) {
+				throw notFound(ref, roles);
+			}
+		}
+	}
+
+	/** For a dry run: no role has this name yet (none in the organization, none created earlier). */
+	public void checkNew(Connection connection, String name, io.astrashell.cli.Plan plan) {
+		List<Role> roles = plan.remember("roles " + connection.identity(), () -> list(connection));
+		boolean exists = (find(name, roles) != null && !plan.deletesRole(name)) || plan.createsRole(name);
+		if (exists) {
+			throw CliException.alreadyExists("Role '" + name + "' already exists in the organization.");
+		}
+	}
+
+	/** For a dry run: the role exists and is not built in (it is to be changed or deleted). */
+	public void checkChangeable(Connection connection, String ref, io.astrashell.cli.Plan plan, String what) {
+		checkKnown(connection, List.of(ref), plan);
+		List<Role> roles = plan.remember("roles " + connection.identity(), () -> list(connection));
+		Role role = find(ref, roles);
+		if (role != null) {
+			refuseBuiltIn(role, what);
+		}
+	}
+
 	public Role get(Connection connection, String ref) {
 		return resolve(ref, list(connection));
 	}

@@ -84,13 +84,7 @@ public final class TokenService {
 	 * token needs {@code force}.
 	 */
 	public boolean delete(Connection connection, String clientId, boolean ifExists, boolean force) {
-		if (clientId.isBlank()) {
-			throw CliException.invalidArgument("Give the client id of the token to delete (see 'astra token list').");
-		}
-		if (clientId.startsWith(TokenFormat.PREFIX)) {
-			throw CliException.invalidArgument("Give the token's client id (the 24 letters after 'AstraCS:'), not the "
-					+ "token itself. See 'astra token list'.");
-		}
+		checkClientId(clientId);
 		if (clientId.equals(TokenFormat.clientId(connection.token())) && !force) {
 			throw CliException.invalidArgument("Token '" + clientId + "' is the one this session uses: revoking it would "
 					+ "lock you out. Add --force to revoke it anyway.");
@@ -109,6 +103,17 @@ public final class TokenService {
 		});
 		changes.tokenRemoved(connection, clientId);
 		return deleted;
+	}
+
+	/** A client id, not blank and not a whole token (exit 11). */
+	public static void checkClientId(String clientId) {
+		if (clientId.isBlank()) {
+			throw CliException.invalidArgument("Give the client id of the token to delete (see 'astra token list').");
+		}
+		if (clientId.startsWith(TokenFormat.PREFIX)) {
+			throw CliException.invalidArgument("Give the token's client id (the 24 letters after 'AstraCS:'), not the "
+					+ "token itself. See 'astra token list'.");
+		}
 	}
 
 	/**

@@ -81,7 +81,7 @@ public final class UserService {
 
 	static CliException notFound(String ref, List<User> users) {
 		String hint = users == null ? ""
-				: Similarity.didYouMean(ref, users.stream().map(User::email).filter(e -> e != null).toList());
+				: Similarity.didYouMean(ref, users.stream().map(User::email).filter(e -> e != null).toList(), 2);
 		return CliException.notFound("User '" + ref + "' has not been found." + hint);
 	}
 

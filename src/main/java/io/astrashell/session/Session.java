@@ -50,6 +50,11 @@ public final class Session implements AutoCloseable {
 		this(settings, environment, Trace.NONE);
 	}
 
+	/** An environment variable of the process (scripts substitute {@code ${NAME}}). */
+	public String variable(String name) {
+		return environment.get(name);
+	}
+
 	public Session(AstraSettings settings, Map<String, String> environment, Trace trace) {
 		this.settings = settings;
 		this.home = new AstraHome(settings.home());
@@ -97,6 +102,19 @@ public final class Session implements AutoCloseable {
 		this.defaults = next;
 		this.current = connection;
 		return connection;
+	}
+
+	/** The session as it is now, to put back with {@link #restore(Snapshot)} (a script's own switches end with it). */
+	public record Snapshot(Globals defaults, Connection current) {
+	}
+
+	public Snapshot snapshot() {
+		return new Snapshot(defaults, current);
+	}
+
+	public void restore(Snapshot snapshot) {
+		this.defaults = snapshot.defaults();
+		this.current = snapshot.current();
 	}
 
 	/** The profiles file of these options, as a store that reads and writes it safely. */

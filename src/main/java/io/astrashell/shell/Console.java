@@ -25,6 +25,8 @@ public final class Console {
 
 	private volatile boolean exitRequested;
 
+	private final java.util.List<String> sessionCommands = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	public Console(PrintWriter out, PrintWriter err, boolean stdoutIsTerminal) {
 		this(System.in, out, err, stdoutIsTerminal);
 	}
@@ -99,6 +101,40 @@ public final class Console {
 			}
 		}
 		return ch < 0 && line.length() == 0 ? null : line.toString();
+	}
+
+	private volatile int scripts;
+
+	/** Whether a script is running (its {@code config use} switches the session for the lines after). */
+	public boolean isScripting() {
+		return scripts > 0;
+	}
+
+	void enterScript() {
+		scripts++;
+	}
+
+	void leaveScript() {
+		scripts--;
+	}
+
+	/** Whether commands may switch the session: at the prompt, or in a script. */
+	public boolean hasSession() {
+		return isInteractive() || isScripting();
+	}
+
+	public java.io.InputStream in() {
+		return in;
+	}
+
+	/** Records a line typed at the prompt (already redacted), for {@code history --save}. */
+	public void recordCommand(String line) {
+		sessionCommands.add(line);
+	}
+
+	/** The lines typed at this prompt session, in order, secrets redacted. */
+	public java.util.List<String> sessionCommands() {
+		return java.util.List.copyOf(sessionCommands);
 	}
 
 	/** Asks the prompt to end after the current command ({@code quit}). */

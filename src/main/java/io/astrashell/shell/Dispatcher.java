@@ -56,6 +56,14 @@ public final class Dispatcher {
 	}
 
 	public int execute(CommandLine line) {
+		return execute(line, null);
+	}
+
+	/**
+	 * Runs a parsed line; {@code location} ({@code FILE:LINE: the line}, or null) is printed with its
+	 * error when it fails.
+	 */
+	public int execute(CommandLine line, String location) {
 		// output settings fall back to the session's; connection options stay the line's own, for the
 		// session to apply to this command alone
 		Globals own = line.globals();
@@ -80,19 +88,23 @@ public final class Dispatcher {
 			return print(output, globals);
 		}
 		catch (CliException e) {
-			return fail(e.exitCode(), e.getMessage(), e, globals);
+			if (e.isReported()) {
+				return e.exitCode().code();
+			}
+			return fail(e.exitCode(), e.getMessage(), e, globals, location);
 		}
 		catch (ApiException e) {
-			return fail(ExitCode.INTERNAL_ERROR, "The Astra DevOps API call failed: " + e.getMessage(), e, globals);
+			return fail(ExitCode.INTERNAL_ERROR, "The Astra DevOps API call failed: " + e.getMessage(), e, globals,
+					location);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			return fail(ExitCode.INTERNAL_ERROR, "Interrupted.", e, globals);
+			return fail(ExitCode.INTERNAL_ERROR, "Interrupted.", e, globals, location);
 		}
 		catch (Exception | StackOverflowError e) {
 			return fail(ExitCode.INTERNAL_ERROR, "Unexpected error: " + e.getClass().getSimpleName()
 					+ (e.getMessage() == null ? "" : ": " + e.getMessage())
-					+ (globals.isVerbose() ? "" : ". Run the command again with -v for details."), e, globals);
+					+ (globals.isVerbose() ? "" : ". Run the command again with -v for details."), e, globals, location);
 		}
 		finally {
 			Logging.verbose(session.defaults().isVerbose());
@@ -123,9 +135,46 @@ public final class Dispatcher {
 		return new Renderer(globals.format(), new Style(color));
 	}
 
+	/**
+	 * Checks a parsed line without running it (a dry run): its command's own checks, no request that
+	 * changes anything. Returns the exit code the line would fail with, or 0.
+	 */
+	public int check(CommandLine line, io.astrashell.cli.Plan plan, String location) {
+		Globals own = line.globals();
+		Globals d = session.defaults();
+		Globals globals = new Globals(own.token(), own.configFile(), own.profile(), own.env(), own.localEndpoint(),
+				own.output() != null ? own.output() : d.output(), own.noColor() != null ? own.noColor() : d.noColor(),
+				own.verbose() != null ? own.verbose() : d.verbose());
+		try {
+			if (!line.helpRequested()) {
+				line.command().check(line.toInvocation().withGlobals(globals), plan);
+			}
+			return ExitCode.OK.code();
+		}
+		catch (CliException e) {
+			return fail(e.exitCode(), e.getMessage(), e, globals, location);
+		}
+		catch (Exception e) {
+			return fail(ExitCode.INTERNAL_ERROR, "Cannot check the line: " + e, e, globals, location);
+		}
+	}
+
 	private int fail(ExitCode code, String message, Throwable cause, Globals globals) {
+		return fail(code, message, cause, globals, null);
+	}
+
+	private int fail(ExitCode code, String message, Throwable cause, Globals globals, String location) {
 		String safe = Secrets.redact(message);
-		renderer(globals).renderError(code.name(), safe, console.out(), console.err());
+		Renderer renderer = renderer(globals);
+		if (location != null) {
+			if (renderer.format() == OutputFormat.JSON) {
+				safe = location + ": " + safe;
+			}
+			else {
+				console.err().println(location);
+			}
+		}
+		renderer.renderError(code.name(), safe, console.out(), console.err());
 		if (globals.isVerbose() && cause != null) {
 			StringWriter trace = new StringWriter();
 			cause.printStackTrace(new PrintWriter(trace));

@@ -17,7 +17,7 @@ import org.jline.terminal.TerminalBuilder;
  * their own to run the real shell in-process (a JLine terminal over pipes for the prompt).
  */
 public record ProcessIo(InputStream in, PrintStream out, PrintStream err, Map<String, String> env,
-		boolean stdoutIsTerminal, TerminalFactory terminals) {
+		boolean stdinIsTerminal, boolean stdoutIsTerminal, TerminalFactory terminals) {
 
 	/** Opens the terminal of the prompt. */
 	@FunctionalInterface
@@ -28,7 +28,10 @@ public record ProcessIo(InputStream in, PrintStream out, PrintStream err, Map<St
 	}
 
 	public static ProcessIo system() {
-		return new ProcessIo(System.in, System.out, System.err, System.getenv(), Console.stdoutIsTerminal(),
+		String stdinHint = System.getProperty("astra.stdin.tty");
+		boolean stdinIsTerminal = stdinHint != null ? Boolean.parseBoolean(stdinHint) : System.console() != null;
+		return new ProcessIo(System.in, System.out, System.err, System.getenv(), stdinIsTerminal,
+				Console.stdoutIsTerminal(),
 				() -> TerminalBuilder.builder().name("astra").system(true).nativeSignals(true).build());
 	}
 

@@ -113,6 +113,7 @@ public final class Prompt {
 				if (line == null || line.isBlank()) {
 					continue;
 				}
+				console.recordCommand(io.astrashell.cli.Secrets.redact(line.strip()));
 				runLine(line);
 				warmCompletion();
 			}

@@ -49,7 +49,11 @@ public final class ShellRunner implements ApplicationRunner, ExitCodeGenerator {
 			exitCode = dispatcher.execute(words); // prints the parse error in the asked format
 			return;
 		}
-		if (!line.hasCommand() && !line.helpRequested()) {
+		if (!line.hasCommand() && !line.helpRequested() && !io.stdinIsTerminal()) {
+			// commands piped on standard input (astra < FILE) run as a script
+			exitCode = dispatcher.execute(dispatcher.parser().parse(concat(words, List.of("script", "-"))));
+		}
+		else if (!line.hasCommand() && !line.helpRequested()) {
 			session.useDefaults(line.globals());
 			Logging.verbose(line.globals().isVerbose());
 			exitCode = prompt.getObject().run(io.terminals());
@@ -57,6 +61,12 @@ public final class ShellRunner implements ApplicationRunner, ExitCodeGenerator {
 		else {
 			exitCode = dispatcher.execute(line);
 		}
+	}
+
+	private static List<String> concat(List<String> a, List<String> b) {
+		List<String> all = new java.util.ArrayList<>(a);
+		all.addAll(b);
+		return all;
 	}
 
 	@Override

@@ -23,7 +23,7 @@ class SecretsTest {
 	@Test
 	void clientSecretsAreMasked() {
 		String secret = "8wAswCxcmIxLtj4g812s2mekoPLWSDXQGQsf+OzQyRhXAUp0aFfCSHqP2gwvDqS51Uxngu+56DuUttT506M64DSnJMXmGiEtZjgi2e+vCgpiOcepX6bmIja9.rGTKuuo";
-		assertThat(Secrets.redact("secret: " + secret + " end")).isEqualTo("secret: **** end");
+		assertThat(Secrets.redact("secret: " + secret + " end")).isEqualTo("secret: AstraCS:**** end");
 		assertThat(Secrets.redact("a normal sentence with words")).isEqualTo("a normal sentence with words");
 	}
 

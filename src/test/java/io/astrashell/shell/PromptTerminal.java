@@ -36,7 +36,7 @@ final class PromptTerminal implements AutoCloseable {
 	PromptTerminal(Map<String, String> env, String... args) throws IOException {
 		PipedInputStream terminalIn = new PipedInputStream(keys, 64 * 1024);
 		ProcessIo io = new ProcessIo(new ByteArrayInputStream(new byte[0]), new PrintStream(screen, true, StandardCharsets.UTF_8),
-				new PrintStream(screen, true, StandardCharsets.UTF_8), env, true,
+				new PrintStream(screen, true, StandardCharsets.UTF_8), env, true, true,
 				() -> {
 					// an external terminal reads the key bytes itself, Ctrl-C included, as a tty would
 					ExternalTerminal t = new ExternalTerminal("test", "xterm-256color", terminalIn, screen,

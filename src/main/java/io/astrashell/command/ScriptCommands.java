@@ -1,0 +1,54 @@
+package io.astrashell.command;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.astrashell.cli.ArgumentSpec;
+import io.astrashell.cli.AstraCommand;
+import io.astrashell.cli.CliException;
+import io.astrashell.cli.CommandGroup;
+import io.astrashell.cli.ExitCode;
+import io.astrashell.cli.Invocation;
+import io.astrashell.cli.OptionSpec;
+import io.astrashell.cli.ValueKind;
+import io.astrashell.output.Output;
+import io.astrashell.shell.Console;
+import io.astrashell.shell.ScriptRunner;
+
+/** {@code script FILE}: run a saved command script in this JVM (also {@code astra script FILE} and {@code astra < FILE}). */
+public final class ScriptCommands implements CommandGroup {
+
+	static final String GROUP = "Shell";
+
+	private final Supplier<ScriptRunner> runner;
+
+	private final Console console;
+
+	/** The runner is looked up when a script runs: it needs the dispatcher, which needs these commands. */
+	public ScriptCommands(Supplier<ScriptRunner> runner, Console console) {
+		this.runner = runner;
+		this.console = console;
+	}
+
+	@Override
+	public List<AstraCommand> commands() {
+		return List.of(AstraCommand.named("script").group(GROUP).local()
+			.description("Run the commands of a script file (- reads standard input)")
+			.option(OptionSpec.flag("continue-on-error", null,
+					"Run every line even after one fails (the exit code is the first failure's)"))
+			.option(OptionSpec.flag("dry-run", null,
+					"Check every line (commands, options, emails, roles, files) and change nothing"))
+			.argument(ArgumentSpec.required("FILE", "The script, or - for standard input", ValueKind.FILE))
+			.handler(this::run));
+	}
+
+	private Output run(Invocation in) {
+		int code = runner.get().runFile(in.argument(0),
+				new ScriptRunner.Options(in.flag("continue-on-error"), in.flag("dry-run")), in.globals(), console.in());
+		if (code != 0) {
+			throw CliException.reported(ExitCode.of(code), "the script failed");
+		}
+		return Output.silent("script " + in.argument(0));
+	}
+
+}

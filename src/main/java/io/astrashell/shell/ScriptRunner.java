@@ -1,0 +1,257 @@
+package io.astrashell.shell;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.astrashell.cli.AstraCommand;
+import io.astrashell.cli.CliException;
+import io.astrashell.cli.CommandLine;
+import io.astrashell.cli.ExitCode;
+import io.astrashell.cli.Globals;
+import io.astrashell.cli.Plan;
+import io.astrashell.cli.Secrets;
+import io.astrashell.cli.Words;
+import io.astrashell.output.Level;
+import io.astrashell.session.Session;
+
+/**
+ * Runs a saved command script in this JVM: a line is a command as typed at the prompt (same
+ * quoting), {@code #} starts a comment, blank lines are skipped, {@code ${NAME}} is the environment
+ * variable NAME. Every line is read, substituted and parsed before the first one runs, so a typo
+ * or an unset variable changes nothing. A run stops at the first failing line (printing
+ * {@code FILE:LINE: the line} and the error) unless it continues on errors; it ends with a one-line
+ * summary on stderr. A dry run checks every line and sends no request that changes anything.
+ * Scripts may call scripts; one that calls itself, directly or not, is refused. Whatever a script
+ * switches (profile, environment) ends with it.
+ */
+public final class ScriptRunner {
+
+	private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
+	/** How to run. */
+	public record Options(boolean continueOnError, boolean dryRun) {
+	}
+
+	/** One line to run: where it is, what it says (redacted for messages), and what it parses to. */
+	record Line(String source, int number, String text, CommandLine parsed) {
+
+		String location() {
+			return source + ":" + number + ": " + Secrets.redact(text);
+		}
+
+	}
+
+	private final Dispatcher dispatcher;
+
+	private final Session session;
+
+	private final Console console;
+
+	/** The scripts running now, outermost first: a script on it may not run again. */
+	private final Deque<Path> running = new ArrayDeque<>();
+
+	private Plan plan;
+
+	private boolean dryRun;
+
+	public ScriptRunner(Dispatcher dispatcher, Session session, Console console) {
+		this.dispatcher = dispatcher;
+		this.session = session;
+		this.console = console;
+	}
+
+	/** Runs a script file ({@code -} is standard input); returns the exit code. */
+	public int runFile(String file, Options options, Globals scriptGlobals, InputStream stdin) {
+		Path path = null;
+		String source;
+		String text;
+		try {
+			if (file.equals("-")) {
+				source = "<stdin>";
+				text = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+			}
+			else {
+				Path base = running.isEmpty() ? Path.of("") : running.peekLast().getParent();
+				path = (base == null ? Path.of(file) : base.resolve(file)).toAbsolutePath().normalize();
+				source = running.isEmpty() ? file : path.toString();
+				try {
+					path = path.toRealPath();
+				}
+				catch (NoSuchFileException e) {
+					throw CliException.invalidArgument("Cannot read the script " + file + ": no such file.");
+				}
+				if (running.contains(path)) {
+					throw CliException.invalidArgument("Script " + file + " calls itself (through "
+							+ String.join(" > ", running.stream().map(p -> p.getFileName().toString()).toList()) + " > "
+							+ path.getFileName() + "): a script may not run again while it runs.");
+				}
+				text = Files.readString(path, StandardCharsets.UTF_8);
+			}
+		}
+		catch (IOException e) {
+			throw CliException.invalidArgument("Cannot read the script " + file + ": " + e.getClass().getSimpleName() + ".");
+		}
+		return run(source, path, text, options, scriptGlobals);
+	}
+
+	int run(String source, Path path, String text, Options options, Globals scriptGlobals) {
+		List<Line> lines = prepare(source, text);
+		boolean outermost = running.isEmpty();
+		if (path != null) {
+			running.addLast(path);
+		}
+		Session.Snapshot before = session.snapshot();
+		boolean outerDryRun = dryRun;
+		dryRun = dryRun || options.dryRun();
+		options = new Options(options.continueOnError(), dryRun);
+		if (outermost) {
+			plan = new Plan();
+			if (scriptGlobals.choosesConnection() || scriptGlobals.output() != null || scriptGlobals.noColor() != null
+					|| scriptGlobals.verbose() != null) {
+				session.useDefaults(scriptGlobals.orElse(session.defaults()));
+			}
+		}
+		console.enterScript();
+		long start = System.nanoTime();
+		int runCount = 0;
+		int failed = 0;
+		int firstFailure = 0;
+		try {
+			for (Line line : lines) {
+				runCount++;
+				int code = options.dryRun() ? check(line) : execute(line, options);
+				if (code != 0) {
+					failed++;
+					if (firstFailure == 0) {
+						firstFailure = code;
+					}
+					if (!options.continueOnError() && !options.dryRun()) {
+						break;
+					}
+				}
+			}
+		}
+		finally {
+			console.leaveScript();
+			if (path != null) {
+				running.removeLast();
+			}
+			dryRun = outerDryRun;
+			if (outermost) {
+				session.restore(before);
+				plan = null;
+			}
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		String summary = source + ": " + (options.dryRun() ? runCount + " line(s) checked, " + (runCount - failed)
+				+ " fine, " + failed + " with problems" : runCount + " of " + lines.size() + " line(s) run, "
+						+ (runCount - failed) + " succeeded, " + failed + " failed")
+				+ String.format(" (%.2f s)", seconds) + (options.dryRun() ? "; nothing was changed." : ".");
+		dispatcher.renderer(session.defaults()).renderNoticeAlways(failed == 0 ? Level.INFO : Level.WARN, summary,
+				console.err());
+		return firstFailure;
+	}
+
+	/** Reads, substitutes and parses every line before any runs. */
+	List<Line> prepare(String source, String text) {
+		String[] raw = text.split("\r?\n", -1);
+		List<Line> lines = new ArrayList<>();
+		Set<String> missing = new LinkedHashSet<>();
+		List<String[]> kept = new ArrayList<>();
+		for (int i = 0; i < raw.length; i++) {
+			String content = stripComment(raw[i]).strip();
+			if (content.isEmpty()) {
+				continue;
+			}
+			Matcher m = VARIABLE.matcher(content);
+			StringBuilder substituted = new StringBuilder();
+			while (m.find()) {
+				String value = session.variable(m.group(1));
+				if (value == null) {
+					missing.add(m.group(1));
+					value = "";
+				}
+				m.appendReplacement(substituted, Matcher.quoteReplacement(Words.quote(value)));
+			}
+			m.appendTail(substituted);
+			kept.add(new String[] { String.valueOf(i + 1), content, substituted.toString() });
+		}
+		if (!missing.isEmpty()) {
+			throw CliException.invalidArgument(source + ": the environment variable" + (missing.size() > 1 ? "s " : " ")
+					+ String.join(", ", missing) + (missing.size() > 1 ? " are" : " is")
+					+ " not set; set " + (missing.size() > 1 ? "them" : "it") + " before running the script. Nothing was run.");
+		}
+		for (String[] k : kept) {
+			String location = source + ":" + k[0] + ": " + Secrets.redact(k[1]);
+			CommandLine parsed;
+			try {
+				parsed = dispatcher.parser().parse(Words.split(k[2]));
+			}
+			catch (CliException e) {
+				throw new CliException(e.exitCode(), location + ": " + e.getMessage() + " Nothing was run.");
+			}
+			if (!parsed.hasCommand()) {
+				throw CliException.invalidArgument(location + ": no command on this line. Nothing was run.");
+			}
+			lines.add(new Line(source, Integer.parseInt(k[0]), k[1], parsed));
+		}
+		return lines;
+	}
+
+	/** A {@code #} at the start of a word, outside quotes, starts a comment. */
+	static String stripComment(String line) {
+		char quote = 0;
+		for (int i = 0; i < line.length(); i++) {
+			char c = line.charAt(i);
+			if (quote != 0) {
+				if (c == quote) {
+					quote = 0;
+				}
+				else if (c == '\\' && quote == '"') {
+					i++;
+				}
+			}
+			else if (c == '\\') {
+				i++;
+			}
+			else if (c == '"' || c == '\'') {
+				quote = c;
+			}
+			else if (c == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
+				return line.substring(0, i);
+			}
+		}
+		return line;
+	}
+
+	private int execute(Line line, Options options) {
+		return dispatcher.execute(line.parsed(), line.location());
+	}
+
+	/** A dry run of one line: its command's own checks; a nested script is checked line by line. */
+	private int check(Line line) {
+		CommandLine parsed = line.parsed();
+		if (parsed.command().getName().equals("script")) {
+			return dispatcher.execute(parsed, line.location()); // runs the nested file as a dry run too
+		}
+		return dispatcher.check(parsed, plan, line.location());
+	}
+
+	/** Whether a dry run is under way: a script line inside it is checked, not run. */
+	public boolean inDryRun() {
+		return dryRun;
+	}
+
+}
