@@ -2,7 +2,6 @@ package io.astrashell.command;
 
 import java.nio.file.Path;
 
-import io.astrashell.AstraRun;
 import io.astrashell.AstraRun.Result;
 import io.astrashell.api.model.WireJson;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,19 +17,15 @@ class UserCommandsTest {
 	@TempDir
 	Path dir;
 
-	AstraRun astra;
+	SandboxCli cli;
 
 	@BeforeEach
 	void sandbox() {
-		astra = new AstraRun(dir);
+		cli = new SandboxCli(dir);
 	}
 
 	Result run(String... args) {
-		String[] all = new String[args.length + 2];
-		System.arraycopy(args, 0, all, 0, args.length);
-		all[args.length] = "--env";
-		all[args.length + 1] = "local";
-		return astra.run(all);
+		return cli.run(args);
 	}
 
 	static JsonNode json(Result r) {

@@ -3,35 +3,13 @@ package io.astrashell.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SandboxAuthTest {
+class SandboxAuthTest extends SandboxFixture {
 
 	private static final String WELL_FORMED_UNKNOWN = "AstraCS:abcdefghijklmnopqrstuvwx:"
 			+ "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
-
-	@TempDir
-	Path home;
-
-	LocalSandbox sandbox;
-
-	SandboxHttp http;
-
-	@BeforeEach
-	void start() throws Exception {
-		this.sandbox = LocalSandbox.start(this.home, 0);
-		this.http = new SandboxHttp(this.sandbox);
-	}
-
-	@AfterEach
-	void stop() {
-		this.sandbox.close();
-	}
 
 	@Test
 	void aMissingTokenIsRefused() {

@@ -4,38 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.astrashell.api.model.Role;
 import io.astrashell.api.model.WireJson;
 import tools.jackson.databind.JsonNode;
 
-class SandboxRolesTest {
-
-	@TempDir
-	Path home;
-
-	LocalSandbox sandbox;
-
-	SandboxHttp http;
-
-	@BeforeEach
-	void start() throws Exception {
-		this.sandbox = LocalSandbox.start(this.home, 0);
-		this.http = new SandboxHttp(this.sandbox);
-	}
-
-	@AfterEach
-	void stop() {
-		this.sandbox.close();
-	}
+class SandboxRolesTest extends SandboxFixture {
 
 	private static String roleBody(String name, String... actions) {
 		return "{\"name\":\"" + name + "\",\"policy\":{\"description\":\"" + name + " policy\",\"resources\":[],"

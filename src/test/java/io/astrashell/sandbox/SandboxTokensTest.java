@@ -6,43 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.astrashell.api.model.CreatedToken;
 import io.astrashell.api.model.TokenList;
 import io.astrashell.api.model.WireJson;
 import tools.jackson.databind.JsonNode;
 
-class SandboxTokensTest {
+class SandboxTokensTest extends SandboxFixture {
 
 	private static final String RFC_3339_MILLIS = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z";
-
-	@TempDir
-	Path home;
-
-	LocalSandbox sandbox;
-
-	SandboxHttp http;
-
-	@BeforeEach
-	void start() throws Exception {
-		this.sandbox = LocalSandbox.start(this.home, 0);
-		this.http = new SandboxHttp(this.sandbox);
-	}
-
-	@AfterEach
-	void stop() {
-		this.sandbox.close();
-	}
 
 	@Test
 	void createsListsUsesAndRevokesAToken() {

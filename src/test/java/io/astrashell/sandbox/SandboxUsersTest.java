@@ -10,40 +10,24 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.astrashell.api.model.ApiErrors;
 import io.astrashell.api.model.OrganizationUsers;
 import io.astrashell.api.model.WireJson;
 import tools.jackson.databind.JsonNode;
 
-class SandboxUsersTest {
-
-	@TempDir
-	Path home;
-
-	LocalSandbox sandbox;
-
-	SandboxHttp http;
+class SandboxUsersTest extends SandboxFixture {
 
 	String roUser;
 
 	String rwUser;
 
 	@BeforeEach
-	void start() throws Exception {
-		this.sandbox = LocalSandbox.start(this.home, 0);
-		this.http = new SandboxHttp(this.sandbox);
+	void roles() {
 		this.roUser = this.http.roleId("RO User");
 		this.rwUser = this.http.roleId("R/W User");
-	}
-
-	@AfterEach
-	void stop() {
-		this.sandbox.close();
 	}
 
 	private SandboxHttp.Reply invite(String email, String... roleIds) {

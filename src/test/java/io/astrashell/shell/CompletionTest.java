@@ -28,24 +28,8 @@ class CompletionTest {
 
 	/** A profiles file whose default is sandbox {@code a}, with a second profile {@code other} on {@code b}. */
 	Map<String, String> profiles(LocalSandbox a, LocalSandbox b) throws IOException {
-		Path rc = dir.resolve("astrarc");
-		StringBuilder text = new StringBuilder("""
-				[default]
-				ASTRA_DB_APPLICATION_TOKEN=%1$s
-				ASTRA_ENV=LOCAL
-				ASTRA_LOCAL_ENDPOINT=%2$s
-				""".formatted(a.adminToken(), a.endpoint()));
-		if (b != null) {
-			text.append("""
-
-					[other]
-					ASTRA_DB_APPLICATION_TOKEN=%1$s
-					ASTRA_ENV=LOCAL
-					ASTRA_LOCAL_ENDPOINT=%2$s
-					""".formatted(b.adminToken(), b.endpoint()));
-		}
-		Files.writeString(rc, text);
-		return Map.of("ASTRA_HOME", dir.resolve("home").toString(), "ASTRARC", rc.toString(), "HOME", dir.toString());
+		TestProfiles profiles = TestProfiles.defaultTo(dir, a);
+		return (b == null ? profiles : profiles.add("other", b)).write();
 	}
 
 	@Test
@@ -125,7 +109,7 @@ class CompletionTest {
 	@Test
 	void aServerThatNeverAnswersDoesNotHangThePrompt() throws Exception {
 		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-			List<Socket> held = new ArrayList<>();
+			List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
 			Thread acceptor = new Thread(() -> {
 				try {
 					while (true) {

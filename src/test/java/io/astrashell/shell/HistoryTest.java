@@ -51,22 +51,9 @@ class HistoryTest {
 	void aScriptsProfileSwitchEndsWithIt() throws Exception {
 		try (LocalSandbox a = LocalSandbox.start(dir.resolve("org-a"), 0);
 				LocalSandbox b = LocalSandbox.start(dir.resolve("org-b"), 0)) {
-			Path rc = dir.resolve("astrarc");
-			Files.writeString(rc, """
-					[default]
-					ASTRA_DB_APPLICATION_TOKEN=%1$s
-					ASTRA_ENV=LOCAL
-					ASTRA_LOCAL_ENDPOINT=%2$s
-
-					[b]
-					ASTRA_DB_APPLICATION_TOKEN=%3$s
-					ASTRA_ENV=LOCAL
-					ASTRA_LOCAL_ENDPOINT=%4$s
-					""".formatted(a.adminToken(), a.endpoint(), b.adminToken(), b.endpoint()));
 			Path script = dir.resolve("switch.astra");
 			Files.writeString(script, "config use b\norg id\n");
-			Map<String, String> env = Map.of("ASTRA_HOME", dir.resolve("home").toString(), "ASTRARC", rc.toString(),
-					"HOME", dir.toString());
+			Map<String, String> env = TestProfiles.defaultTo(dir, a).add("b", b).write();
 			try (PromptTerminal t = new PromptTerminal(env)) {
 				t.waitFor("astra (LOCAL)> ", 1);
 				String screen = t.run("script " + script, "astra (LOCAL)> ");

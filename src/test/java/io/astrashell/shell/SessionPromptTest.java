@@ -24,25 +24,8 @@ class SessionPromptTest {
 	void configUseSwitchesTheSessionAndPerCommandOptionsDoNot() throws Exception {
 		try (LocalSandbox a = LocalSandbox.start(dir.resolve("org-a"), 0);
 				LocalSandbox b = LocalSandbox.start(dir.resolve("org-b"), 0)) {
-			Path rc = dir.resolve("astrarc");
-			Files.writeString(rc, """
-					[default]
-					ASTRA_DB_APPLICATION_TOKEN=%1$s
-					ASTRA_ENV=LOCAL
-					ASTRA_LOCAL_ENDPOINT=%2$s
-
-					[team-a]
-					ASTRA_DB_APPLICATION_TOKEN=%1$s
-					ASTRA_ENV=LOCAL
-					ASTRA_LOCAL_ENDPOINT=%2$s
-
-					[team-b]
-					ASTRA_DB_APPLICATION_TOKEN=%3$s
-					ASTRA_ENV=LOCAL
-					ASTRA_LOCAL_ENDPOINT=%4$s
-					""".formatted(a.adminToken(), a.endpoint(), b.adminToken(), b.endpoint()));
-			Map<String, String> env = Map.of("ASTRA_HOME", dir.resolve("home").toString(), "ASTRARC", rc.toString(),
-					"HOME", dir.toString());
+			Map<String, String> env = TestProfiles.defaultTo(dir, a).add("team-a", a).add("team-b", b).write();
+			Path rc = Path.of(env.get("ASTRARC"));
 			try (PromptTerminal t = new PromptTerminal(env)) {
 				t.waitFor("astra (LOCAL)> ", 1);
 				t.type("org id\r");
