@@ -54,6 +54,30 @@ class SessionPromptTest {
 	}
 
 	@Test
+	void setupAsksForTheTokenWithoutEchoAndSwitchesTheSession() throws Exception {
+		try (LocalSandbox a = LocalSandbox.start(dir.resolve("org-a"), 0)) {
+			Path rc = dir.resolve("astrarc");
+			Map<String, String> env = Map.of("ASTRA_HOME", dir.resolve("home").toString(), "ASTRARC", rc.toString(),
+					"HOME", dir.toString());
+			try (PromptTerminal t = new PromptTerminal(env)) {
+				t.waitFor("astra> ", 1);
+				t.type("setup --env local --local-endpoint " + a.endpoint() + " --name team-a\r");
+				t.waitFor("Application token (AstraCS:...): ", 1);
+				t.type(a.adminToken() + "\r");
+				t.waitFor("Profile 'team-a' for organization 'Sandbox Org' saved in " + rc, 1);
+				t.waitFor("astra (team-a · LOCAL)> ", 1);
+				t.run("org id", "astra (team-a · LOCAL)> ");
+				assertThat(t.screen()).contains(a.organizationId()).doesNotContain(a.adminToken())
+					.doesNotContain(a.adminToken().substring(33));
+				t.type("quit\r");
+				assertThat(t.exitCode()).isZero();
+			}
+			assertThat(Files.readString(rc)).contains("[team-a]\nASTRA_DB_APPLICATION_TOKEN=" + a.adminToken());
+			assertThat(Files.readString(dir.resolve("home").resolve("history"))).doesNotContain(a.adminToken());
+		}
+	}
+
+	@Test
 	void withNoUsableTokenThePromptOpensAndSaysWhatToDo() throws Exception {
 		Map<String, String> env = Map.of("ASTRA_HOME", dir.resolve("home").toString(), "ASTRARC",
 				dir.resolve("none").toString(), "HOME", dir.toString());
