@@ -1,28 +1,15 @@
 package io.astrashell.command;
 
-import java.nio.file.Path;
 
 import io.astrashell.AstraRun.Result;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import static io.astrashell.command.SandboxCli.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code role ...} one-shot against the sandbox over HTTP, in the three formats, with its errors. */
-class RoleCommandsTest {
-
-	@TempDir
-	Path dir;
-
-	SandboxCli cli;
-
-	@BeforeEach
-	void sandbox() {
-		cli = new SandboxCli(dir);
-	}
+class RoleCommandsTest extends SandboxCliFixture {
 
 	@Test
 	void listsTheSixteenBuiltInRolesInTheThreeFormats() {

@@ -1,28 +1,15 @@
 package io.astrashell.command;
 
-import java.nio.file.Path;
 
 import io.astrashell.AstraRun.Result;
 import io.astrashell.api.model.WireJson;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code user ...} one-shot against the sandbox over HTTP, in the three formats, with its errors. */
-class UserCommandsTest {
-
-	@TempDir
-	Path dir;
-
-	SandboxCli cli;
-
-	@BeforeEach
-	void sandbox() {
-		cli = new SandboxCli(dir);
-	}
+class UserCommandsTest extends SandboxCliFixture {
 
 	Result run(String... args) {
 		return cli.run(args);
