@@ -83,6 +83,7 @@ public final class SandboxCommands implements CommandGroup {
 	private Output reset(Invocation in) throws IOException {
 		session.close();
 		LocalSandbox.reset(session.home().path());
+		session.useDefaults(session.defaults()); // the next command connects to a fresh sandbox
 		return Output.message("The sandbox state in " + session.home().resolve("sandbox")
 				+ " was removed; the next start seeds a fresh organization.",
 				Output.fields("reset", session.home().resolve("sandbox").toString()));
