@@ -52,8 +52,6 @@ public final class AstraCommand extends AbstractCommand {
 
 	private final Handler handler;
 
-	private final boolean connects;
-
 	private final Checker checker;
 
 	private AstraCommand(Builder b) {
@@ -61,7 +59,6 @@ public final class AstraCommand extends AbstractCommand {
 		this.ownOptions = List.copyOf(b.options);
 		this.arguments = List.copyOf(b.arguments);
 		this.handler = b.handler;
-		this.connects = b.connects;
 		this.checker = b.checker;
 		setAliases(List.copyOf(b.aliases));
 		setOptions(allOptions().stream().map(OptionSpec::toCommandOption).toList());
@@ -84,11 +81,6 @@ public final class AstraCommand extends AbstractCommand {
 
 	public List<ArgumentSpec> arguments() {
 		return arguments;
-	}
-
-	/** Whether the command talks to the API (and so needs a token); false for help, config, sandbox... */
-	public boolean connects() {
-		return connects;
 	}
 
 	/** The option a word names ({@code -r}, {@code --role}, {@code -cf}), if any. */
@@ -148,8 +140,6 @@ public final class AstraCommand extends AbstractCommand {
 
 		private boolean hidden;
 
-		private boolean connects = true;
-
 		private final List<String> aliases = new ArrayList<>();
 
 		private final List<OptionSpec> options = new ArrayList<>();
@@ -176,12 +166,6 @@ public final class AstraCommand extends AbstractCommand {
 
 		public Builder hidden() {
 			this.hidden = true;
-			return this;
-		}
-
-		/** The command does not call the API (no token needed). */
-		public Builder local() {
-			this.connects = false;
 			return this;
 		}
 

@@ -71,8 +71,4 @@ public final class Invocation {
 		return index < arguments.size() ? arguments.get(index) : null;
 	}
 
-	public Map<String, List<String>> optionMap() {
-		return options;
-	}
-
 }

@@ -42,7 +42,7 @@ public final class CompletionCommands implements CommandGroup {
 				AstraCommand.named("refresh").group(GROUP)
 					.description("Fetch the values Tab completes (emails, roles, client ids) now")
 					.handler(this::refresh),
-				AstraCommand.named("completion").group(GROUP).local()
+				AstraCommand.named("completion").group(GROUP)
 					.description("Print the bash or zsh completion script")
 					.argument(ArgumentSpec.required("SHELL", "bash or zsh", ValueKind.TEXT))
 					.handler(this::script));

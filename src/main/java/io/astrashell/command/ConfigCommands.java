@@ -52,15 +52,15 @@ public final class ConfigCommands implements CommandGroup {
 	@Override
 	public List<AstraCommand> commands() {
 		return List.of(
-				AstraCommand.named("setup").alias("login").group(GROUP).local()
+				AstraCommand.named("setup").alias("login").group(GROUP)
 					.description("Save a token as a profile (asked for with echo off if --token is not given)")
 					.option(OptionSpec.value("name", "n", "NAME", "Profile name (default: the organization's name)",
 							ValueKind.TEXT))
 					.handler(this::setup),
-				AstraCommand.named("config list").alias("config").group(GROUP).local()
+				AstraCommand.named("config list").alias("config").group(GROUP)
 					.description("List the profiles, the one in use marked")
 					.handler(this::list),
-				AstraCommand.named("config create").group(GROUP).local()
+				AstraCommand.named("config create").group(GROUP)
 					.description("Create a profile from --token (checked against the API unless --no-validate)")
 					.option(OptionSpec.flag("default", null, "Make it the default profile"))
 					.option(OptionSpec.flag("no-validate", null, "Save without checking the token against the API"))
@@ -76,17 +76,17 @@ public final class ConfigCommands implements CommandGroup {
 						}
 					})
 					.handler(this::create),
-				AstraCommand.named("config get").alias("config describe").group(GROUP).local()
+				AstraCommand.named("config get").alias("config describe").group(GROUP)
 					.description("Show a profile (token masked)")
 					.option(OptionSpec.value("key", "k", "KEY", "Print only this key's value", ValueKind.TEXT))
 					.argument(PROFILE)
 					.check(this::checkProfile)
 					.handler(this::get),
-				AstraCommand.named("config delete").group(GROUP).local().description("Delete a profile")
+				AstraCommand.named("config delete").group(GROUP).description("Delete a profile")
 					.argument(PROFILE)
 					.check(this::checkProfile)
 					.handler(this::delete),
-				AstraCommand.named("config use").group(GROUP).local()
+				AstraCommand.named("config use").group(GROUP)
 					.description("Make a profile the default (and, at the prompt, the session's)")
 					.argument(PROFILE)
 					.check(this::checkProfile)

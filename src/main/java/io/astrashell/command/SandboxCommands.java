@@ -28,12 +28,12 @@ public final class SandboxCommands implements CommandGroup {
 	@Override
 	public List<AstraCommand> commands() {
 		return List.of(
-				AstraCommand.named("sandbox serve").group(GROUP).local()
+				AstraCommand.named("sandbox serve").group(GROUP)
 					.description("Serve the local sandbox until Ctrl-C; print its endpoint and admin token")
 					.option(OptionSpec.value("port", "p", "PORT", "Port on 127.0.0.1 (default: a free port)",
 							ValueKind.TEXT))
 					.handler(this::serve),
-				AstraCommand.named("sandbox reset").group(GROUP).local()
+				AstraCommand.named("sandbox reset").group(GROUP)
 					.description("Forget the sandbox's organization: the next start seeds a fresh one")
 					.handler(this::reset));
 	}

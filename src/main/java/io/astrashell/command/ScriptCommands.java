@@ -32,7 +32,7 @@ public final class ScriptCommands implements CommandGroup {
 
 	@Override
 	public List<AstraCommand> commands() {
-		return List.of(AstraCommand.named("script").group(GROUP).local()
+		return List.of(AstraCommand.named("script").group(GROUP)
 			.description("Run the commands of a script file (- reads standard input)")
 			.option(OptionSpec.flag("continue-on-error", null,
 					"Run every line even after one fails (the exit code is the first failure's)"))

@@ -54,21 +54,21 @@ public final class ShellCommands implements CommandGroup {
 	@Override
 	public List<AstraCommand> commands() {
 		return List.of(
-				AstraCommand.named("help").group(GROUP).local()
+				AstraCommand.named("help").group(GROUP)
 					.description("Display help about available commands")
 					.argument(ArgumentSpec.rest("COMMAND", "The command to describe, e.g. 'user invite'",
 							ValueKind.COMMAND))
 					.handler(this::help),
-				AstraCommand.named("version").group(GROUP).local().description("Show the version of astra shell")
+				AstraCommand.named("version").group(GROUP).description("Show the version of astra shell")
 					.handler(this::version),
-				AstraCommand.named("history").group(GROUP).local()
+				AstraCommand.named("history").group(GROUP)
 					.description("Display the commands typed at the prompt (secrets redacted)")
 					.option(OptionSpec.value("save", null, "FILE",
 							"Write this session's commands to FILE as a runnable script", ValueKind.FILE))
 					.handler(this::history),
-				AstraCommand.named("clear").group(GROUP).local().description("Clear the screen")
+				AstraCommand.named("clear").group(GROUP).description("Clear the screen")
 					.handler(this::clear),
-				AstraCommand.named("quit").alias("exit").group(GROUP).local().description("Leave the shell")
+				AstraCommand.named("quit").alias("exit").group(GROUP).description("Leave the shell")
 					.handler(this::quit));
 	}
 

@@ -39,6 +39,7 @@ public final class Output {
 			return values != null;
 		}
 
+		/** The value in a CSV cell: a list joined with {@code ;}. */
 		public String csvValue() {
 			return isList() ? String.join(";", values) : value;
 		}

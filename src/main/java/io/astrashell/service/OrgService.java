@@ -57,8 +57,4 @@ public final class OrgService {
 		}
 	}
 
-	public void forget(Connection connection) {
-		byConnection.remove(connection.identity());
-	}
-
 }

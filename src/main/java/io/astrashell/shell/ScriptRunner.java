@@ -249,9 +249,4 @@ public final class ScriptRunner {
 		return dispatcher.check(parsed, plan, line.location());
 	}
 
-	/** Whether a dry run is under way: a script line inside it is checked, not run. */
-	public boolean inDryRun() {
-		return dryRun;
-	}
-
 }
