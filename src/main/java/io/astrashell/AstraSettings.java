@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.astrashell.api.HttpSettings;
+import io.astrashell.session.AstraHome;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.env.Environment;
 
@@ -28,7 +29,8 @@ public record AstraSettings(Environments environments, HttpSettings http, Path h
 						duration(env, "astra.http.read-timeout", "30s"),
 						Integer.parseInt(env.getProperty("astra.http.retries", "2").trim()),
 						duration(env, "astra.http.max-retry-wait", "10s")),
-				Path.of(expandHome(required(env, "astra.home"))), Path.of(expandHome(required(env, "astra.config-file"))),
+				Path.of(AstraHome.expandHome(required(env, "astra.home"))),
+				Path.of(AstraHome.expandHome(required(env, "astra.config-file"))),
 				new Sandbox(Integer.parseInt(env.getProperty("astra.sandbox.port", "0").trim())),
 				new Completion(duration(env, "astra.completion.ttl", "60s"),
 						duration(env, "astra.completion.first-fetch-wait", "250ms")));
@@ -51,10 +53,6 @@ public record AstraSettings(Environments environments, HttpSettings http, Path h
 			throw new IllegalStateException("application.yml: '" + key + "' is not a duration such as 5s or 250ms: "
 					+ value);
 		}
-	}
-
-	private static String expandHome(String path) {
-		return path.equals("~") || path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path;
 	}
 
 	/** The DevOps API base URL of each environment (paths {@code /v2/...} are appended). */

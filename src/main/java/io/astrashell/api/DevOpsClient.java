@@ -154,7 +154,7 @@ public final class DevOpsClient {
 	}
 
 	private void send(HttpMethod method, String path, Object body) {
-		call(method, path, body, (BodyReader<Void>) (BodyReader<?>) NO_BODY);
+		call(method, path, body, null);
 	}
 
 	private interface BodyReader<T> {
@@ -163,16 +163,14 @@ public final class DevOpsClient {
 
 	}
 
-	private static final BodyReader<Object> NO_BODY = body -> null;
-
-	@SuppressWarnings("unchecked")
+	/** One call, retried where allowed; {@code reader} null when the answer has no body to read. */
 	private <T> T call(HttpMethod method, String path, Object requestBody, BodyReader<T> reader) {
 		boolean retryable = method != HttpMethod.POST;
 		int attempt = 0;
 		while (true) {
 			Answer answer = exchange(method, path, requestBody);
 			if (answer.isSuccess()) {
-				if (reader == NO_BODY) {
+				if (reader == null) {
 					return null;
 				}
 				if (answer.body.length == 0) {

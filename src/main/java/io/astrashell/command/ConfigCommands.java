@@ -148,14 +148,7 @@ public final class ConfigCommands implements CommandGroup {
 	}
 
 	private Output list(Invocation in) {
-		Connection inUse = null;
-		try {
-			inUse = session.connectionFor(in.globals());
-		}
-		catch (CliException e) {
-			// no usable profile: nothing is in use
-		}
-		List<ProfileService.Profile> all = profiles.list(in.globals(), inUse);
+		List<ProfileService.Profile> all = profiles.list(in.globals());
 		boolean envColumn = all.stream().anyMatch(p -> !"PROD".equals(p.environment()));
 		List<String> columns = new ArrayList<>(List.of("Profile"));
 		if (envColumn) {

@@ -6,7 +6,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -31,6 +30,7 @@ import io.astrashell.api.model.TokenInfo;
 import io.astrashell.api.model.User;
 import io.astrashell.service.ChangeListener;
 import io.astrashell.session.AstraEnvironment;
+import io.astrashell.session.AstraHome;
 import io.astrashell.session.Connection;
 import io.astrashell.session.Session;
 
@@ -309,13 +309,9 @@ public final class ServerValueCache implements ChangeListener {
 	public void tokenAdded(Connection connection, String clientId, String description) {
 		change(connection, Kind.TOKENS, list -> {
 			list.add(0, new Value(clientId, (description == null || description.isBlank() ? "(no description)"
-					: description) + " · " + clientInstantDate()));
+					: description) + " · " + clock.instant().toString().substring(0, 10)));
 			return list;
 		});
-	}
-
-	private String clientInstantDate() {
-		return clock.instant().toString().substring(0, 10);
 	}
 
 	@Override
@@ -397,8 +393,8 @@ public final class ServerValueCache implements ChangeListener {
 		Path dir = directory.resolve(entry.key);
 		try {
 			Files.createDirectories(dir);
-			restrict(directory, "rwx------");
-			restrict(dir, "rwx------");
+			AstraHome.ownerOnly(directory);
+			AstraHome.ownerOnly(dir);
 			writeAtomically(dir.resolve("identity"), entry.identityHash + "\n");
 			Map<Kind, List<Value>> values = entry.values;
 			for (Kind k : Kind.values()) {
@@ -422,7 +418,7 @@ public final class ServerValueCache implements ChangeListener {
 		Path temp = Files.createTempFile(file.getParent(), ".", ".tmp");
 		try {
 			Files.writeString(temp, text, StandardCharsets.UTF_8);
-			restrict(temp, "rw-------");
+			AstraHome.ownerOnly(temp);
 			try {
 				Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			}
@@ -432,15 +428,6 @@ public final class ServerValueCache implements ChangeListener {
 		}
 		finally {
 			Files.deleteIfExists(temp);
-		}
-	}
-
-	private static void restrict(Path path, String mode) throws IOException {
-		try {
-			Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(mode));
-		}
-		catch (UnsupportedOperationException e) {
-			// not a POSIX file system
 		}
 	}
 

@@ -40,10 +40,11 @@ public final class ProfileService {
 	 * The profiles of the file, and which one the command or session uses: the profile it names,
 	 * or, on {@code [default]}, every profile that {@code [default]} is a copy of.
 	 */
-	public List<Profile> list(Globals globals, Connection inUse) {
+	public List<Profile> list(Globals globals) {
 		AstraRc rc = session.profiles(globals).read();
 		Map<String, String> defaults = rc.section(AstraRc.DEFAULT_SECTION).orElse(Map.of());
-		String used = inUse == null ? null : inUse.profile();
+		String profile = session.profileFor(globals);
+		String used = profile != null && rc.value(profile, AstraRc.TOKEN_KEY) != null ? profile : null;
 		List<Profile> out = new ArrayList<>();
 		for (String name : rc.sections()) {
 			Map<String, String> values = rc.section(name).orElseThrow();

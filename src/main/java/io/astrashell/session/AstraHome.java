@@ -12,14 +12,25 @@ public record AstraHome(Path path) {
 	public Path ensure() throws IOException {
 		if (!Files.isDirectory(path)) {
 			Files.createDirectories(path);
-			try {
-				Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwx------"));
-			}
-			catch (UnsupportedOperationException e) {
-				// not a POSIX file system
-			}
+			ownerOnly(path);
 		}
 		return path;
+	}
+
+	/** Makes a file ({@code rw-------}) or a directory ({@code rwx------}) its owner's alone, where POSIX. */
+	public static void ownerOnly(Path file) throws IOException {
+		try {
+			Files.setPosixFilePermissions(file,
+					PosixFilePermissions.fromString(Files.isDirectory(file) ? "rwx------" : "rw-------"));
+		}
+		catch (UnsupportedOperationException e) {
+			// not a POSIX file system
+		}
+	}
+
+	/** {@code ~} and {@code ~/...} in a path from settings or options, as a shell would expand them. */
+	public static String expandHome(String path) {
+		return path.equals("~") || path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path;
 	}
 
 	public Path resolve(String name) {

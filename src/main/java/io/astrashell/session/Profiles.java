@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -58,7 +57,7 @@ public final class Profiles {
 			Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
 			try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
 					FileLock lock = channel.lock()) {
-				ownerOnly(lockFile);
+				AstraHome.ownerOnly(lockFile);
 				AstraRc rc = AstraRc.read(file);
 				T result = change.apply(rc);
 				write(rc.render());
@@ -78,7 +77,7 @@ public final class Profiles {
 	private void write(String text) throws IOException {
 		Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp");
 		try {
-			ownerOnly(temp);
+			AstraHome.ownerOnly(temp);
 			try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
 				out.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
 				out.force(true);
@@ -89,19 +88,10 @@ public final class Profiles {
 			catch (AtomicMoveNotSupportedException e) {
 				Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
 			}
-			ownerOnly(file);
+			AstraHome.ownerOnly(file);
 		}
 		finally {
 			Files.deleteIfExists(temp);
-		}
-	}
-
-	static void ownerOnly(Path path) throws IOException {
-		try {
-			Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-		}
-		catch (UnsupportedOperationException e) {
-			// not a POSIX file system
 		}
 	}
 

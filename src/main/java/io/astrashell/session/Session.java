@@ -117,6 +117,30 @@ public final class Session implements AutoCloseable {
 		this.current = snapshot.current();
 	}
 
+	/**
+	 * The profile (section) a command with these options would read its token from, or null when the
+	 * token comes from elsewhere. Unlike {@link #connectionFor}, it starts nothing and sends nothing.
+	 */
+	public String profileFor(Globals line) {
+		if (line.token() != null) {
+			return null;
+		}
+		if (line.profile() != null) {
+			return line.profile();
+		}
+		Connection session = current;
+		if (session != null && line.configFile() == null) {
+			return session.profile();
+		}
+		if (defaults.token() != null) {
+			return null;
+		}
+		if (defaults.profile() != null) {
+			return defaults.profile();
+		}
+		return notBlank(environment.get(TOKEN_VARIABLE)) ? null : AstraRc.DEFAULT_SECTION;
+	}
+
 	/** The profiles file of these options, as a store that reads and writes it safely. */
 	public Profiles profiles(Globals globals) {
 		return new Profiles(configFile(globals));
@@ -166,10 +190,10 @@ public final class Session implements AutoCloseable {
 
 	public Path configFile(Globals globals) {
 		if (globals.configFile() != null) {
-			return Path.of(expandHome(globals.configFile()));
+			return Path.of(AstraHome.expandHome(globals.configFile()));
 		}
 		if (defaults.configFile() != null) {
-			return Path.of(expandHome(defaults.configFile()));
+			return Path.of(AstraHome.expandHome(defaults.configFile()));
 		}
 		return settings.configFile();
 	}
@@ -316,13 +340,6 @@ public final class Session implements AutoCloseable {
 			throw CliException.invalidOptionValue("Invalid local endpoint '" + endpoint
 					+ "': give a URL such as http://127.0.0.1:8181 (the path /v2/... is appended).");
 		}
-	}
-
-	static String expandHome(String path) {
-		if (path.equals("~") || path.startsWith("~/")) {
-			return System.getProperty("user.home") + path.substring(1);
-		}
-		return path;
 	}
 
 	private static boolean notBlank(String s) {

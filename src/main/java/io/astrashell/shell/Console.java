@@ -27,10 +27,6 @@ public final class Console {
 
 	private final java.util.List<String> sessionCommands = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-	public Console(PrintWriter out, PrintWriter err, boolean stdoutIsTerminal) {
-		this(System.in, out, err, stdoutIsTerminal);
-	}
-
 	public Console(java.io.InputStream in, PrintWriter out, PrintWriter err, boolean stdoutIsTerminal) {
 		this.in = in;
 		this.out = out;

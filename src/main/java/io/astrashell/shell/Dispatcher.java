@@ -64,13 +64,7 @@ public final class Dispatcher {
 	 * error when it fails.
 	 */
 	public int execute(CommandLine line, String location) {
-		// output settings fall back to the session's; connection options stay the line's own, for the
-		// session to apply to this command alone
-		Globals own = line.globals();
-		Globals d = session.defaults();
-		Globals globals = new Globals(own.token(), own.configFile(), own.profile(), own.env(), own.localEndpoint(),
-				own.output() != null ? own.output() : d.output(), own.noColor() != null ? own.noColor() : d.noColor(),
-				own.verbose() != null ? own.verbose() : d.verbose());
+		Globals globals = globalsOf(line);
 		Logging.verbose(globals.isVerbose());
 		try {
 			if (!line.hasCommand()) {
@@ -111,6 +105,15 @@ public final class Dispatcher {
 		}
 	}
 
+	/**
+	 * The global options of a line: output settings fall back to the session's; connection options
+	 * stay the line's own, for the session to apply to this command alone.
+	 */
+	private Globals globalsOf(CommandLine line) {
+		Globals d = session.defaults();
+		return line.globals().orElse(new Globals(null, null, null, null, null, d.output(), d.noColor(), d.verbose()));
+	}
+
 	private static List<String> words(CommandLine line) {
 		List<String> w = new java.util.ArrayList<>(List.of(line.command().getName().split(" ")));
 		line.options().forEach((k, values) -> values.forEach(v -> {
@@ -140,11 +143,7 @@ public final class Dispatcher {
 	 * changes anything. Returns the exit code the line would fail with, or 0.
 	 */
 	public int check(CommandLine line, io.astrashell.cli.Plan plan, String location) {
-		Globals own = line.globals();
-		Globals d = session.defaults();
-		Globals globals = new Globals(own.token(), own.configFile(), own.profile(), own.env(), own.localEndpoint(),
-				own.output() != null ? own.output() : d.output(), own.noColor() != null ? own.noColor() : d.noColor(),
-				own.verbose() != null ? own.verbose() : d.verbose());
+		Globals globals = globalsOf(line);
 		try {
 			if (!line.helpRequested()) {
 				line.command().check(line.toInvocation().withGlobals(globals), plan);

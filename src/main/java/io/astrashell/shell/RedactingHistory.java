@@ -3,10 +3,10 @@ package io.astrashell.shell;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 
 import io.astrashell.cli.Secrets;
+import io.astrashell.session.AstraHome;
 import org.jline.reader.LineReader;
 import org.jline.reader.impl.history.DefaultHistory;
 
@@ -27,7 +27,7 @@ public final class RedactingHistory extends DefaultHistory {
 			if (!Files.exists(historyFile)) {
 				Files.createFile(historyFile);
 			}
-			ownerOnly(historyFile);
+			AstraHome.ownerOnly(historyFile);
 		}
 		catch (IOException | UnsupportedOperationException e) {
 			// history still works in memory
@@ -45,16 +45,7 @@ public final class RedactingHistory extends DefaultHistory {
 	public void save() throws IOException {
 		super.save();
 		if (file != null && Files.exists(file)) {
-			ownerOnly(file);
-		}
-	}
-
-	static void ownerOnly(Path file) throws IOException {
-		try {
-			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-		}
-		catch (UnsupportedOperationException e) {
-			// not a POSIX file system
+			AstraHome.ownerOnly(file);
 		}
 	}
 

@@ -15,10 +15,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.astrashell.cli.AstraCommand;
 import io.astrashell.cli.CliException;
 import io.astrashell.cli.CommandLine;
-import io.astrashell.cli.ExitCode;
 import io.astrashell.cli.Globals;
 import io.astrashell.cli.Plan;
 import io.astrashell.cli.Secrets;
@@ -48,6 +46,10 @@ public final class ScriptRunner {
 	record Line(String source, int number, String text, CommandLine parsed) {
 
 		String location() {
+			return location(source, number, text);
+		}
+
+		static String location(String source, int number, String text) {
 			return source + ":" + number + ": " + Secrets.redact(text);
 		}
 
@@ -131,7 +133,7 @@ public final class ScriptRunner {
 		try {
 			for (Line line : lines) {
 				runCount++;
-				int code = options.dryRun() ? check(line) : execute(line, options);
+				int code = options.dryRun() ? check(line) : dispatcher.execute(line.parsed(), line.location());
 				if (code != 0) {
 					failed++;
 					if (firstFailure == 0) {
@@ -194,7 +196,7 @@ public final class ScriptRunner {
 					+ " not set; set " + (missing.size() > 1 ? "them" : "it") + " before running the script. Nothing was run.");
 		}
 		for (String[] k : kept) {
-			String location = source + ":" + k[0] + ": " + Secrets.redact(k[1]);
+			String location = Line.location(source, Integer.parseInt(k[0]), k[1]);
 			CommandLine parsed;
 			try {
 				parsed = dispatcher.parser().parse(Words.split(k[2]));
@@ -234,10 +236,6 @@ public final class ScriptRunner {
 			}
 		}
 		return line;
-	}
-
-	private int execute(Line line, Options options) {
-		return dispatcher.execute(line.parsed(), line.location());
 	}
 
 	/** A dry run of one line: its command's own checks; a nested script is checked line by line. */
