@@ -15,8 +15,9 @@ public final class Secrets {
 
 	private static final Pattern TOKEN = Pattern.compile("AstraCS:[A-Za-z0-9][A-Za-z0-9:_+/.=-]*");
 
+	/** The value of {@code --token}; the placeholder {@code AstraCS:...} of the shell's own hints is left alone. */
 	private static final Pattern TOKEN_OPTION = Pattern
-		.compile("(--token(?:=|\\s+))(\"[^\"]*\"|'[^']*'|\\S+)");
+		.compile("(--token(?:=|\\s+))(?!AstraCS:\\.\\.\\.)(\"[^\"]*\"|'[^']*'|\\S+)");
 
 	/** 100 or more characters of the alphabet of client secrets, with no space. */
 	private static final Pattern CLIENT_SECRET = Pattern.compile("(?<![A-Za-z0-9.,+_-])[A-Za-z0-9.,+_-]{100,}");

@@ -18,6 +18,7 @@ class SecretsTest {
 		assertThat(Secrets.redact("org --token 'not a token'")).isEqualTo("org --token AstraCS:****");
 		assertThat(Secrets.redact("Bearer " + TOKEN)).isEqualTo("Bearer AstraCS:****");
 		assertThat(Secrets.redact("see 'AstraCS:' and AstraCS:...")).isEqualTo("see 'AstraCS:' and AstraCS:...");
+		assertThat(Secrets.redact("pass --token AstraCS:..., set X")).isEqualTo("pass --token AstraCS:..., set X");
 	}
 
 	@Test
