@@ -16,6 +16,7 @@ import io.astrashell.api.model.CreateTokenRequest;
 import io.astrashell.api.model.CreatedToken;
 import io.astrashell.api.model.CurrentOrganization;
 import io.astrashell.api.model.InviteUserRequest;
+import io.astrashell.api.model.OrganizationSummary;
 import io.astrashell.api.model.OrganizationUsers;
 import io.astrashell.api.model.Role;
 import io.astrashell.api.model.RoleRequest;
@@ -83,6 +84,11 @@ public final class DevOpsClient {
 
 	public CurrentOrganization currentOrganization() {
 		return get("/v2/currentOrg", CurrentOrganization.class);
+	}
+
+	/** The organization's id and name from the users listing, its users left unread. */
+	public OrganizationSummary organization() {
+		return get("/v2/organizations/users", OrganizationSummary.class);
 	}
 
 	// ---- users

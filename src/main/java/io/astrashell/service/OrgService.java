@@ -4,12 +4,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.astrashell.api.ApiException;
+import io.astrashell.api.model.OrganizationSummary;
 import io.astrashell.api.model.OrganizationUsers;
 import io.astrashell.session.Connection;
 
 /**
- * The organization of a connection. The id comes from {@code /v2/currentOrg}; the live service
- * sends no name there, so the name comes from the users listing. Looked up once per connection.
+ * The organization of a connection, looked up once per connection. Its id and name come from one
+ * request, the users listing (the live service names the organization nowhere else); only when the
+ * token may not read users does the id come from {@code /v2/currentOrg}, with no name.
  */
 public final class OrgService {
 
@@ -26,17 +28,22 @@ public final class OrgService {
 		if (known != null) {
 			return known;
 		}
-		String id = api.call(connection, "read the organization", c -> c.currentOrganization().id());
-		String name = api.call(connection, "read the organization name", c -> {
+		OrganizationSummary summary = api.call(connection, "read the organization", c -> {
 			try {
-				OrganizationUsers users = c.users();
-				return users.orgName();
+				return c.organization();
 			}
 			catch (ApiException.Forbidden e) {
 				return null; // the token may read the org but not its users: no name then
 			}
 		});
-		Organization org = new Organization(id, name);
+		Organization org;
+		if (summary != null && summary.orgId() != null) {
+			org = new Organization(summary.orgId(), summary.orgName());
+		}
+		else {
+			org = new Organization(api.call(connection, "read the organization", c -> c.currentOrganization().id()),
+					summary == null ? null : summary.orgName());
+		}
 		byConnection.put(connection.identity(), org);
 		return org;
 	}

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import io.astrashell.api.model.CreateTokenRequest;
 import io.astrashell.api.model.CreatedToken;
 import io.astrashell.api.model.InviteUserRequest;
+import io.astrashell.api.model.OrganizationSummary;
 import io.astrashell.api.model.OrganizationUsers;
 import io.astrashell.api.model.Policy;
 import io.astrashell.api.model.Role;
@@ -91,6 +92,18 @@ class DevOpsClientTest {
 		assertThat(bob.userId()).isEqualTo("u1");
 		assertThat(bob.status()).isEqualTo("invited");
 		assertThat(bob.roles().get(0).id()).isEqualTo("r1");
+	}
+
+	@Test
+	void readsTheOrganizationFromTheUsersListingInBothForms() throws Exception {
+		server.enqueue(json(200, """
+				{"OrgID":"o1","OrgName":"My Org","Users":[{"UserID":"u1","Email":"alice@example.com","Status":"active",
+				"Roles":[{"ID":"r1","Name":"Database Administrator","Policy":{"actions":["org-read"]}}]}]}"""));
+		assertThat(client.organization()).isEqualTo(new OrganizationSummary("o1", "My Org"));
+		assertThat(server.takeRequest().getTarget()).isEqualTo("/v2/organizations/users");
+		server.enqueue(json(200, """
+				{"orgID":"o2","orgName":"Spec Org","users":[]}"""));
+		assertThat(client.organization()).isEqualTo(new OrganizationSummary("o2", "Spec Org"));
 	}
 
 	@Test

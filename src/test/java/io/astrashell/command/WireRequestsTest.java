@@ -148,13 +148,37 @@ class WireRequestsTest {
 	@Test
 	void readsMakeOnlyTheRequestsTheyNeed() throws Exception {
 		run("org");
-		assertThat(requests()).containsExactly("GET /v2/currentOrg", "GET /v2/organizations/users");
+		assertThat(requests()).containsExactly("GET /v2/organizations/users");
 		run("user", "list");
 		assertThat(requests()).containsExactly("GET /v2/organizations/users");
 		run("role", "get", "RO User");
 		assertThat(requests()).containsExactly("GET /v2/organizations/roles");
 		run("token", "get");
 		assertThat(requests()).isEmpty();
+	}
+
+	@Test
+	void orgNamesTheOrganizationFromOneUsersListingAndFallsBackToCurrentOrgWhenUsersAreForbidden() throws Exception {
+		Result listed = run("org", "-o", "json");
+		assertThat(listed.exitCode()).as(listed.toString()).isZero();
+		assertThat(listed.out()).contains("\"id\" : \"org-1\"").contains("\"name\" : \"Wire Org\"");
+		assertThat(requests()).containsExactly("GET /v2/organizations/users");
+
+		server.setDispatcher(new Dispatcher() {
+			@Override
+			public MockResponse dispatch(RecordedRequest request) {
+				return switch (request.getMethod() + " " + request.getTarget()) {
+					case "GET /v2/currentOrg" -> json(200, "{\"id\":\"org-1\"}");
+					case "GET /v2/organizations/users" -> json(403,
+							"{\"errors\":[{\"description\":\"role lacks org-user-read\",\"ID\":0}]}");
+					default -> new MockResponse.Builder().code(404).build();
+				};
+			}
+		});
+		Result forbidden = run("org", "-o", "json");
+		assertThat(forbidden.exitCode()).as(forbidden.toString()).isZero();
+		assertThat(forbidden.out()).contains("\"id\" : \"org-1\"").contains("\"name\" : null");
+		assertThat(requests()).containsExactly("GET /v2/organizations/users", "GET /v2/currentOrg");
 	}
 
 }
