@@ -27,11 +27,11 @@ public record AstraSettings(Environments environments, HttpSettings http, Path h
 						required(env, "astra.environments.test")),
 				new HttpSettings(duration(env, "astra.http.connect-timeout", "5s"),
 						duration(env, "astra.http.read-timeout", "30s"),
-						Integer.parseInt(env.getProperty("astra.http.retries", "2").trim()),
+						integer(env, "astra.http.retries", "2"),
 						duration(env, "astra.http.max-retry-wait", "10s")),
 				Path.of(AstraHome.expandHome(required(env, "astra.home"))),
 				Path.of(AstraHome.expandHome(required(env, "astra.config-file"))),
-				new Sandbox(Integer.parseInt(env.getProperty("astra.sandbox.port", "0").trim())),
+				new Sandbox(integer(env, "astra.sandbox.port", "0")),
 				new Completion(duration(env, "astra.completion.ttl", "60s"),
 						duration(env, "astra.completion.first-fetch-wait", "250ms")));
 	}
@@ -39,7 +39,7 @@ public record AstraSettings(Environments environments, HttpSettings http, Path h
 	private static String required(Environment env, String key) {
 		String value = env.getProperty(key);
 		if (value == null || value.isBlank()) {
-			throw new IllegalStateException("application.yml lacks '" + key + "'");
+			throw new Invalid("application.yml lacks '" + key + "': add it, or copy it from the jar's application.yml");
 		}
 		return value.trim();
 	}
@@ -50,9 +50,27 @@ public record AstraSettings(Environments environments, HttpSettings http, Path h
 			return DurationStyle.detectAndParse(value);
 		}
 		catch (IllegalArgumentException e) {
-			throw new IllegalStateException("application.yml: '" + key + "' is not a duration such as 5s or 250ms: "
-					+ value);
+			throw new Invalid("application.yml: '" + key + "' is not a duration such as 5s or 250ms: " + value);
 		}
+	}
+
+	private static int integer(Environment env, String key, String defaultValue) {
+		String value = env.getProperty(key, defaultValue).trim();
+		try {
+			return Integer.parseInt(value);
+		}
+		catch (NumberFormatException e) {
+			throw new Invalid("application.yml: '" + key + "' is not a whole number: " + value);
+		}
+	}
+
+	/** application.yml cannot be read, or holds a value that is not of its setting's kind. */
+	public static final class Invalid extends RuntimeException {
+
+		public Invalid(String message) {
+			super(message);
+		}
+
 	}
 
 	/** The DevOps API base URL of each environment (paths {@code /v2/...} are appended). */

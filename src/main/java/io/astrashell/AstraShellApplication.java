@@ -1,27 +1,27 @@
 package io.astrashell;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.astrashell.cli.ExitCode;
 import io.astrashell.shell.Logging;
 import io.astrashell.shell.ProcessIo;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.beans.factory.support.GenericTypeAwareAutowireCandidateResolver;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigUtils;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.FileSystemResource;
 
 /**
  * astra shell: {@code astra} opens the {@code astra>} prompt, {@code astra <command>} runs one
@@ -38,14 +38,37 @@ import org.springframework.core.io.FileSystemResource;
 public class AstraShellApplication {
 
 	public static void main(String[] args) {
+		englishOnlyLocaleData();
 		System.exit(run(args, ProcessIo.system()));
+	}
+
+	/**
+	 * The shell writes English, with numbers and dates in fixed forms (ISO-8601, a '.' for decimals)
+	 * whatever the user's locale, since scripts read what it prints. So it needs none of the JDK's
+	 * locale data for some 900 locales (CLDR), whose list of locales alone costs tens of milliseconds
+	 * to build the first time a date or number format is made. It runs on the JDK's built-in English
+	 * data instead ({@code SPI}: only installed locale providers, of which there are none, then that
+	 * built-in data). An explicit {@code -Djava.locale.providers} is left alone.
+	 */
+	static void englishOnlyLocaleData() {
+		if (System.getProperty("java.locale.providers") == null) {
+			System.setProperty("java.locale.providers", "SPI");
+		}
 	}
 
 	/** Runs the shell with these arguments and streams; returns the exit code. */
 	public static int run(String[] args, ProcessIo io) {
 		Logging.init(io.err());
-		StandardEnvironment environment = environment(io.env());
-		AstraSettings settings = AstraSettings.from(environment);
+		StandardEnvironment environment;
+		AstraSettings settings;
+		try {
+			environment = environment(io.env());
+			settings = AstraSettings.from(environment);
+		}
+		catch (AstraSettings.Invalid e) {
+			io.err().println("[ERROR] " + e.getMessage());
+			return ExitCode.CONFIGURATION.code();
+		}
 		SpringApplication app = new LeanSpringApplication();
 		app.setBannerMode(Banner.Mode.OFF);
 		app.setLogStartupInfo(false);
@@ -54,11 +77,29 @@ public class AstraShellApplication {
 		app.setAddConversionService(false);
 		app.setEnvironment(environment);
 		app.addInitializers(context -> {
+			leanBeanFactory((DefaultListableBeanFactory) context.getBeanFactory());
 			context.getBeanFactory().registerSingleton("processIo", io);
 			context.getBeanFactory().registerSingleton("astraSettings", settings);
 		});
 		ConfigurableApplicationContext context = app.run(args);
 		return SpringApplication.exit(context);
+	}
+
+	/**
+	 * The shell's beans are wired through their constructors alone: no {@code @Value},
+	 * {@code @Qualifier} or {@code @Lazy} injection points and no {@code @EventListener} methods. So
+	 * the context matches candidates by type (generics included) without scanning each parameter for
+	 * annotations, and does not introspect every bean's methods for listeners: both cost time on every
+	 * one-shot command.
+	 */
+	static void leanBeanFactory(DefaultListableBeanFactory beanFactory) {
+		beanFactory.setAutowireCandidateResolver(new GenericTypeAwareAutowireCandidateResolver());
+		for (String name : List.of(AnnotationConfigUtils.EVENT_LISTENER_PROCESSOR_BEAN_NAME,
+				AnnotationConfigUtils.EVENT_LISTENER_FACTORY_BEAN_NAME)) {
+			if (beanFactory.containsBeanDefinition(name)) {
+				beanFactory.removeBeanDefinition(name);
+			}
+		}
 	}
 
 	/**
@@ -87,19 +128,23 @@ public class AstraShellApplication {
 		env.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 				new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 						new java.util.HashMap<>(variables)));
-		YamlPropertySourceLoader loader = new YamlPropertySourceLoader();
-		List<PropertySource<?>> sources = new ArrayList<>();
-		try {
-			String override = System.getProperty("astra.config");
-			if (override != null && Files.isRegularFile(Path.of(override))) {
-				sources.addAll(loader.load("astra-config", new FileSystemResource(override)));
+		String override = System.getProperty("astra.config");
+		if (override != null && Files.isRegularFile(Path.of(override))) {
+			try (InputStream in = Files.newInputStream(Path.of(override))) {
+				env.getPropertySources().addLast(SettingsYaml.load("astra-config", override, in));
 			}
-			sources.addAll(loader.load("jar-defaults", new ClassPathResource("application.yml")));
+			catch (IOException e) {
+				throw new AstraSettings.Invalid("cannot read " + override + ": " + e.getMessage());
+			}
+		}
+		try (InputStream in = AstraShellApplication.class.getResourceAsStream("/application.yml")) {
+			if (in != null) {
+				env.getPropertySources().addLast(SettingsYaml.load("jar-defaults", "the jar's application.yml", in));
+			}
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("cannot read application.yml", e);
+			throw new UncheckedIOException("cannot read the jar's application.yml", e);
 		}
-		sources.forEach(env.getPropertySources()::addLast);
 		return env;
 	}
 

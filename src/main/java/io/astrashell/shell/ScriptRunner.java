@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -160,7 +161,7 @@ public final class ScriptRunner {
 		String summary = source + ": " + (options.dryRun() ? runCount + " line(s) checked, " + (runCount - failed)
 				+ " fine, " + failed + " with problems" : runCount + " of " + lines.size() + " line(s) run, "
 						+ (runCount - failed) + " succeeded, " + failed + " failed")
-				+ String.format(" (%.2f s)", seconds) + (options.dryRun() ? "; nothing was changed." : ".");
+				+ String.format(Locale.ROOT, " (%.2f s)", seconds) + (options.dryRun() ? "; nothing was changed." : ".");
 		dispatcher.renderer(session.defaults()).renderNoticeAlways(failed == 0 ? Level.INFO : Level.WARN, summary,
 				console.err());
 		return firstFailure;
