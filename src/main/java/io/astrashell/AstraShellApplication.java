@@ -29,9 +29,10 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  *
  * <p>Start-up is on the path of every one-shot command, so the application starts lean: no
  * auto-configuration and no classpath scanning (the beans are listed in
- * {@link AstraShellConfiguration}), lazy beans, no Boot listeners, and {@code application.yml} read
- * directly: the jar's copy as defaults, then the file named by {@code -Dastra.config} (the
- * launcher passes the top-level application.yml).
+ * {@link AstraShellConfiguration}), lazy beans, no Boot listeners or context initializers other than
+ * the shell's own (and the one Spring AOT generates), and {@code application.yml} read directly:
+ * the jar's copy as defaults, then the file named by {@code -Dastra.config} (the launcher passes
+ * the top-level application.yml).
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @Import(AstraShellConfiguration.class)
@@ -76,11 +77,11 @@ public class AstraShellApplication {
 		app.setListeners(List.of());
 		app.setAddConversionService(false);
 		app.setEnvironment(environment);
-		app.addInitializers(context -> {
+		app.setInitializers(List.of(context -> {
 			leanBeanFactory((DefaultListableBeanFactory) context.getBeanFactory());
 			context.getBeanFactory().registerSingleton("processIo", io);
 			context.getBeanFactory().registerSingleton("astraSettings", settings);
-		});
+		}));
 		ConfigurableApplicationContext context = app.run(args);
 		return SpringApplication.exit(context);
 	}
