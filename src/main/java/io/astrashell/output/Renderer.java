@@ -3,11 +3,10 @@ package io.astrashell.output;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.astrashell.api.model.WireJson;
 import tools.jackson.databind.ObjectWriter;
 
@@ -37,9 +36,17 @@ public final class Renderer {
 		return style;
 	}
 
-	/** The JSON envelope of every {@code -o json} document. */
-	@JsonPropertyOrder({ "code", "message", "data" })
-	public record Envelope(String code, String message, @JsonInclude(JsonInclude.Include.ALWAYS) Object data) {
+	/**
+	 * The JSON envelope of every {@code -o json} document, {@code data} written even when null. A map
+	 * rather than an annotated record: Jackson writes a map without introspecting a class, which a
+	 * one-shot command would otherwise pay for on every run.
+	 */
+	static Map<String, Object> envelope(String code, String message, Object data) {
+		Map<String, Object> envelope = new LinkedHashMap<>(4);
+		envelope.put("code", code);
+		envelope.put("message", message);
+		envelope.put("data", data);
+		return envelope;
 	}
 
 	public void render(Output output, PrintWriter out, PrintWriter err) {
@@ -47,7 +54,7 @@ public final class Renderer {
 			return;
 		}
 		switch (format) {
-			case JSON -> out.print(json(new Envelope("OK", output.message(), output.data())));
+			case JSON -> out.print(json(envelope("OK", output.message(), output.data())));
 			case CSV -> out.print(csv(output));
 			case HUMAN -> human(output, out, err);
 		}
@@ -58,7 +65,7 @@ public final class Renderer {
 	/** An error: {@code [ERROR] message} on stderr, or the JSON envelope with {@code data: null} on stdout. */
 	public void renderError(String codeName, String message, PrintWriter out, PrintWriter err) {
 		if (format == OutputFormat.JSON) {
-			out.print(json(new Envelope(codeName, message, null)));
+			out.print(json(envelope(codeName, message, null)));
 			out.flush();
 		}
 		else {

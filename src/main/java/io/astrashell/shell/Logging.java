@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import io.astrashell.api.Trace;
 import io.astrashell.cli.Secrets;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * The shell's debug lines: off by default, on with {@code -v}, one line each on standard error,
@@ -24,11 +25,14 @@ public final class Logging {
 	private Logging() {
 	}
 
-	/** Called first thing: debug lines go to {@code err}; commons-logging (Spring's) is a no-op. */
+	/**
+	 * Called first thing: debug lines go to {@code err}; commons-logging (Spring's) is a no-op,
+	 * through {@link SilentLogFactory}.
+	 */
 	public static void init(PrintStream err) {
 		sink = err;
-		if (System.getProperty("org.apache.commons.logging.Log") == null) {
-			System.setProperty("org.apache.commons.logging.Log", "org.apache.commons.logging.impl.NoOpLog");
+		if (System.getProperty(LogFactory.FACTORY_PROPERTY) == null) {
+			System.setProperty(LogFactory.FACTORY_PROPERTY, SilentLogFactory.class.getName());
 		}
 	}
 
