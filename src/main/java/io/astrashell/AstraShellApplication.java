@@ -40,6 +40,7 @@ public class AstraShellApplication {
 
 	public static void main(String[] args) {
 		englishOnlyLocaleData();
+		ClassWarmup.start();
 		System.exit(run(args, ProcessIo.system()));
 	}
 
