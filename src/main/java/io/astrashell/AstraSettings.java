@@ -1,5 +1,6 @@
 package io.astrashell;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -29,15 +30,35 @@ public record AstraSettings(Environments environments, HttpSettings http, Path h
 						duration(env, "astra.http.read-timeout", "30s"),
 						integer(env, "astra.http.retries", "2"),
 						duration(env, "astra.http.max-retry-wait", "10s")),
-				Path.of(AstraHome.expandHome(required(env, "astra.home"))),
-				Path.of(AstraHome.expandHome(required(env, "astra.config-file"))),
+				path(env, "astra.home"), path(env, "astra.config-file"),
 				new Sandbox(integer(env, "astra.sandbox.port", "0")),
 				new Completion(duration(env, "astra.completion.ttl", "60s"),
 						duration(env, "astra.completion.first-fetch-wait", "250ms")));
 	}
 
+	/** A setting's text, its {@code ${...}} placeholders resolved. */
+	private static String text(Environment env, String key, String defaultValue) {
+		try {
+			return env.getProperty(key, defaultValue);
+		}
+		catch (IllegalArgumentException e) { // a placeholder with no value and no default
+			throw new Invalid("application.yml: '" + key + "': " + e.getMessage()
+					+ ": set that variable, or give a default as in ${NAME:default}");
+		}
+	}
+
+	private static Path path(Environment env, String key) {
+		String value = required(env, key);
+		try {
+			return Path.of(AstraHome.expandHome(value));
+		}
+		catch (InvalidPathException e) {
+			throw new Invalid("application.yml: '" + key + "' is not a usable path: " + value);
+		}
+	}
+
 	private static String required(Environment env, String key) {
-		String value = env.getProperty(key);
+		String value = text(env, key, null);
 		if (value == null || value.isBlank()) {
 			throw new Invalid("application.yml lacks '" + key + "': add it, or copy it from the jar's application.yml");
 		}
@@ -45,7 +66,7 @@ public record AstraSettings(Environments environments, HttpSettings http, Path h
 	}
 
 	private static Duration duration(Environment env, String key, String defaultValue) {
-		String value = env.getProperty(key, defaultValue).trim();
+		String value = text(env, key, defaultValue).trim();
 		try {
 			return DurationStyle.detectAndParse(value);
 		}
@@ -55,7 +76,7 @@ public record AstraSettings(Environments environments, HttpSettings http, Path h
 	}
 
 	private static int integer(Environment env, String key, String defaultValue) {
-		String value = env.getProperty(key, defaultValue).trim();
+		String value = text(env, key, defaultValue).trim();
 		try {
 			return Integer.parseInt(value);
 		}

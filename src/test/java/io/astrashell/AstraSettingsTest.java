@@ -99,4 +99,16 @@ class AstraSettingsTest {
 		assertThat(r.err()).startsWith("[ERROR] " + file + ": line ").doesNotContain("Exception").hasLineCount(1);
 	}
 
+	@Test
+	void aPlaceholderWithNoValueNamesTheSettingAndTheWayOut() throws Exception {
+		Path file = Files.writeString(dir.resolve("application.yml"), "astra:\n  config-file: ${ASTRA_NOT_SET_ANYWHERE}/x\n");
+		System.setProperty("astra.config", file.toString());
+		AstraRun.Result r = new AstraRun(dir).run("version");
+		assertThat(r.exitCode()).isEqualTo(9);
+		assertThat(r.err()).startsWith("[ERROR] application.yml: 'astra.config-file': ")
+			.contains("ASTRA_NOT_SET_ANYWHERE")
+			.contains("${NAME:default}")
+			.hasLineCount(1);
+	}
+
 }
