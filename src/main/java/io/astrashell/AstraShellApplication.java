@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.astrashell.cli.ExitCode;
+import io.astrashell.output.Level;
+import io.astrashell.output.Style;
 import io.astrashell.shell.Logging;
 import io.astrashell.shell.ProcessIo;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -68,7 +70,7 @@ public class AstraShellApplication {
 			settings = AstraSettings.from(environment);
 		}
 		catch (AstraSettings.Invalid e) {
-			io.err().println("[ERROR] " + e.getMessage());
+			io.err().println(Level.ERROR.prefix(new Style(false)) + e.getMessage());
 			return ExitCode.CONFIGURATION.code();
 		}
 		SpringApplication app = new LeanSpringApplication();

@@ -3,7 +3,6 @@ package io.astrashell.output;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,12 +40,8 @@ public final class Renderer {
 	 * rather than an annotated record: Jackson writes a map without introspecting a class, which a
 	 * one-shot command would otherwise pay for on every run.
 	 */
-	static Map<String, Object> envelope(String code, String message, Object data) {
-		Map<String, Object> envelope = new LinkedHashMap<>(4);
-		envelope.put("code", code);
-		envelope.put("message", message);
-		envelope.put("data", data);
-		return envelope;
+	private static Map<String, Object> envelope(String code, String message, Object data) {
+		return Output.fields("code", code, "message", message, "data", data);
 	}
 
 	public void render(Output output, PrintWriter out, PrintWriter err) {
