@@ -3,8 +3,11 @@ package io.astrashell;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +27,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.io.DefaultResourceLoader;
 
 /**
  * astra shell: {@code astra} opens the {@code astra>} prompt, {@code astra <command>} runs one
@@ -31,8 +35,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  *
  * <p>Start-up is on the path of every one-shot command, so the application starts lean: no
  * auto-configuration and no classpath scanning (the beans are listed in
- * {@link AstraShellConfiguration}), lazy beans, no Boot listeners or context initializers other than
- * the shell's own (and the one Spring AOT generates), and {@code application.yml} read directly:
+ * {@link AstraShellConfiguration}), lazy beans, no Boot listeners or context initializers (but
+ * the one Spring AOT generates), and {@code application.yml} read directly:
  * the jar's copy as defaults, then the file named by {@code -Dastra.config} (the launcher passes
  * the top-level application.yml).
  */
@@ -73,18 +77,14 @@ public class AstraShellApplication {
 			io.err().println(Level.ERROR.prefix(new Style(false)) + e.getMessage());
 			return ExitCode.CONFIGURATION.code();
 		}
-		SpringApplication app = new LeanSpringApplication();
+		SpringApplication app = new LeanSpringApplication(io, settings);
 		app.setBannerMode(Banner.Mode.OFF);
 		app.setLogStartupInfo(false);
 		app.setLazyInitialization(true);
 		app.setListeners(List.of());
+		app.setInitializers(List.of());
 		app.setAddConversionService(false);
 		app.setEnvironment(environment);
-		app.setInitializers(List.of(context -> {
-			leanBeanFactory((DefaultListableBeanFactory) context.getBeanFactory());
-			context.getBeanFactory().registerSingleton("processIo", io);
-			context.getBeanFactory().registerSingleton("astraSettings", settings);
-		}));
 		ConfigurableApplicationContext context = app.run(args);
 		return SpringApplication.exit(context);
 	}
@@ -107,18 +107,71 @@ public class AstraShellApplication {
 	}
 
 	/**
-	 * A SpringApplication that skips binding {@code spring.main.*} properties onto itself: the shell
-	 * sets everything here in code, and the binding would start Spring Boot's conversion service and
-	 * binder (tens of milliseconds) on every one-shot command.
+	 * A SpringApplication that sets itself up in code and skips the parts of Spring Boot's start that
+	 * the shell does not use, since they cost time on every one-shot command:
+	 * <ul>
+	 * <li>Boot's listeners and context initializers, listed in {@code META-INF/spring.factories}: the
+	 * constructor would load, create and sort them all, only for {@code run} to replace them. Its
+	 * resource loader's class loader does not show those files ({@link HiddenFactories});</li>
+	 * <li>binding {@code spring.main.*} properties onto itself (Boot's conversion service and
+	 * binder);</li>
+	 * <li>an initializer of our own beside the one Spring AOT generates: two initializers get sorted,
+	 * which reads the annotations of both classes. The shell's singletons are registered while the
+	 * context is prepared, and the bean factory is made lean just before the refresh.</li>
+	 * </ul>
 	 */
 	static final class LeanSpringApplication extends SpringApplication {
 
-		LeanSpringApplication() {
-			super(AstraShellApplication.class);
+		private final ProcessIo io;
+
+		private final AstraSettings settings;
+
+		LeanSpringApplication(ProcessIo io, AstraSettings settings) {
+			super(new DefaultResourceLoader(new HiddenFactories(AstraShellApplication.class.getClassLoader())),
+					AstraShellApplication.class);
+			this.io = io;
+			this.settings = settings;
 		}
 
 		@Override
 		protected void bindToSpringApplication(ConfigurableEnvironment environment) {
+		}
+
+		@Override
+		protected void postProcessApplicationContext(ConfigurableApplicationContext context) {
+			super.postProcessApplicationContext(context);
+			context.getBeanFactory().registerSingleton("processIo", this.io);
+			context.getBeanFactory().registerSingleton("astraSettings", this.settings);
+		}
+
+		@Override
+		protected void refresh(ConfigurableApplicationContext context) {
+			leanBeanFactory((DefaultListableBeanFactory) context.getBeanFactory());
+			super.refresh(context);
+		}
+
+	}
+
+	/**
+	 * A class loader that finds every class and resource its parent finds, except Spring Boot's
+	 * {@code META-INF/spring.factories} (see {@link LeanSpringApplication}).
+	 */
+	static final class HiddenFactories extends ClassLoader {
+
+		static final String FACTORIES = "META-INF/spring.factories";
+
+		HiddenFactories(ClassLoader parent) {
+			super("astra-hidden-factories", parent);
+		}
+
+		@Override
+		public URL getResource(String name) {
+			return FACTORIES.equals(name) ? null : super.getResource(name);
+		}
+
+		@Override
+		public Enumeration<URL> getResources(String name) throws IOException {
+			return FACTORIES.equals(name) ? Collections.emptyEnumeration() : super.getResources(name);
 		}
 
 	}
