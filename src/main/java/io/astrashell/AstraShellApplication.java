@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigUtils;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -46,6 +48,7 @@ public class AstraShellApplication {
 
 	public static void main(String[] args) {
 		englishOnlyLocaleData();
+		Logging.init(System.err);
 		ClassWarmup.start();
 		System.exit(run(args, ProcessIo.system()));
 	}
@@ -181,14 +184,11 @@ public class AstraShellApplication {
 	 * then the jar's): {@code ${ASTRA_HOME:...}} in application.yml reads {@code variables}.
 	 */
 	static StandardEnvironment environment(Map<String, String> variables) {
-		StandardEnvironment env = new StandardEnvironment();
-		env.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-				new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-						new java.util.HashMap<>(variables)));
+		List<PropertySource<?>> files = new ArrayList<>();
 		String override = System.getProperty("astra.config");
 		if (override != null && Files.isRegularFile(Path.of(override))) {
 			try (InputStream in = Files.newInputStream(Path.of(override))) {
-				env.getPropertySources().addLast(SettingsYaml.load("astra-config", override, in));
+				files.add(SettingsYaml.load("astra-config", override, in));
 			}
 			catch (IOException e) {
 				throw new AstraSettings.Invalid("cannot read " + override + ": " + e.getMessage());
@@ -196,12 +196,17 @@ public class AstraShellApplication {
 		}
 		try (InputStream in = AstraShellApplication.class.getResourceAsStream("/application.yml")) {
 			if (in != null) {
-				env.getPropertySources().addLast(SettingsYaml.load("jar-defaults", "the jar's application.yml", in));
+				files.add(SettingsYaml.load("jar-defaults", "the jar's application.yml", in));
 			}
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("cannot read the jar's application.yml", e);
 		}
+		StandardEnvironment env = new StandardEnvironment();
+		env.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+				new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+						new java.util.HashMap<>(variables)));
+		files.forEach(env.getPropertySources()::addLast);
 		return env;
 	}
 

@@ -3,6 +3,7 @@ package io.astrashell;
 import java.math.BigDecimal;
 
 import io.astrashell.api.model.WireJson;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -28,6 +29,8 @@ final class ClassWarmup {
 	private static void run() {
 		try {
 			ClassLoader loader = ClassWarmup.class.getClassLoader();
+			LogFactory.getFactory();
+			Class.forName("org.springframework.core.SpringProperties", true, loader);
 			Class.forName(BigDecimal.class.getName(), true, loader);
 			WireJson.mapper();
 			Class.forName(HttpHeaders.class.getName(), true, loader);
