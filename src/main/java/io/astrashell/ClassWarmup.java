@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 
 import io.astrashell.api.model.WireJson;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -31,6 +33,9 @@ final class ClassWarmup {
 			ClassLoader loader = ClassWarmup.class.getClassLoader();
 			LogFactory.getFactory();
 			Class.forName("org.springframework.core.SpringProperties", true, loader);
+			SpringFactoriesLoader.forDefaultResourceLocation();
+			StackWalker.getInstance().walk(frames -> frames.findFirst());
+			Class.forName(PathMatchingResourcePatternResolver.class.getName(), true, loader);
 			Class.forName(BigDecimal.class.getName(), true, loader);
 			WireJson.mapper();
 			Class.forName(HttpHeaders.class.getName(), true, loader);
