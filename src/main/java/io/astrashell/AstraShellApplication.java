@@ -25,7 +25,6 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigUtils;
 import org.springframework.context.annotation.Import;
-import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
@@ -229,7 +228,7 @@ public class AstraShellApplication {
 		}
 
 		@Override
-		public @Nullable Object getProperty(String name) {
+		public Object getProperty(String name) {
 			return this.source.getProperty(name);
 		}
 

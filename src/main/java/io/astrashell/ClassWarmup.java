@@ -1,6 +1,9 @@
 package io.astrashell;
 
 import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.logging.LogManager;
 
 import io.astrashell.api.model.WireJson;
 import org.apache.commons.logging.LogFactory;
@@ -39,6 +42,9 @@ final class ClassWarmup {
 			Class.forName(BigDecimal.class.getName(), true, loader);
 			WireJson.mapper();
 			Class.forName(HttpHeaders.class.getName(), true, loader);
+			InetAddress.getLoopbackAddress();
+			new Socket().close();
+			LogManager.getLogManager();
 		}
 		catch (Exception | LinkageError ignored) {
 			// the main thread meets the same classes and reports what is wrong with them

@@ -36,8 +36,9 @@ public final class ShellRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	@Override
 	public void run(ApplicationArguments args) throws Exception {
-		if (Boolean.getBoolean("astra.train")) {
-			exitCode = Training.run(dispatcher, session, prompt.getObject());
+		String training = System.getProperty("astra.train");
+		if (training != null) {
+			exitCode = Training.run(dispatcher, session, "prompt".equals(training) ? prompt.getObject() : null);
 			return;
 		}
 		List<String> words = List.of(args.getSourceArgs());

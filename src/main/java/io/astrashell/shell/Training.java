@@ -12,9 +12,10 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
 /**
- * The workload the launcher runs once to build the JVM's class archive (AppCDS on JDK 17, the AOT
- * cache on JDK 25): the commands people run most, in every format, against the embedded sandbox in a
- * throw-away astra home, then a short prompt session. Its output is thrown away.
+ * The workload the launcher runs once per mode to build the JVM's class archive of that mode (AppCDS
+ * on JDK 17, the AOT cache on JDK 25): the commands people run most, in every format, against the
+ * embedded sandbox in a throw-away astra home, and for the prompt's archive a short prompt session
+ * after them. Its output is thrown away.
  */
 final class Training {
 
@@ -30,9 +31,13 @@ final class Training {
 	private Training() {
 	}
 
+	/** Runs the commands, then a prompt session unless {@code prompt} is null (the prompt's archive). */
 	static int run(Dispatcher dispatcher, Session session, Prompt prompt) throws IOException {
 		for (List<String> words : COMMANDS) {
 			dispatcher.execute(words);
+		}
+		if (prompt == null) {
+			return 0;
 		}
 		session.useDefaults(new Globals(null, null, null, "local", null, null, null, null));
 		byte[] keys = "org\norg id -o json\nor\t\nquit\n".getBytes(StandardCharsets.UTF_8);
