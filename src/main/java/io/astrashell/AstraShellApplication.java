@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.astrashell.cli.ExitCode;
 import io.astrashell.output.Level;
@@ -50,6 +51,7 @@ public class AstraShellApplication {
 	public static void main(String[] args) {
 		englishOnlyLocaleData();
 		Logging.init(System.err);
+		Thread.currentThread().setContextClassLoader(LeanClassLoader.INSTANCE);
 		ClassWarmup.start();
 		System.exit(run(args, ProcessIo.system()));
 	}
@@ -116,7 +118,7 @@ public class AstraShellApplication {
 	 * <ul>
 	 * <li>Boot's listeners and context initializers, listed in {@code META-INF/spring.factories}: the
 	 * constructor would load, create and sort them all, only for {@code run} to replace them. Its
-	 * resource loader's class loader does not show those files ({@link HiddenFactories});</li>
+	 * resource loader's class loader does not show those files ({@link LeanClassLoader});</li>
 	 * <li>binding {@code spring.main.*} properties onto itself (Boot's conversion service and
 	 * binder);</li>
 	 * <li>an initializer of our own beside the one Spring AOT generates: two initializers get sorted,
@@ -131,8 +133,7 @@ public class AstraShellApplication {
 		private final AstraSettings settings;
 
 		LeanSpringApplication(ProcessIo io, AstraSettings settings) {
-			super(new DefaultResourceLoader(new HiddenFactories(AstraShellApplication.class.getClassLoader())),
-					AstraShellApplication.class);
+			super(new DefaultResourceLoader(LeanClassLoader.INSTANCE), AstraShellApplication.class);
 			this.io = io;
 			this.settings = settings;
 		}
@@ -157,25 +158,36 @@ public class AstraShellApplication {
 	}
 
 	/**
-	 * A class loader that finds every class and resource its parent finds, except Spring Boot's
-	 * {@code META-INF/spring.factories} (see {@link LeanSpringApplication}).
+	 * A class loader that finds every class and resource the application's class loader finds, except
+	 * two files the shell has no use for, whose search opens every jar of the class path:
+	 * <ul>
+	 * <li>{@code META-INF/spring.factories}: Spring Boot's listeners and initializers (see
+	 * {@link LeanSpringApplication});</li>
+	 * <li>{@code commons-logging.properties}: Spring's logging is chosen by a system property (see
+	 * {@link Logging#init}), yet commons-logging searches for this file first, once per thread context
+	 * class loader.</li>
+	 * </ul>
+	 * It is the main thread's context class loader: the first search of the whole class path then
+	 * happens on the warm-up thread ({@link ClassWarmup}), in parallel with the main thread's work.
 	 */
-	static final class HiddenFactories extends ClassLoader {
+	static final class LeanClassLoader extends ClassLoader {
 
-		static final String FACTORIES = "META-INF/spring.factories";
+		static final LeanClassLoader INSTANCE = new LeanClassLoader(AstraShellApplication.class.getClassLoader());
 
-		HiddenFactories(ClassLoader parent) {
-			super("astra-hidden-factories", parent);
+		private static final Set<String> HIDDEN = Set.of("META-INF/spring.factories", "commons-logging.properties");
+
+		private LeanClassLoader(ClassLoader parent) {
+			super("astra-lean", parent);
 		}
 
 		@Override
 		public URL getResource(String name) {
-			return FACTORIES.equals(name) ? null : super.getResource(name);
+			return HIDDEN.contains(name) ? null : super.getResource(name);
 		}
 
 		@Override
 		public Enumeration<URL> getResources(String name) throws IOException {
-			return FACTORIES.equals(name) ? Collections.emptyEnumeration() : super.getResources(name);
+			return HIDDEN.contains(name) ? Collections.emptyEnumeration() : super.getResources(name);
 		}
 
 	}

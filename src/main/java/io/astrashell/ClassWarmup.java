@@ -6,8 +6,8 @@ import java.net.Socket;
 import java.util.logging.LogManager;
 
 import io.astrashell.api.model.WireJson;
-import org.apache.commons.logging.LogFactory;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.http.HttpHeaders;
 
@@ -34,8 +34,7 @@ final class ClassWarmup {
 	private static void run() {
 		try {
 			ClassLoader loader = ClassWarmup.class.getClassLoader();
-			LogFactory.getFactory();
-			Class.forName("org.springframework.core.SpringProperties", true, loader);
+			SpringFactoriesLoader.forDefaultResourceLocation();
 			SpringFactoriesLoader.forDefaultResourceLocation();
 			StackWalker.getInstance().walk(frames -> frames.findFirst());
 			Class.forName(PathMatchingResourcePatternResolver.class.getName(), true, loader);
