@@ -8,15 +8,22 @@ import java.util.logging.LogManager;
 import io.astrashell.api.model.WireJson;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.SpringFactoriesLoader;
-import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Initializes, on a second thread while Spring starts the context on the main one, the classes that
- * nearly every command needs next and that depend on nothing of the shell's: {@link BigDecimal}
- * (whose static initializer computes 5^65536 on JDK 25), the wire mapper (Jackson's default time zone
- * and date formats) and Spring's {@link HttpHeaders} (its date formats). The machine's other core is
- * otherwise idle for most of a one-shot command's start; this takes about 20 ms off it. Whichever
+ * Does, on a second thread while the main one reads the settings and starts Spring's context, the
+ * first-time work that nearly every command meets next and that depends on nothing of the shell's,
+ * roughly in the order the main thread needs it:
+ * <ul>
+ * <li>the first search of the whole class path (Spring Boot's {@code spring.factories}), which opens
+ * every jar;</li>
+ * <li>the stack walker (Spring Boot looks for the main class), the JDK's module finder (Spring's
+ * resource resolver), {@link BigDecimal} (whose static initializer computes 5^65536 on JDK 25);</li>
+ * <li>the wire mapper (Jackson's default time zone and date formats), Spring's {@link HttpHeaders}
+ * (its date formats), the JDK's network classes and {@code java.util.logging} (which the HTTP
+ * client's observation support starts).</li>
+ * </ul>
+ * The machine's other core is otherwise mostly idle during a one-shot command's start. Whichever
  * thread comes second to a class waits for its initialization rather than repeating it, and a
  * failure here only means the main thread does the work itself.
  */
@@ -34,7 +41,6 @@ final class ClassWarmup {
 	private static void run() {
 		try {
 			ClassLoader loader = ClassWarmup.class.getClassLoader();
-			SpringFactoriesLoader.forDefaultResourceLocation();
 			SpringFactoriesLoader.forDefaultResourceLocation();
 			StackWalker.getInstance().walk(frames -> frames.findFirst());
 			Class.forName(PathMatchingResourcePatternResolver.class.getName(), true, loader);
