@@ -23,6 +23,7 @@ class AstraSettingsTest {
 	@AfterEach
 	void noOverride() {
 		System.clearProperty("astra.config");
+		System.clearProperty("astra.http.retries");
 	}
 
 	@Test
@@ -61,6 +62,28 @@ class AstraSettingsTest {
 		assertThat(settings.http().connectTimeout()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(settings.environments().dev()).isEqualTo("http://dev.example");
 		assertThat(settings.environments().test()).isEqualTo("https://api.test.cloud.datastax.com");
+	}
+
+	@Test
+	void environmentVariablesAndSystemPropertiesOverrideTheFiles() {
+		System.setProperty("astra.http.retries", "5");
+		AstraSettings settings = AstraSettings.from(AstraShellApplication.environment(
+				Map.of("ASTRA_HTTP_READ_TIMEOUT", "7s", "ASTRA_HTTP_RETRIES", "4")));
+		assertThat(settings.http().readTimeout()).as("relaxed name of astra.http.read-timeout")
+			.isEqualTo(Duration.ofSeconds(7));
+		assertThat(settings.http().retries()).as("a system property comes before a variable").isEqualTo(5);
+	}
+
+	@Test
+	void theLeanClassLoaderHidesOnlyItsTwoFiles() throws Exception {
+		ClassLoader lean = AstraShellApplication.LeanClassLoader.INSTANCE;
+		ClassLoader app = AstraShellApplication.class.getClassLoader();
+		assertThat(app.getResources("META-INF/spring.factories").hasMoreElements()).isTrue();
+		assertThat(lean.getResources("META-INF/spring.factories").hasMoreElements()).isFalse();
+		assertThat(lean.getResource("META-INF/spring.factories")).isNull();
+		assertThat(lean.getResources("commons-logging.properties").hasMoreElements()).isFalse();
+		assertThat(lean.getResource("application.yml")).isEqualTo(app.getResource("application.yml"));
+		assertThat(lean.loadClass(AstraSettings.class.getName())).isSameAs(AstraSettings.class);
 	}
 
 	@Test

@@ -82,4 +82,14 @@ class LauncherIT {
 		assertThat(r.err()).isEmpty();
 	}
 
+	@Test
+	void aOneShotCommandStartsFromTheOneShotArchiveAlone() throws Exception {
+		// the first run (version) made it; the prompt's archive is made on the prompt's first start
+		try (var files = Files.list(Path.of("target", "launch"))) {
+			List<String> names = files.map(f -> f.getFileName().toString()).toList();
+			assertThat(names).anyMatch(n -> n.matches("astra-\\d+-one-shot\\.(aot|jsa)"));
+			assertThat(names).noneMatch(n -> n.contains("-prompt."));
+		}
+	}
+
 }
