@@ -10,12 +10,13 @@ COPY pom.xml application.yml ./
 COPY src ./src
 RUN mvn -q -B -DskipTests package
 
-# 2. run it through the launcher, whose class archive is built here once
+# 2. run it through the launcher, whose class archives (one-shot commands, the prompt) are made here
+#    once: a command for the one, an empty script on standard input for the other
 FROM eclipse-temurin:25-jre
 WORKDIR /opt/astra-shell
 COPY astra application.yml ./
 COPY --from=build /src/target/astra-shell.jar target/astra-shell.jar
 ENV ASTRA_HOME=/data
-RUN mkdir -p /data && ./astra version
+RUN mkdir -p /data && ./astra version && ./astra </dev/null
 VOLUME /data
 ENTRYPOINT ["/opt/astra-shell/astra"]
