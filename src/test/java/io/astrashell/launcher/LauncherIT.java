@@ -83,12 +83,21 @@ class LauncherIT {
 	}
 
 	@Test
-	void aOneShotCommandStartsFromTheOneShotArchiveAlone() throws Exception {
-		// the first run (version) made it; the prompt's archive is made on the prompt's first start
+	void eachModeStartsFromAnArchiveOfItsOwn() throws Exception {
+		// the first run (version) made the one-shot archive, and only that one
+		assertThat(launchFiles()).anyMatch(n -> n.matches("astra-\\d+-one-shot\\.(aot|jsa)"))
+			.noneMatch(n -> n.contains("-prompt."));
+
+		// no command: the prompt's mode (here a script on standard input), which makes its own
+		Run r = astra();
+		assertThat(r.exit()).as(r.toString()).isZero();
+		assertThat(launchFiles()).anyMatch(n -> n.matches("astra-\\d+-prompt\\.(aot|jsa)"))
+			.noneMatch(n -> n.endsWith(".failed"));
+	}
+
+	private static List<String> launchFiles() throws IOException {
 		try (var files = Files.list(Path.of("target", "launch"))) {
-			List<String> names = files.map(f -> f.getFileName().toString()).toList();
-			assertThat(names).anyMatch(n -> n.matches("astra-\\d+-one-shot\\.(aot|jsa)"));
-			assertThat(names).noneMatch(n -> n.contains("-prompt."));
+			return files.map(f -> f.getFileName().toString()).toList();
 		}
 	}
 
