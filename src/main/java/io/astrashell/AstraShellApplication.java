@@ -176,8 +176,17 @@ public class AstraShellApplication {
 
 		private static final Set<String> HIDDEN = Set.of("META-INF/spring.factories", "commons-logging.properties");
 
+		private final ClassLoader parent;
+
 		private LeanClassLoader(ClassLoader parent) {
 			super("astra-lean", parent);
+			this.parent = parent;
+		}
+
+		/** Its parent's classes, asked of the parent alone: a class it lacks is one exception, not two. */
+		@Override
+		protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+			return this.parent.loadClass(name);
 		}
 
 		@Override
