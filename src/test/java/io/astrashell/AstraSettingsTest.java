@@ -76,7 +76,7 @@ class AstraSettingsTest {
 
 	@Test
 	void theLeanClassLoaderHidesOnlyItsTwoFiles() throws Exception {
-		ClassLoader lean = AstraShellApplication.LeanClassLoader.INSTANCE;
+		ClassLoader lean = LeanClassLoader.INSTANCE;
 		ClassLoader app = AstraShellApplication.class.getClassLoader();
 		assertThat(app.getResources("META-INF/spring.factories").hasMoreElements()).isTrue();
 		assertThat(lean.getResources("META-INF/spring.factories").hasMoreElements()).isFalse();
