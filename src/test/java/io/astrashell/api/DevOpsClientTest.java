@@ -107,6 +107,29 @@ class DevOpsClientTest {
 	}
 
 	@Test
+	void readsOnlyTheListingsOwnOrganizationKeys() {
+		// keys of the same names inside the users are not the organization's; values may come before
+		// or after the users, and an id that is a number is read as its text, as binding would
+		server.enqueue(json(200, """
+				{"Users":[{"UserID":"u1","OrgID":"not-this","OrgName":"nor this","Roles":[{"ID":"r1"}]}],
+				"Extra":{"OrgID":"nor-this"},"orgname":"My Org","ORGID":42}"""));
+		assertThat(client.organization()).isEqualTo(new OrganizationSummary("42", "My Org"));
+		server.enqueue(json(200, "{\"Users\":[]}"));
+		assertThat(client.organization()).isEqualTo(new OrganizationSummary(null, null));
+	}
+
+	@Test
+	void aUsersListingThatIsNotAnObjectIsAnUnexpectedResponse() {
+		server.enqueue(json(200, "[{\"OrgID\":\"o1\"}]"));
+		assertThatThrownBy(() -> client.organization()).isInstanceOf(ApiException.UnexpectedResponse.class)
+			.hasMessageContaining("could not be read");
+		server.enqueue(json(200, "{\"OrgID\":\"o1\", \"Users\": ["));
+		assertThatThrownBy(() -> client.organization()).isInstanceOf(ApiException.UnexpectedResponse.class);
+		server.enqueue(text(200, "text/html", "<html>captive portal</html>"));
+		assertThatThrownBy(() -> client.organization()).isInstanceOf(ApiException.UnexpectedResponse.class);
+	}
+
+	@Test
 	void readsRolesAsABareArrayInBothForms() {
 		server.enqueue(json(200, """
 				[{"ID":"r1","Name":"Custom","Policy":{"description":"d","resources":["drn:astra:org:o1"],

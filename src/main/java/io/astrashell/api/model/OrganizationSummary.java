@@ -5,10 +5,8 @@ package io.astrashell.api.model;
  * without binding the users (the listing can hold thousands). The live service names the
  * organization only there; {@code /v2/currentOrg} sends the id alone.
  *
- * <p>The keys {@code OrgID} and {@code OrgName} match these names because {@link WireJson} reads keys
- * case-insensitively, so the record needs no {@code @JsonProperty}: {@code org} is the command run
- * most from scripts, and reading annotations the first time costs Jackson a few milliseconds on every
- * one-shot run.
+ * <p>{@code DevOpsClient#organization} reads it with Jackson's streaming parser, top-level keys
+ * only, in any casing.
  */
 public record OrganizationSummary(String orgId, String orgName) {
 }
