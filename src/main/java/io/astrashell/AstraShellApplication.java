@@ -46,7 +46,7 @@ public class AstraShellApplication {
 
 	public static void main(String[] args) {
 		englishOnlyLocaleData();
-		Logging.init(System.err);
+		Logging.init(System.err); // before the warm-up thread's first Spring class asks for a log
 		Thread.currentThread().setContextClassLoader(LeanClassLoader.INSTANCE);
 		ClassWarmup.start();
 		System.exit(run(args, ProcessIo.system()));
