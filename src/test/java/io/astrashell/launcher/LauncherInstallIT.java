@@ -1,0 +1,261 @@
+package io.astrashell.launcher;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The launcher where users have it: a POSIX sh script run by dash and by bash, clean under
+ * shellcheck, through a symbolic link on PATH from any folder, started several times at once on a
+ * new install, kept right across an in-place JDK update, and as the container image runs it (a
+ * non-root user, HOME on a volume). An "install" here is a copy of what the image holds: the
+ * launcher, application.yml and the jar, no sources.
+ */
+class LauncherInstallIT {
+
+	private static final Path LAUNCHER = Path.of("astra").toAbsolutePath();
+
+	@TempDir
+	Path dir;
+
+	record Run(int exit, String out, String err) {
+
+		@Override
+		public String toString() {
+			return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
+		}
+
+	}
+
+	/** Runs a command with a fresh astra home and profiles file, standard input from /dev/null. */
+	Run run(Path cwd, Map<String, String> env, String... command) throws IOException, InterruptedException {
+		ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
+		pb.environment().remove("ASTRA_DB_APPLICATION_TOKEN");
+		pb.environment().put("HOME", dir.toString());
+		pb.environment().put("ASTRA_HOME", dir.resolve("astra-home").toString());
+		pb.environment().put("ASTRARC", dir.resolve("astrarc").toString());
+		// a null value removes the variable
+		env.forEach((k, v) -> {
+			if (v == null) {
+				pb.environment().remove(k);
+			}
+			else {
+				pb.environment().put(k, v);
+			}
+		});
+		Path out = Files.createTempFile(dir, "out", ".txt");
+		Path err = Files.createTempFile(dir, "err", ".txt");
+		pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(new File("/dev/null"));
+		Process p = pb.start();
+		assertThat(p.waitFor(300, TimeUnit.SECONDS)).as(String.join(" ", command) + " ended").isTrue();
+		return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+				Files.readString(err, StandardCharsets.UTF_8));
+	}
+
+	/** A copy of what an install holds: the launcher, application.yml and the jar. */
+	static Path install(Path where) throws IOException {
+		Files.createDirectories(where.resolve("target"));
+		Files.copy(LAUNCHER, where.resolve("astra"), StandardCopyOption.COPY_ATTRIBUTES);
+		Files.copy(Path.of("application.yml"), where.resolve("application.yml"));
+		Files.copy(Path.of("target", "astra-shell.jar"), where.resolve("target/astra-shell.jar"));
+		return where;
+	}
+
+	static List<String> files(Path folder) throws IOException {
+		if (!Files.isDirectory(folder)) {
+			return List.of();
+		}
+		try (Stream<Path> s = Files.list(folder)) {
+			return s.map(f -> f.getFileName().toString()).sorted().toList();
+		}
+	}
+
+	static boolean has(String program) {
+		return Stream.of(System.getenv("PATH").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, program)));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "dash", "bash" })
+	void runsUnderDashAndBash(String shell) throws Exception {
+		assumeTrue(has(shell), shell + " is not installed (.ci/run installs it)");
+		Run id = run(Path.of("."), Map.of(), shell, LAUNCHER.toString(), "org", "id", "--env", "local");
+		assertThat(id.exit()).as(id.toString()).isZero();
+		assertThat(id.out()).matches("[0-9a-f-]{36}\n");
+		Run help = run(Path.of("."), Map.of(), shell, LAUNCHER.toString(), "help", "org id");
+		assertThat(help.exit()).as(help.toString()).isZero();
+		assertThat(help.out()).contains("astra org id - Display the Organization id");
+		assertThat(run(Path.of("."), Map.of(), shell, LAUNCHER.toString(), "nonsense").exit()).isEqualTo(11);
+		Run options = run(Path.of("."), Map.of("ASTRA_JAVA_OPTS", "-Dastra.probe=1 -Dastra.probe2=2"), shell,
+				LAUNCHER.toString(), "org", "name", "--env", "local");
+		assertThat(options.out()).as(options.toString()).isEqualTo("Sandbox Org\n");
+	}
+
+	@Test
+	void isCleanUnderShellcheckAsPosixSh() throws Exception {
+		assumeTrue(has("shellcheck"), "shellcheck is not installed (.ci/run installs it)");
+		assertThat(Files.readAllLines(LAUNCHER).get(0)).isEqualTo("#!/bin/sh");
+		Run r = run(Path.of("."), Map.of(), "shellcheck", "-s", "sh", LAUNCHER.toString());
+		assertThat(r.exit()).as(r.toString()).isZero();
+	}
+
+	@Test
+	void runsFromAnyFolderThroughASymlinkOnPath() throws Exception {
+		Path bin = Files.createDirectories(dir.resolve("bin"));
+		Files.createSymbolicLink(bin.resolve("astra"), LAUNCHER);
+		// a relative link to that link, as package managers make them
+		Path other = Files.createDirectories(dir.resolve("other"));
+		Files.createSymbolicLink(other.resolve("astra"), Path.of("../bin/astra"));
+		Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+		String path = bin + ":" + System.getenv("PATH");
+		Run r = run(elsewhere, Map.of("PATH", path), "sh", "-c", "astra org name --env local");
+		assertThat(r.exit()).as(r.toString()).isZero();
+		assertThat(r.out()).isEqualTo("Sandbox Org\n");
+		Run viaRelative = run(elsewhere, Map.of(), other.resolve("astra").toString(), "version");
+		assertThat(viaRelative.exit()).as(viaRelative.toString()).isZero();
+		// the command runs in the caller's folder: a relative script path is the caller's
+		Files.writeString(elsewhere.resolve("here.astra"), "org name\n");
+		Run script = run(elsewhere, Map.of("PATH", path), "sh", "-c", "astra script here.astra --env local");
+		assertThat(script.exit()).as(script.toString()).isZero();
+		assertThat(script.out()).isEqualTo("Sandbox Org\n");
+	}
+
+	@Test
+	void firstStartsAtOnceExtractOnceAndTrainOnce() throws Exception {
+		Path install = install(dir.resolve("install"));
+		List<Process> started = new ArrayList<>();
+		List<Path> errs = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			ProcessBuilder pb = new ProcessBuilder(install.resolve("astra").toString(), "version");
+			pb.environment().put("ASTRA_HOME", dir.resolve("h" + i).toString());
+			Path err = dir.resolve("err" + i);
+			errs.add(err);
+			pb.redirectError(err.toFile()).redirectOutput(dir.resolve("out" + i).toFile())
+				.redirectInput(new File("/dev/null"));
+			started.add(pb.start());
+		}
+		for (int i = 0; i < started.size(); i++) {
+			Process p = started.get(i);
+			assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+			String err = Files.readString(errs.get(i));
+			assertThat(p.exitValue()).as(err).isZero();
+			assertThat(Files.readString(dir.resolve("out" + i))).startsWith("astra shell ");
+			assertThat(err).doesNotContain("cannot extract").doesNotContain("starting from it directly")
+				.doesNotContain("could not build");
+		}
+		List<String> launch = files(install.resolve("target/launch"));
+		assertThat(launch).containsOnlyOnce("app")
+			.filteredOn(n -> n.matches("astra-\\d+-one-shot\\.(aot|jsa)"))
+			.hasSize(1);
+		assertThat(launch).noneMatch(n -> n.endsWith(".failed") || n.endsWith(".tmp") || n.endsWith(".lock"));
+		assertThat(files(install.resolve("target"))).noneMatch(n -> n.endsWith(".tmp") || n.endsWith(".lock"));
+	}
+
+	@Test
+	void aJdkUpdatedInPlaceGetsANewArchive() throws Exception {
+		Path install = install(dir.resolve("install"));
+		String realJava = run(Path.of("."), Map.of("ASTRA_PRINT_JAVA", "1"), LAUNCHER.toString()).out().strip();
+		Path realHome = Path.of(realJava).toRealPath().getParent().getParent();
+		// a JDK of our own: its java runs the real one, its release file is ours to change
+		Path jdk = Files.createDirectories(dir.resolve("jdk/bin"));
+		Path java = jdk.resolve("java");
+		Files.writeString(java, "#!/bin/sh\nexec '" + realJava + "' \"$@\"\n");
+		Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+		Path release = dir.resolve("jdk/release");
+		Files.copy(realHome.resolve("release"), release);
+		Map<String, String> env = Map.of("ASTRA_JAVA", java.toString());
+
+		Run first = run(install, env, "./astra", "version");
+		assertThat(first.exit()).as(first.toString()).isZero();
+		List<String> before = archives(install);
+		assertThat(before).hasSize(1);
+
+		// the JDK is updated in place: same path, a new release file
+		Files.writeString(release, Files.readString(release) + "UPDATED=\"yes\"\n");
+		release.toFile().setLastModified(System.currentTimeMillis() + 5_000);
+		Run after = run(install, env, "./astra", "version");
+		assertThat(after.exit()).as(after.toString()).isZero();
+		List<String> now = archives(install);
+		assertThat(now).hasSize(2).containsAll(before);
+		// and the next start uses the new one without learning the JDK again
+		assertThat(run(install, env, "./astra", "version").err()).isEmpty();
+		assertThat(archives(install)).isEqualTo(now);
+	}
+
+	private static List<String> archives(Path install) throws IOException {
+		return files(install.resolve("target/launch")).stream()
+			.filter(n -> n.matches("astra-\\d+-one-shot\\.(aot|jsa)"))
+			.toList();
+	}
+
+	/**
+	 * The image's start-up commands (the Dockerfile's RUN line that makes the class archives), then a
+	 * profile written and read, as its non-root user with HOME on a "volume", on a copy of the files the
+	 * image holds.
+	 */
+	@Test
+	void theContainerImagesCommandsRunAsANonRootUser() throws Exception {
+		String dockerfile = Files.readString(Path.of("Dockerfile"));
+		String warmUp = "./astra version && ./astra </dev/null";
+		assertThat(dockerfile).contains(warmUp).contains("USER astra").contains("HOME=/data");
+		Path install = install(dir.resolve("opt"));
+		Path volume = Files.createDirectories(dir.resolve("data"));
+		List<String> asUser = new ArrayList<>();
+		boolean root = "root".equals(System.getProperty("user.name"));
+		if (root) {
+			// nobody may enter the temporary folder, and owns the install and the volume
+			Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+			run(Path.of("."), Map.of(), "chown", "-R", "65534:65534", install.toString(), volume.toString());
+			asUser.addAll(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
+		}
+		List<String> warm = new ArrayList<>(asUser);
+		warm.addAll(List.of("sh", "-c", "cd '" + install + "' && " + warmUp));
+		Map<String, String> env = new java.util.HashMap<>();
+		env.put("HOME", volume.toString());
+		env.put("ASTRA_HOME", null);
+		env.put("ASTRARC", null);
+		Run r = run(install, env, warm.toArray(String[]::new));
+		assertThat(r.exit()).as(r.toString()).isZero();
+		assertThat(r.out()).startsWith("astra shell ");
+		assertThat(archives(install)).hasSize(1);
+		assertThat(files(install.resolve("target/launch"))).anyMatch(n -> n.endsWith("-prompt.aot") || n.endsWith("-prompt.jsa"));
+
+		// a profile made in one container is there in the next: it lives under HOME, the volume
+		List<String> create = new ArrayList<>(asUser);
+		create.addAll(List.of("./astra", "config", "create", "keep", "--token",
+				"AstraCS:abcdefghijklmnopqrstuvwx:" + "0".repeat(64), "--no-validate"));
+		Run created = run(install, env, create.toArray(String[]::new));
+		assertThat(created.exit()).as(created.toString()).isZero();
+		assertThat(volume.resolve(".astrarc")).exists();
+		List<String> list = new ArrayList<>(asUser);
+		list.addAll(List.of("./astra", "config", "list"));
+		Run listed = run(install, env, list.toArray(String[]::new));
+		assertThat(listed.out()).as(listed.toString()).contains("keep");
+	}
+
+	/** The launcher looks for newer sources by globbing eight levels under src/main: deep enough. */
+	@Test
+	void everySourceIsWithinTheLaunchersGlobDepth() throws IOException {
+		Path main = Path.of("src", "main");
+		try (Stream<Path> all = Files.walk(main)) {
+			assertThat(all.mapToInt(p -> main.relativize(p).getNameCount()).max().orElse(0)).isLessThanOrEqualTo(8);
+		}
+	}
+
+}
