@@ -1,42 +1,96 @@
 #!/usr/bin/env bash
-# Start-up benchmark of one-shot commands (issue 2).
-#   bench/startup.sh [RUNS]
-# Serves the local sandbox on loopback (astra sandbox serve), then alternates, RUNS times each:
-#   ./astra org -o json --env local --local-endpoint URL --token T     (the one-shot command)
-#   java -cp bench/out Hello                                            (the floor: same java binary)
-# and prints the medians, their ratio, and the peak resident memory of the one-shot runs.
+# Start-up benchmark of one-shot commands, on both paths users take.
+#   bench/startup.sh [RUNS]                 (default 20)
+# It alternates, RUNS times each, on the same java binary:
+#   HTTP:   ./astra org -o json --env local --local-endpoint http://127.0.0.1:P --token T
+#           against the sandbox served on loopback (astra sandbox serve);
+#   HTTPS:  the same command against https://127.0.0.1:Q, a loopback TLS server (openssl s_server)
+#           standing in for api.astra.datastax.com: a chain shaped as a public CA's (an RSA-2048 root,
+#           an RSA-2048 intermediate, an RSA-2048 leaf for 127.0.0.1), the client trusting a copy of
+#           the JDK's own trust store with that root added, so it loads a full trust store as it does
+#           against Astra. It serves the users listing (the one request of `org`) as a file;
+#   floor:  java -cp bench/out Hello.
+# and prints each path's median, its ratio to the floor, and the peak resident memory of each path.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${1:-20}"
 export ASTRA_HOME="${ASTRA_HOME:-$(mktemp -d)}"
 JAVA="$(ASTRA_PRINT_JAVA=1 ./astra)"
-mkdir -p bench/out
-"${JAVA%/java}/javac" -d bench/out bench/Hello.java
+JDK="$(dirname "$(dirname "$(readlink -f "$JAVA")")")"
+OUT=bench/out
+mkdir -p "$OUT"
+"$JDK/bin/javac" -d "$OUT" bench/Hello.java
+command -v openssl >/dev/null || { echo "bench/startup.sh needs openssl" >&2; exit 2; }
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# the certificate chain and the trust store, made once
+TLS="$OUT/tls"
+if [[ ! -f "$TLS/cacerts" ]]; then
+  rm -rf "$TLS"; mkdir -p "$TLS"
+  ssl() { openssl "$@" 2>/dev/null; }
+  ssl req -x509 -newkey rsa:2048 -nodes -days 3650 -keyout "$TLS/root.key" -out "$TLS/root.pem" \
+    -subj "/C=US/O=Bench Trust/CN=Bench Root CA" \
+    -addext "basicConstraints=critical,CA:true" -addext "keyUsage=critical,keyCertSign,cRLSign"
+  ssl req -newkey rsa:2048 -nodes -keyout "$TLS/inter.key" -out "$TLS/inter.csr" -subj "/C=US/O=Bench Trust/CN=Bench Issuing CA"
+  printf 'basicConstraints=critical,CA:true,pathlen:0\nkeyUsage=critical,keyCertSign,cRLSign\n' > "$TLS/inter.ext"
+  ssl x509 -req -in "$TLS/inter.csr" -CA "$TLS/root.pem" -CAkey "$TLS/root.key" -CAcreateserial -days 1825 \
+    -extfile "$TLS/inter.ext" -out "$TLS/inter.pem"
+  ssl req -newkey rsa:2048 -nodes -keyout "$TLS/leaf.key" -out "$TLS/leaf.csr" -subj "/CN=localhost"
+  printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\nkeyUsage=critical,digitalSignature,keyEncipherment\n' > "$TLS/leaf.ext"
+  ssl x509 -req -in "$TLS/leaf.csr" -CA "$TLS/inter.pem" -CAkey "$TLS/inter.key" -CAcreateserial -days 365 \
+    -extfile "$TLS/leaf.ext" -out "$TLS/leaf.pem"
+  cp "$(readlink -f "$JDK/lib/security/cacerts")" "$TLS/cacerts.tmp"; chmod u+w "$TLS/cacerts.tmp"
+  "$JDK/bin/keytool" -importcert -noprompt -keystore "$TLS/cacerts.tmp" -storepass changeit -alias bench-root \
+    -file "$TLS/root.pem" >/dev/null 2>&1
+  mv "$TLS/cacerts.tmp" "$TLS/cacerts"
+fi
 
 ./astra version >/dev/null   # builds the jar and the class archive if needed
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 18765)"
-./astra sandbox serve --port "$PORT" -o json > bench/out/serve.json 2>/dev/null &
+
+HTTP_PORT="$(free_port)"
+./astra sandbox serve --port "$HTTP_PORT" -o json > "$OUT/serve.json" 2>/dev/null &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 100); do grep -q adminToken bench/out/serve.json 2>/dev/null && break; sleep 0.1; done
-TOKEN="$(sed -n 's/.*"adminToken" : "\(.*\)".*/\1/p' bench/out/serve.json)"
-URL="http://127.0.0.1:$PORT"
+TLS_SERVER=''
+trap 'kill $SERVER $TLS_SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 100); do grep -q adminToken "$OUT/serve.json" 2>/dev/null && break; sleep 0.1; done
+TOKEN="$(sed -n 's/.*"adminToken" : "\(.*\)".*/\1/p' "$OUT/serve.json")"
+HTTP_URL="http://127.0.0.1:$HTTP_PORT"
+
+# the HTTPS stand-in serves what the sandbox answers to the same request
+WWW="$OUT/www"; mkdir -p "$WWW/v2/organizations"
+curl -s -H "Authorization: Bearer $TOKEN" "$HTTP_URL/v2/organizations/users" > "$WWW/v2/organizations/users"
+HTTPS_PORT="$(free_port)"
+(cd "$WWW" && exec openssl s_server -quiet -accept "127.0.0.1:$HTTPS_PORT" -cert ../tls/leaf.pem -key ../tls/leaf.key \
+  -cert_chain ../tls/inter.pem -WWW </dev/null >/dev/null 2>&1) &
+TLS_SERVER=$!
+HTTPS_URL="https://127.0.0.1:$HTTPS_PORT"
+TRUST="-Djavax.net.ssl.trustStore=$PWD/$TLS/cacerts"
+
+HTTP=(./astra org -o json --env local --local-endpoint "$HTTP_URL" --token "$TOKEN")
+HTTPS=(env "ASTRA_JAVA_OPTS=$TRUST ${ASTRA_JAVA_OPTS:-}" ./astra org -o json --env local --local-endpoint "$HTTPS_URL" --token "$TOKEN")
+for _ in $(seq 50); do "${HTTPS[@]}" >/dev/null 2>&1 && break; sleep 0.1; done
+"${HTTP[@]}" >/dev/null   # warm the page cache, and check both paths answer
+"${HTTPS[@]}" > "$OUT/https-check.json" || { echo "the HTTPS path failed:"; cat "$OUT/https-check.json"; exit 1; }
 
 now_ms() { date +%s%N | cut -c1-13; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-
-: > bench/out/astra.ms; : > bench/out/hello.ms; : > bench/out/astra.kb
-./astra org -o json --env local --local-endpoint "$URL" --token "$TOKEN" >/dev/null  # warm the page cache
+timed() { # name command...: appends the wall time and the peak RSS of one run
+  local name=$1 t0 t1; shift
+  t0=$(now_ms); /usr/bin/time -f %M -o "$OUT/rss" "$@" >/dev/null; t1=$(now_ms)
+  echo $((t1 - t0)) >> "$OUT/$name.ms"; cat "$OUT/rss" >> "$OUT/$name.kb"
+}
+rm -f "$OUT"/{http,https,hello}.{ms,kb}
 for _ in $(seq "$RUNS"); do
-  t0=$(now_ms); /usr/bin/time -f %M -o bench/out/rss ./astra org -o json --env local --local-endpoint "$URL" --token "$TOKEN" >/dev/null; t1=$(now_ms)
-  echo $((t1 - t0)) >> bench/out/astra.ms; cat bench/out/rss >> bench/out/astra.kb
-  t0=$(now_ms); "$JAVA" -cp bench/out Hello >/dev/null; t1=$(now_ms)
-  echo $((t1 - t0)) >> bench/out/hello.ms
+  timed http "${HTTP[@]}"
+  timed https "${HTTPS[@]}"
+  timed hello "$JAVA" -cp "$OUT" Hello
 done
-A=$(median < bench/out/astra.ms); H=$(median < bench/out/hello.ms); KB=$(sort -n bench/out/astra.kb | tail -1)
-echo "java:                       $JAVA ($("$JAVA" -version 2>&1 | head -1))"
-echo "runs:                       $RUNS each, alternating"
-echo "astra org -o json (median): ${A} ms"
-echo "java Hello (median):        ${H} ms"
-awk -v a="$A" -v h="$H" 'BEGIN { printf "ratio:                      %.2f x the floor\n", a / h }'
-awk -v k="$KB" 'BEGIN { printf "peak RSS of astra:          %.1f MiB\n", k / 1024 }'
+P=$(median < "$OUT/http.ms"); S=$(median < "$OUT/https.ms"); H=$(median < "$OUT/hello.ms")
+echo "java:                     $JAVA ($("$JAVA" -version 2>&1 | head -1))"
+echo "runs:                     $RUNS each, alternating"
+echo "java Hello (median):      ${H} ms"
+awk -v t="$P" -v h="$H" -v k="$(sort -n "$OUT/http.kb" | tail -1)" \
+  'BEGIN { printf "HTTP  org -o json:        %s ms, %.2f x the floor, peak RSS %.1f MiB\n", t, t / h, k / 1024 }'
+awk -v t="$S" -v h="$H" -v k="$(sort -n "$OUT/https.kb" | tail -1)" \
+  'BEGIN { printf "HTTPS org -o json:        %s ms, %.2f x the floor, peak RSS %.1f MiB\n", t, t / h, k / 1024 }'
