@@ -70,7 +70,7 @@ public final class ConfigCommands implements CommandGroup {
 						if (in.option("token") == null) {
 							throw CliException.missingOption("Give the profile's token: --token AstraCS:...");
 						}
-						TokenFormat.check(in.option("token"), "--token");
+						TokenFormat.check(TokenFormat.clean(in.option("token")), "--token");
 						if (in.argument(0) != null) {
 							plan.profileCreated(in.argument(0));
 						}
