@@ -187,7 +187,7 @@ public final class ProfileService {
 			}
 		}
 		String cf = session.configFile(globals).equals(session.settings().configFile()) ? ""
-				: " -cf " + shellQuoted(rc.path().toString());
+				: " -cf " + AstraRc.shellQuoted(rc.path().toString());
 		String keep;
 		if (TokenFormat.isValid(old.strip())) {
 			String spare = AstraRc.DEFAULT_SECTION;
@@ -200,8 +200,9 @@ public final class ProfileService {
 			boolean local = env != null && env.strip().equalsIgnoreCase(AstraEnvironment.LOCAL.name());
 			keep = "keep it, first run: astra config create " + spare + " --token \"$(astra token get -conf "
 					+ AstraRc.DEFAULT_SECTION + cf + ")\"" + cf
-					+ (env == null || env.isBlank() ? "" : " --env " + shellQuoted(env.strip()))
-					+ (local && endpoint != null ? " --local-endpoint " + shellQuoted(endpoint) : "") + " --no-validate";
+					+ (env == null || env.isBlank() ? "" : " --env " + AstraRc.shellQuoted(env.strip()))
+					+ (local && endpoint != null ? " --local-endpoint " + AstraRc.shellQuoted(endpoint) : "")
+					+ " --no-validate";
 		}
 		else {
 			keep = "keep it, first rename its [default] line in " + rc.path() + " (to [previous-default], say)";
@@ -211,14 +212,6 @@ public final class ProfileService {
 		throw CliException.invalidArgument("[default] in " + rc.path() + " holds a token that no other profile "
 				+ "holds, and " + what + " would lose it, so nothing was changed. To " + keep
 				+ "; to discard it, first run: astra config delete default" + cf + ". Then run this command again.");
-	}
-
-	/** A word as a POSIX shell reads it back: as is when plain, else in single quotes. */
-	static String shellQuoted(String word) {
-		if (word.matches("[A-Za-z0-9_./:@%+=,-]+")) {
-			return word;
-		}
-		return "'" + word.replace("'", "'\\''") + "'";
 	}
 
 	/** Deletes a profile; returns whether {@code [default]} was a copy of it (and so stays as it was). */

@@ -118,13 +118,22 @@ public final class AstraRc {
 					line++;
 				}
 			}
+			String file = shellQuoted(path.toString());
 			throw CliException.configuration("The profiles file " + path + " is not UTF-8 text (line " + line
-					+ " holds a byte that is not UTF-8, as a Latin-1 file would): save it as UTF-8, e.g. iconv -f latin1 "
-					+ "-t utf-8 " + path + " > " + path + ".utf8 && mv " + path + ".utf8 " + path
+					+ " holds a byte that is not UTF-8): save it as UTF-8; for a Latin-1 file, (umask 077; iconv -f latin1 "
+					+ "-t utf-8 " + file + " > " + file + ".utf8) && mv " + file + ".utf8 " + file
 					+ " (the file was left unchanged).");
 		}
 		out.flip();
 		return out.toString();
+	}
+
+	/** A word as a POSIX shell reads it back: as is when plain, else in single quotes. */
+	public static String shellQuoted(String word) {
+		if (word.matches("[A-Za-z0-9_./:@%+=,-]+")) {
+			return word;
+		}
+		return "'" + word.replace("'", "'\\''") + "'";
 	}
 
 	/** A link whose target is missing: named with its target, never followed into a new file. */

@@ -140,6 +140,18 @@ class DefaultProfileTokenTest {
 	}
 
 	@Test
+	void aMalformedTokenInDefaultIsKeptToo() throws Exception {
+		String typo = "[default]\nASTRA_DB_APPLICATION_TOKEN=AstraCS:half-pasted\n\n[team]\nASTRA_DB_APPLICATION_TOKEN="
+				+ token + "\n";
+		Files.writeString(astra.configFile(), typo);
+		Result r = astra.run("config", "use", "team");
+		assertThat(r.exitCode()).as(r.toString()).isEqualTo(11);
+		assertThat(r.err()).contains("first rename its [default] line in " + astra.configFile())
+			.doesNotContain("half-pasted");
+		assertThat(file()).isEqualTo(typo);
+	}
+
+	@Test
 	void aDefaultThatCopiesAnotherProfileIsReplacedAsBefore() throws Exception {
 		// as the original CLI writes it: [default] is a copy of [my_org]
 		String original = """
