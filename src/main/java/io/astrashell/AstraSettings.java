@@ -30,7 +30,7 @@ public record AstraSettings(Environments environments, HttpSettings http, Path h
 						duration(env, "astra.http.read-timeout", "30s"),
 						integer(env, "astra.http.retries", "2"),
 						duration(env, "astra.http.max-retry-wait", "10s")),
-				path(env, "astra.home"), path(env, "astra.config-file"),
+				path(env, "astra.home", "ASTRA_HOME"), path(env, "astra.config-file", "ASTRARC"),
 				new Sandbox(integer(env, "astra.sandbox.port", "0")),
 				new Completion(duration(env, "astra.completion.ttl", "60s"),
 						duration(env, "astra.completion.first-fetch-wait", "250ms")));
@@ -47,10 +47,23 @@ public record AstraSettings(Environments environments, HttpSettings http, Path h
 		}
 	}
 
-	private static Path path(Environment env, String key) {
+	/**
+	 * A path setting, {@code ~} meaning the user's home ({@code $HOME}, else the JVM's
+	 * {@code user.home}). {@code variable} is the environment variable that sets it: one set but
+	 * empty is refused by name rather than taken as the current directory.
+	 */
+	private static Path path(Environment env, String key, String variable) {
+		String home = AstraHome.userHome(text(env, "HOME", null));
+		String raw = text(env, key, null);
+		String set = text(env, variable, null);
+		if (raw != null && raw.isBlank() && set != null && set.isBlank()) {
+			throw new Invalid(variable + " is set but empty: set it to a path, or unset it (unset " + variable
+					+ ") to use the default, " + AstraHome.expandHome(variable.equals("ASTRARC") ? "~/.astrarc" : "~/.astra",
+							home) + ".");
+		}
 		String value = required(env, key);
 		try {
-			return Path.of(AstraHome.expandHome(value));
+			return Path.of(AstraHome.expandHome(value, home));
 		}
 		catch (InvalidPathException e) {
 			throw new Invalid("application.yml: '" + key + "' is not a usable path: " + value);

@@ -54,6 +54,12 @@ public final class AstraRun {
 		return this;
 	}
 
+	/** Runs without this environment variable (as if it were not set). */
+	public AstraRun without(String name) {
+		env.remove(name);
+		return this;
+	}
+
 	public Result run(String... args) {
 		return withInput("", args);
 	}

@@ -15,9 +15,12 @@ public final class Secrets {
 
 	private static final Pattern TOKEN = Pattern.compile("AstraCS:[A-Za-z0-9][A-Za-z0-9:_+/.=-]*");
 
-	/** The value of {@code --token}; the placeholder {@code AstraCS:...} of the shell's own hints is left alone. */
+	/**
+	 * The value of {@code --token}; the placeholder {@code AstraCS:...} and a command substitution
+	 * {@code "$(astra token get ...)"} of the shell's own hints are left alone.
+	 */
 	private static final Pattern TOKEN_OPTION = Pattern
-		.compile("(--token(?:=|\\s+))(?!AstraCS:\\.\\.\\.)(\"[^\"]*\"|'[^']*'|\\S+)");
+		.compile("(--token(?:=|\\s+))(?!AstraCS:\\.\\.\\.|\"\\$\\(astra token get[^\"]*\\)\")(\"[^\"]*\"|'[^']*'|\\S+)");
 
 	/** 100 or more characters of the alphabet of client secrets, with no space. */
 	private static final Pattern CLIENT_SECRET = Pattern.compile("(?<![A-Za-z0-9.,+_-])[A-Za-z0-9.,+_-]{100,}");

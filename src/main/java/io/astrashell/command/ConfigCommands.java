@@ -70,7 +70,7 @@ public final class ConfigCommands implements CommandGroup {
 						if (in.option("token") == null) {
 							throw CliException.missingOption("Give the profile's token: --token AstraCS:...");
 						}
-						TokenFormat.check(in.option("token"), "--token");
+						TokenFormat.check(TokenFormat.clean(in.option("token")), "--token");
 						if (in.argument(0) != null) {
 							plan.profileCreated(in.argument(0));
 						}
@@ -200,8 +200,8 @@ public final class ConfigCommands implements CommandGroup {
 		Output out = Output.message("Profile '" + name + "' deleted from " + session.configFile(in.globals()) + ".",
 				Output.fields("deleted", name));
 		if (wasDefault) {
-			out.notice(Level.WARN, "[default] was a copy of '" + name + "' and is kept: choose another default with "
-					+ "'astra config use NAME'.");
+			out.notice(Level.WARN, "[default] was a copy of '" + name + "' and is kept, token included: to remove "
+					+ "that token too, run 'astra config delete default'.");
 		}
 		return out;
 	}

@@ -66,14 +66,7 @@ public final class ProfileService {
 	/** The keys of a profile (exit 5 naming those that exist). */
 	public Map<String, String> get(Globals globals, String name) {
 		AstraRc rc = session.profiles(globals).read();
-		return rc.section(name).orElseThrow(() -> notFound(rc, name));
-	}
-
-	private static CliException notFound(AstraRc rc, String name) {
-		List<String> names = rc.sections();
-		return CliException.notFound("Profile '" + name + "' is not in " + rc.path() + "."
-				+ (names.isEmpty() ? " There are no profiles yet: run 'astra setup'." : " Profiles there: "
-						+ String.join(", ", names) + "."));
+		return rc.section(name).orElseThrow(() -> rc.missingSection(name));
 	}
 
 	/** What a new profile holds. */
@@ -88,6 +81,7 @@ public final class ProfileService {
 	 * Checks a token against the API (the organization it belongs to) without saving anything.
 	 */
 	public Organization check(String token, AstraEnvironment env, String endpoint) {
+		token = TokenFormat.clean(token);
 		TokenFormat.check(token, "the token given");
 		Connection connection = session.resolve(new Globals(token, null, null, env.name(),
 				env == AstraEnvironment.LOCAL ? endpoint : null, null, null, null));
@@ -100,26 +94,36 @@ public final class ProfileService {
 	 * {@code [default]}, which also happens when there is no default yet.
 	 */
 	public Saved save(Globals globals, NewProfile profile, boolean validate, boolean replace, boolean makeDefault) {
-		TokenFormat.check(profile.token(), "the token given");
+		String token = TokenFormat.clean(profile.token());
+		TokenFormat.check(token, "the token given");
 		if (profile.endpoint() != null && profile.environment() != AstraEnvironment.LOCAL) {
 			throw CliException.invalidArgument("--local-endpoint goes with --env local.");
 		}
-		Organization org = validate ? check(profile.token(), profile.environment(), profile.endpoint()) : null;
-		String name = profile.name() != null ? profile.name().trim() : org == null ? null : org.name();
+		String endpoint = profile.endpoint() == null ? null : profile.endpoint().strip();
+		if (endpoint != null) {
+			// checked whatever --no-validate says: the file must read back as written
+			AstraRc.checkWritable("--local-endpoint", endpoint);
+			Session.endpointUri(endpoint);
+		}
+		if (profile.name() != null) {
+			checkName(profile.name().strip(), "The profile name");
+		}
+		Organization org = validate ? check(token, profile.environment(), endpoint) : null;
+		String name = profile.name() != null ? profile.name().strip() : org == null ? null : org.name().strip();
 		if (name == null || name.isBlank()) {
 			throw CliException.missingOption("Give the profile a NAME (with --no-validate the organization's name "
 					+ "is not known).");
 		}
-		if (name.contains("[") || name.contains("]") || name.contains("\n")) {
-			throw CliException.invalidArgument("A profile name cannot hold '[', ']' or a line break: '" + name + "'.");
+		if (profile.name() == null) {
+			checkName(name, "The organization's name, the profile's name by default,");
 		}
 		Map<String, String> values = new LinkedHashMap<>();
-		values.put(AstraRc.TOKEN_KEY, profile.token());
+		values.put(AstraRc.TOKEN_KEY, token);
 		if (profile.environment() != AstraEnvironment.PROD) {
 			values.put(AstraRc.ENV_KEY, profile.environment().name());
 		}
-		if (profile.endpoint() != null) {
-			values.put(AstraRc.ENDPOINT_KEY, profile.endpoint());
+		if (endpoint != null) {
+			values.put(AstraRc.ENDPOINT_KEY, endpoint);
 		}
 		Profiles profiles = session.profiles(globals);
 		String finalName = name;
@@ -129,9 +133,12 @@ public final class ProfileService {
 				throw CliException.alreadyExists("Profile '" + finalName + "' already exists in " + rc.path()
 						+ ". Delete it first ('astra config delete " + finalName + "'), or use 'astra setup'.");
 			}
-			rc.replace(finalName, values);
 			boolean becomesDefault = makeDefault || !rc.hasSection(AstraRc.DEFAULT_SECTION)
 					|| finalName.equals(AstraRc.DEFAULT_SECTION);
+			if (becomesDefault) {
+				keepDefaultToken(globals, rc, token, finalName);
+			}
+			rc.replace(finalName, values);
 			if (becomesDefault && !finalName.equals(AstraRc.DEFAULT_SECTION)) {
 				rc.replace(AstraRc.DEFAULT_SECTION, values);
 				rc.moveFirst(AstraRc.DEFAULT_SECTION);
@@ -140,11 +147,21 @@ public final class ProfileService {
 		});
 	}
 
+	/** A profile name that can be written as a section header: one line, no brackets, no control character. */
+	private static void checkName(String name, String what) {
+		AstraRc.checkWritable(what, name);
+		if (name.contains("[") || name.contains("]")) {
+			throw CliException.invalidArgument(what + " cannot hold '[' or ']': give another with "
+					+ (what.startsWith("The organization") ? "--name NAME." : "NAME."));
+		}
+	}
+
 	/** Copies a profile into {@code [default]}. */
 	public void makeDefault(Globals globals, String name) {
 		session.profiles(globals).update(rc -> {
-			Map<String, String> values = rc.section(name).orElseThrow(() -> notFound(rc, name));
+			Map<String, String> values = rc.section(name).orElseThrow(() -> rc.missingSection(name));
 			if (!name.equals(AstraRc.DEFAULT_SECTION)) {
+				keepDefaultToken(globals, rc, values.get(AstraRc.TOKEN_KEY), name);
 				rc.replace(AstraRc.DEFAULT_SECTION, values);
 				rc.moveFirst(AstraRc.DEFAULT_SECTION);
 			}
@@ -152,11 +169,56 @@ public final class ProfileService {
 		});
 	}
 
+	/**
+	 * Never destroys the only copy of a credential: {@code [default]} may be overwritten when it holds
+	 * no token, the same token, or a token that another profile holds too (as in the files the
+	 * original CLI writes, where it is a copy). Otherwise (a {@code [default]} written by hand) the
+	 * change is refused (exit 11), naming the commands that keep the token, or discard it knowingly.
+	 */
+	private void keepDefaultToken(Globals globals, AstraRc rc, String newToken, String becoming) {
+		String old = rc.value(AstraRc.DEFAULT_SECTION, AstraRc.TOKEN_KEY);
+		if (old == null || old.isBlank() || old.strip().equals(newToken == null ? null : newToken.strip())) {
+			return;
+		}
+		for (String other : rc.sections()) {
+			String held = rc.value(other, AstraRc.TOKEN_KEY);
+			if (!other.equals(AstraRc.DEFAULT_SECTION) && held != null && held.strip().equals(old.strip())) {
+				return;
+			}
+		}
+		String cf = session.configFile(globals).equals(session.settings().configFile()) ? ""
+				: " -cf " + AstraRc.shellQuoted(rc.path().toString());
+		String keep;
+		if (TokenFormat.isValid(old.strip())) {
+			String spare = AstraRc.DEFAULT_SECTION;
+			for (int i = 1; rc.hasSection(spare); i++) {
+				spare = "previous-default" + (i == 1 ? "" : "-" + i);
+			}
+			Map<String, String> values = rc.section(AstraRc.DEFAULT_SECTION).orElseThrow();
+			String env = values.get(AstraRc.ENV_KEY);
+			String endpoint = values.get(AstraRc.ENDPOINT_KEY);
+			boolean local = env != null && env.strip().equalsIgnoreCase(AstraEnvironment.LOCAL.name());
+			keep = "keep it, first run: astra config create " + spare + " --token \"$(astra token get -conf "
+					+ AstraRc.DEFAULT_SECTION + cf + ")\"" + cf
+					+ (env == null || env.isBlank() ? "" : " --env " + AstraRc.shellQuoted(env.strip()))
+					+ (local && endpoint != null ? " --local-endpoint " + AstraRc.shellQuoted(endpoint) : "")
+					+ " --no-validate";
+		}
+		else {
+			keep = "keep it, first rename its [default] line in " + rc.path() + " (to [previous-default], say)";
+		}
+		String what = becoming.equals(AstraRc.DEFAULT_SECTION) ? "replacing it"
+				: "making '" + becoming + "' the default";
+		throw CliException.invalidArgument("[default] in " + rc.path() + " holds a token that no other profile "
+				+ "holds, and " + what + " would lose it, so nothing was changed. To " + keep
+				+ "; to discard it, first run: astra config delete default" + cf + ". Then run this command again.");
+	}
+
 	/** Deletes a profile; returns whether {@code [default]} was a copy of it (and so stays as it was). */
 	public boolean delete(Globals globals, String name) {
 		Profiles profiles = session.profiles(globals);
 		return profiles.update(rc -> {
-			Map<String, String> values = rc.section(name).orElseThrow(() -> notFound(rc, name));
+			Map<String, String> values = rc.section(name).orElseThrow(() -> rc.missingSection(name));
 			Map<String, String> defaults = rc.section(AstraRc.DEFAULT_SECTION).orElse(Map.of());
 			boolean wasDefault = !name.equals(AstraRc.DEFAULT_SECTION) && values.equals(defaults);
 			rc.remove(name);

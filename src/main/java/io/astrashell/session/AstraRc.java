@@ -1,13 +1,23 @@
 package io.astrashell.session;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -63,22 +73,112 @@ public final class AstraRc {
 		this.exists = exists;
 	}
 
-	/** Reads the file; a missing file reads as empty. A line that cannot be parsed fails with exit 9. */
+	/**
+	 * Reads the file; a missing file reads as empty. A file that cannot be read or parsed (a
+	 * directory, a dangling link, text that is not UTF-8, a malformed or repeated line) fails with
+	 * exit 9, naming the file, the line and what to do.
+	 */
 	public static AstraRc read(Path path) {
-		String text;
+		byte[] bytes;
 		try {
-			text = Files.readString(path, StandardCharsets.UTF_8);
+			if (Files.isDirectory(path)) {
+				throw CliException.configuration("The profiles file " + path + " is a directory: give a file (-cf "
+						+ path.resolve(".astrarc") + ", or set ASTRARC to one).");
+			}
+			bytes = Files.readAllBytes(path);
 		}
 		catch (NoSuchFileException e) {
+			if (Files.isSymbolicLink(path)) {
+				throw danglingLink(path);
+			}
 			return new AstraRc(path, new ArrayList<>(), false);
 		}
 		catch (IOException e) {
-			throw CliException.configuration("Cannot read the configuration file " + path + ": "
-					+ e.getClass().getSimpleName() + ". Check that it is a readable file.");
+			throw CliException.configuration("Cannot read the profiles file " + path + ": " + reason(e)
+					+ ". Check that it is a file you may read.");
 		}
-		return parse(path, text);
+		return parse(path, decode(path, bytes));
 	}
 
+	/** The file's bytes as UTF-8 text; any other encoding is refused, naming the first line that is not UTF-8. */
+	private static String decode(Path path, byte[] bytes) {
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer in = ByteBuffer.wrap(bytes);
+		CharBuffer out = CharBuffer.allocate(bytes.length);
+		CoderResult result = decoder.decode(in, out, true);
+		if (!result.isError()) {
+			result = decoder.flush(out);
+		}
+		if (result.isError()) {
+			int line = 1;
+			for (int i = 0; i < in.position(); i++) {
+				if (bytes[i] == '\n') {
+					line++;
+				}
+			}
+			String file = shellQuoted(path.toString());
+			throw CliException.configuration("The profiles file " + path + " is not UTF-8 text (line " + line
+					+ " holds a byte that is not UTF-8): save it as UTF-8; for a Latin-1 file, (umask 077; iconv -f latin1 "
+					+ "-t utf-8 " + file + " > " + file + ".utf8) && mv " + file + ".utf8 " + file
+					+ " (the file was left unchanged).");
+		}
+		out.flip();
+		return out.toString();
+	}
+
+	/** A word as a POSIX shell reads it back: as is when plain, else in single quotes. */
+	public static String shellQuoted(String word) {
+		if (word.matches("[A-Za-z0-9_./:@%+=,-]+")) {
+			return word;
+		}
+		return "'" + word.replace("'", "'\\''") + "'";
+	}
+
+	/** A link whose target is missing: named with its target, never followed into a new file. */
+	static CliException danglingLink(Path link) {
+		String target;
+		try {
+			target = link.resolveSibling(Files.readSymbolicLink(link)).normalize().toString();
+		}
+		catch (IOException | UnsupportedOperationException e) {
+			target = "a file";
+		}
+		return CliException.configuration("The profiles file " + link + " is a symbolic link to " + target
+				+ ", which does not exist: create it there, or give another file with -cf (or ASTRARC).");
+	}
+
+	/** What went wrong with a file, in words (never the name of a Java class). */
+	static String reason(IOException e) {
+		if (e instanceof AccessDeniedException) {
+			return "permission denied";
+		}
+		if (e instanceof FileAlreadyExistsException f) {
+			return f.getFile() + " is in the way (a file where a directory should be)";
+		}
+		if (e instanceof FileSystemException f && "Not a directory".equals(f.getReason()) && f.getFile() != null) {
+			for (Path p = Path.of(f.getFile()).getParent(); p != null; p = p.getParent()) {
+				if (Files.exists(p) && !Files.isDirectory(p)) {
+					return p + " is a file, not a directory";
+				}
+			}
+		}
+		if (e instanceof FileSystemException f && f.getReason() != null) {
+			String why = f.getReason();
+			return why.substring(0, 1).toLowerCase(Locale.ROOT) + why.substring(1)
+					+ (f.getFile() == null ? "" : " (" + f.getFile() + ")");
+		}
+		if (e instanceof NoSuchFileException f) {
+			return f.getFile() + " does not exist";
+		}
+		return e.getMessage() != null ? e.getMessage() : "an input/output error";
+	}
+
+	/**
+	 * Parses the text. A repeated section, or a key repeated within a section, is refused as any other
+	 * malformed line: which one would count is not clear, and no edit could change all of them.
+	 */
 	static AstraRc parse(Path path, String text) {
 		List<Line> lines = new ArrayList<>();
 		String[] raw = text.split("\r?\n", -1);
@@ -86,7 +186,9 @@ public final class AstraRc {
 		if (count > 0 && raw[count - 1].isEmpty()) {
 			count--; // the newline that ends the file
 		}
-		boolean inSection = false;
+		Map<String, Integer> sectionLines = new HashMap<>();
+		Map<String, Integer> keyLines = new HashMap<>();
+		String current = null;
 		for (int i = 0; i < count; i++) {
 			String line = raw[i];
 			String t = line.strip();
@@ -100,18 +202,30 @@ public final class AstraRc {
 				if (!t.endsWith("]") || t.length() < 3 || t.substring(1, t.length() - 1).isBlank()) {
 					throw unreadable(path, i + 1, "a section header must look like [name]");
 				}
-				lines.add(new Line(line, Kind.SECTION, t.substring(1, t.length() - 1).strip(), null));
-				inSection = true;
+				current = t.substring(1, t.length() - 1).strip();
+				Integer first = sectionLines.putIfAbsent(current, i + 1);
+				if (first != null) {
+					throw unreadable(path, i + 1, "profile [" + current + "] is there twice, at lines " + first + " and "
+							+ (i + 1) + ": merge the two into one, or delete one of them");
+				}
+				keyLines.clear();
+				lines.add(new Line(line, Kind.SECTION, current, null));
 			}
 			else {
 				int eq = t.indexOf('=');
 				if (eq <= 0) {
 					throw unreadable(path, i + 1, "expected KEY=value, a [section] header or a # comment");
 				}
-				if (!inSection) {
+				if (current == null) {
 					throw unreadable(path, i + 1, "a KEY=value line must come after a [section] header");
 				}
-				lines.add(new Line(line, Kind.ENTRY, t.substring(0, eq).strip(), unquote(t.substring(eq + 1).strip())));
+				String key = t.substring(0, eq).strip();
+				Integer first = keyLines.putIfAbsent(key, i + 1);
+				if (first != null) {
+					throw unreadable(path, i + 1, "profile [" + current + "] sets " + key + " twice, at lines " + first
+							+ " and " + (i + 1) + ": keep one of them");
+				}
+				lines.add(new Line(line, Kind.ENTRY, key, unquote(t.substring(eq + 1).strip())));
 			}
 		}
 		return new AstraRc(path, lines, true);
@@ -127,6 +241,26 @@ public final class AstraRc {
 	private static CliException unreadable(Path path, int lineNumber, String why) {
 		return CliException.configuration("Cannot parse the configuration file " + path + " at line " + lineNumber
 				+ ": " + why + ". Fix that line (the file was left unchanged).");
+	}
+
+	/**
+	 * Refuses a value that cannot be written as one line of the file and read back the same: a line
+	 * break or any other control character (a name or value with a line break would add lines of
+	 * its own, such as a second {@code [default]}). {@code what} names the value; the value itself
+	 * is never repeated, as it may be a token.
+	 */
+	public static void checkWritable(String what, String value) {
+		if (value == null) {
+			return;
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\uFEFF') {
+				throw CliException.invalidArgument(what + " holds " + (c == '\n' || c == '\r' || c == '\u2028'
+						|| c == '\u2029' ? "a line break" : "a control character") + " (character " + (i + 1)
+						+ "): give it on one line, without control characters. Nothing was written.");
+			}
+		}
 	}
 
 	public Path path() {
@@ -152,7 +286,7 @@ public final class AstraRc {
 		return sections().contains(name);
 	}
 
-	/** The keys and values of a section (the last value of a repeated key), if it exists. */
+	/** The keys and values of a section, if it exists. */
 	public Optional<Map<String, String>> section(String name) {
 		Map<String, String> values = new LinkedHashMap<>();
 		boolean found = false;
@@ -206,6 +340,17 @@ public final class AstraRc {
 
 	/** Sets a key of a section, adding the section at the end of the file if missing. */
 	public void set(String section, String key, String value) {
+		checkWritable("The profile name", section);
+		checkWritable("The key name", key);
+		checkWritable("The value of " + key, value);
+		if (section.isBlank() || !section.equals(section.strip()) || section.contains("[") || section.contains("]")) {
+			throw CliException.invalidArgument("A profile name cannot be blank, start or end with a space, or hold '[' "
+					+ "or ']'. Nothing was written.");
+		}
+		if (!value.equals(value.strip())) {
+			throw CliException.invalidArgument("The value of " + key + " cannot start or end with a space. Nothing was "
+					+ "written.");
+		}
 		int start = sectionStart(section);
 		if (start < 0) {
 			if (!lines.isEmpty() && !lines.get(lines.size() - 1).raw().isBlank()) {
@@ -320,10 +465,10 @@ public final class AstraRc {
 		}
 	}
 
-	/** Exit 9 naming the sections that do exist. */
+	/** Exit 5 (not found) naming the sections that do exist. */
 	public CliException missingSection(String name) {
 		List<String> names = sections();
-		return CliException.configuration("Profile '" + name + "' is not in " + path + "."
+		return CliException.notFound("Profile '" + name + "' is not in " + path + "."
 				+ (names.isEmpty() ? " The file has no profiles yet: run 'astra setup'."
 						: " Profiles there: " + String.join(", ", names) + "."));
 	}

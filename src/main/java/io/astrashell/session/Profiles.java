@@ -6,6 +6,7 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -35,8 +36,12 @@ public final class Profiles {
 			// a profiles file kept as a symbolic link (dotfiles) is written where it points
 			this.file = Files.isSymbolicLink(absolute) ? absolute.toRealPath() : absolute;
 		}
+		catch (NoSuchFileException e) {
+			throw AstraRc.danglingLink(absolute);
+		}
 		catch (IOException e) {
-			throw new CliException(ExitCode.CONFIGURATION, "Cannot follow the link " + absolute + ": " + e.getMessage());
+			throw new CliException(ExitCode.CONFIGURATION, "Cannot follow the link " + absolute + ": "
+					+ AstraRc.reason(e) + ". Point -cf (or ASTRARC) at a file.");
 		}
 	}
 
@@ -50,6 +55,8 @@ public final class Profiles {
 
 	/** Applies {@code change} to the current file and writes the result; returns what it returned. */
 	public <T> T update(Function<AstraRc, T> change) {
+		// a file that cannot be read or parsed fails here, before anything (the lock file) is written
+		AstraRc.read(file);
 		ReentrantLock local = IN_PROCESS.computeIfAbsent(file, k -> new ReentrantLock());
 		local.lock();
 		try {
@@ -60,17 +67,41 @@ public final class Profiles {
 				AstraHome.ownerOnly(lockFile);
 				AstraRc rc = AstraRc.read(file);
 				T result = change.apply(rc);
-				write(rc.render());
+				String text = rc.render();
+				readsBackAsWritten(rc, text);
+				write(text);
 				return result;
 			}
 		}
 		catch (IOException e) {
-			throw new CliException(ExitCode.CONFIGURATION, "Cannot write the configuration file " + file + ": "
-					+ e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
-					+ ". The file was left as it was.");
+			throw new CliException(ExitCode.CONFIGURATION, "Cannot write the profiles file " + file + ": "
+					+ AstraRc.reason(e) + ". The file was left as it was.");
 		}
 		finally {
 			local.unlock();
+		}
+	}
+
+	/**
+	 * The last guard before writing: the new text must parse, and give back every profile as the
+	 * change left it. Whatever slipped through (a line break in a value, a repeated section), the
+	 * file is not written.
+	 */
+	private void readsBackAsWritten(AstraRc changed, String text) {
+		boolean same;
+		try {
+			AstraRc back = AstraRc.parse(file, text);
+			same = back.sections().equals(changed.sections());
+			for (String name : changed.sections()) {
+				same &= back.section(name).equals(changed.section(name));
+			}
+		}
+		catch (CliException e) {
+			same = false;
+		}
+		if (!same) {
+			throw new CliException(ExitCode.INTERNAL_ERROR, "The change to " + file + " would not read back as "
+					+ "written, so it was not written (the file was left as it was).");
 		}
 	}
 

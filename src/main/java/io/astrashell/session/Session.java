@@ -189,13 +189,21 @@ public final class Session implements AutoCloseable {
 	}
 
 	public Path configFile(Globals globals) {
-		if (globals.configFile() != null) {
-			return Path.of(AstraHome.expandHome(globals.configFile()));
+		String given = globals.configFile() != null ? globals.configFile() : defaults.configFile();
+		if (given == null) {
+			return settings.configFile();
 		}
-		if (defaults.configFile() != null) {
-			return Path.of(AstraHome.expandHome(defaults.configFile()));
+		if (given.isBlank()) {
+			throw CliException.missingOption("The value of -cf/--config-file is empty: give the profiles file, e.g. "
+					+ "-cf ~/.astrarc.");
 		}
-		return settings.configFile();
+		try {
+			return Path.of(AstraHome.expandHome(given, AstraHome.userHome(environment)));
+		}
+		catch (java.nio.file.InvalidPathException e) {
+			throw CliException.invalidOptionValue("Invalid value for -cf/--config-file: " + e.getReason()
+					+ ". Give the path of the profiles file.");
+		}
 	}
 
 	/** Turns options into a connection: token, environment and endpoint, checked but not yet used. */
@@ -206,7 +214,7 @@ public final class Session implements AutoCloseable {
 		String source;
 		String section = null;
 		if (g.token() != null) {
-			token = g.token();
+			token = TokenFormat.clean(g.token());
 			source = "--token";
 		}
 		else if (g.profile() != null) {
@@ -223,7 +231,7 @@ public final class Session implements AutoCloseable {
 			}
 		}
 		else if (notBlank(environment.get(TOKEN_VARIABLE))) {
-			token = environment.get(TOKEN_VARIABLE);
+			token = TokenFormat.clean(environment.get(TOKEN_VARIABLE));
 			source = "the " + TOKEN_VARIABLE + " variable";
 		}
 		else {
@@ -234,13 +242,23 @@ public final class Session implements AutoCloseable {
 		}
 
 		String envName = g.env();
-		if (envName == null && section != null && token != null) {
-			envName = rc.value(section, AstraRc.ENV_KEY);
+		AstraEnvironment env;
+		if (envName != null) {
+			env = AstraEnvironment.parse(envName)
+				.orElseThrow(() -> CliException.invalidOptionValue("Invalid value '" + g.env()
+						+ "' for --env: use one of PROD, DEV, TEST, LOCAL."));
 		}
-		AstraEnvironment env = envName == null ? AstraEnvironment.PROD
-				: AstraEnvironment.parse(envName)
-					.orElseThrow(() -> CliException.invalidOptionValue("Invalid environment '" + g.env()
-							+ "': use one of PROD, DEV, TEST, LOCAL."));
+		else if (section != null && token != null && notBlank(rc.value(section, AstraRc.ENV_KEY))) {
+			String written = rc.value(section, AstraRc.ENV_KEY);
+			String profile = section;
+			env = AstraEnvironment.parse(written)
+				.orElseThrow(() -> CliException.configuration("Profile '" + profile + "' of " + file + " has "
+						+ AstraRc.ENV_KEY + "=" + written + ", which is not an environment: set it to one of PROD, DEV, "
+						+ "TEST, LOCAL in that file (or give --env)."));
+		}
+		else {
+			env = AstraEnvironment.PROD;
+		}
 
 		URI baseUrl;
 		if (env == AstraEnvironment.LOCAL) {
@@ -248,11 +266,22 @@ public final class Session implements AutoCloseable {
 			if (endpoint == null && notBlank(environment.get(ENDPOINT_VARIABLE))) {
 				endpoint = environment.get(ENDPOINT_VARIABLE);
 			}
+			String fromProfile = null;
 			if (endpoint == null && section != null && token != null) {
-				endpoint = rc.value(section, AstraRc.ENDPOINT_KEY);
+				endpoint = fromProfile = rc.value(section, AstraRc.ENDPOINT_KEY);
 			}
 			if (endpoint != null) {
-				baseUrl = endpointUri(endpoint);
+				try {
+					baseUrl = endpointUri(endpoint);
+				}
+				catch (CliException e) {
+					if (fromProfile == null) {
+						throw e;
+					}
+					throw CliException.configuration("Profile '" + section + "' of " + file + " has an "
+							+ AstraRc.ENDPOINT_KEY + " that is not a URL: set it to one such as http://127.0.0.1:8181 in "
+							+ "that file (or give --local-endpoint).");
+				}
 				if (token == null) {
 					token = sandboxTokenOnDisk();
 					source = "the sandbox state in " + home.path();
@@ -327,7 +356,8 @@ public final class Session implements AutoCloseable {
 		return embedded;
 	}
 
-	private static URI endpointUri(String endpoint) {
+	/** An endpoint as a URL (exit 13 when it is not an http or https URL with a host). */
+	public static URI endpointUri(String endpoint) {
 		try {
 			URI uri = URI.create(endpoint.trim().replaceAll("/+$", ""));
 			if (uri.getScheme() == null || uri.getHost() == null

@@ -16,6 +16,15 @@ public final class TokenFormat {
 	private TokenFormat() {
 	}
 
+	/**
+	 * A token as given, without the spaces and line breaks around it (a token from
+	 * {@code $(cat file)}, a variable or a paste often ends with one). Spaces inside are kept, and
+	 * refused by {@link #problem(String)}.
+	 */
+	public static String clean(String token) {
+		return token == null ? null : token.strip();
+	}
+
 	/** What is wrong with the token, or null when its shape is right. */
 	public static String problem(String token) {
 		if (token == null || token.isBlank()) {

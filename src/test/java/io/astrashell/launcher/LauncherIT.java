@@ -28,12 +28,22 @@ class LauncherIT {
 	}
 
 	static Run astra(String... args) throws IOException, InterruptedException {
+		return astraWithHome(null, args);
+	}
+
+	/** With {@code home}: HOME is that directory and ASTRARC is not set, so the profiles file is ~/.astrarc. */
+	static Run astraWithHome(Path home, String... args) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of("astra").toAbsolutePath().toString());
 		command.addAll(List.of(args));
 		ProcessBuilder pb = new ProcessBuilder(command);
 		pb.environment().put("ASTRA_HOME", dir.resolve("home").toString());
 		pb.environment().put("ASTRARC", dir.resolve("astrarc").toString());
+		if (home != null) {
+			pb.environment().put("HOME", home.toString());
+			pb.environment().remove("ASTRARC");
+			pb.environment().remove("ASTRA_JAVA_OPTS");
+		}
 		pb.environment().remove("ASTRA_DB_APPLICATION_TOKEN");
 		Path out = Files.createTempFile(dir, "out", ".txt");
 		Path err = Files.createTempFile(dir, "err", ".txt");
@@ -65,6 +75,14 @@ class LauncherIT {
 		Run noToken = astra("org");
 		assertThat(noToken.exit()).isEqualTo(9);
 		assertThat(noToken.err()).startsWith("[ERROR] No token").doesNotContain("Exception");
+	}
+
+	@Test
+	void theProfilesFileIsInHomeWhateverTheJvmThinks() throws Exception {
+		Path home = Files.createDirectories(dir.resolve("ci-home"));
+		Run r = astraWithHome(home, "config", "list", "-o", "json");
+		assertThat(r.exit()).as(r.toString()).isZero();
+		assertThat(r.out()).contains("0 profile(s) in " + home.resolve(".astrarc"));
 	}
 
 	@Test

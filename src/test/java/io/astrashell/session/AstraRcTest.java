@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.astrashell.cli.CliException;
+import io.astrashell.cli.ExitCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,6 +61,45 @@ class AstraRcTest {
 		Files.writeString(rc, "[default]\nA=1\n[dev]\nA=2\n");
 		assertThat(AstraRc.read(rc).missingSection("prod").getMessage())
 			.isEqualTo("Profile 'prod' is not in " + rc + ". Profiles there: default, dev.");
+	}
+
+	@Test
+	void aRepeatedSectionOrKeyIsAParseErrorNamingBothLines() throws Exception {
+		Path rc = dir.resolve("rc");
+		Files.writeString(rc, "[a]\nK=1\n\n[b]\nK=2\n[ a ]\nK=3\n");
+		assertThatThrownBy(() -> AstraRc.read(rc)).isInstanceOf(CliException.class)
+			.hasMessage("Cannot parse the configuration file " + rc + " at line 6: profile [a] is there twice, at lines 1 "
+					+ "and 6: merge the two into one, or delete one of them. Fix that line (the file was left unchanged).")
+			.satisfies(e -> assertThat(((CliException) e).exitCode()).isEqualTo(ExitCode.CONFIGURATION));
+		Files.writeString(rc, "[a]\nASTRA_ENV=DEV\n# note\nASTRA_ENV = PROD\n");
+		assertThatThrownBy(() -> AstraRc.read(rc)).isInstanceOf(CliException.class)
+			.hasMessageContaining("at line 4: profile [a] sets ASTRA_ENV twice, at lines 2 and 4");
+		// the same key in two sections, and two sections with the same content (the original CLI's
+		// [default]), are fine
+		Files.writeString(rc, "[default]\nK=1\n[a]\nK=1\n");
+		assertThat(AstraRc.read(rc).sections()).containsExactly("default", "a");
+	}
+
+	@Test
+	void aValueWithALineBreakOrControlCharacterIsNeverWritten() {
+		AstraRc rc = AstraRc.parse(dir.resolve("rc"), "[a]\nK=1\n");
+		for (String bad : new String[] { "x\ny", "x\r", "\u0000", "a\tb", "\u001b[31m", "x\u2028y", "x\u0085" }) {
+			assertThatThrownBy(() -> rc.set("a", "K", bad)).isInstanceOf(CliException.class)
+				.satisfies(e -> assertThat(((CliException) e).exitCode()).isEqualTo(ExitCode.INVALID_ARGUMENT))
+				.hasMessageStartingWith("The value of K holds a ");
+			assertThatThrownBy(() -> rc.set(bad, "K", "1")).isInstanceOf(CliException.class)
+				.hasMessageStartingWith("The profile name holds a ");
+		}
+		assertThatThrownBy(() -> rc.set("x]\n[default", "K", "1")).isInstanceOf(CliException.class);
+		assertThatThrownBy(() -> rc.set("a", "K", " padded ")).isInstanceOf(CliException.class);
+		assertThat(rc.render()).isEqualTo("[a]\nK=1\n");
+	}
+
+	@Test
+	void aMissingProfileIsNotFound() throws Exception {
+		Path rc = dir.resolve("rc");
+		Files.writeString(rc, "[default]\nA=1\n");
+		assertThat(AstraRc.read(rc).missingSection("x").exitCode()).isEqualTo(ExitCode.NOT_FOUND);
 	}
 
 }

@@ -93,4 +93,32 @@ class ProfilesTest {
 		assertThat(mode(file)).isEqualTo("rw-------");
 	}
 
+	@Test
+	void aChangeThatWouldNotReadBackAsWrittenIsNotWritten() throws Exception {
+		Path file = dir.resolve(".astrarc");
+		String before = "[default]\nASTRA_DB_APPLICATION_TOKEN=AstraCS:a\n";
+		Files.writeString(file, before);
+		// a quoted value reads back without its quotes: the guard before the write catches any such slip
+		assertThatThrownBy(() -> new Profiles(file).update(rc -> {
+			rc.set("x", "K", "\"quoted\"");
+			return null;
+		})).isInstanceOf(CliException.class).hasMessageContaining("would not read back as written");
+		assertThat(Files.readString(file)).isEqualTo(before);
+	}
+
+	@Test
+	void aFileThatCannotBeReadIsRefusedBeforeAnythingIsWritten() throws Exception {
+		Path folder = Files.createDirectory(dir.resolve("folder"));
+		assertThatThrownBy(() -> new Profiles(folder).update(rc -> null)).isInstanceOf(CliException.class)
+			.hasMessage("The profiles file " + folder + " is a directory: give a file (-cf " + folder.resolve(".astrarc")
+					+ ", or set ASTRARC to one).");
+		Path twice = Files.writeString(dir.resolve("twice"), "[a]\nK=1\n[a]\nK=2\n");
+		assertThatThrownBy(() -> new Profiles(twice).update(rc -> rc.remove("a"))).isInstanceOf(CliException.class)
+			.hasMessageContaining("at line 3");
+		assertThat(Files.readString(twice)).isEqualTo("[a]\nK=1\n[a]\nK=2\n");
+		try (var files = Files.list(dir)) {
+			assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("folder", "twice");
+		}
+	}
+
 }

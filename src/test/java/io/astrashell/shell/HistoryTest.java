@@ -53,7 +53,8 @@ class HistoryTest {
 				LocalSandbox b = LocalSandbox.start(dir.resolve("org-b"), 0)) {
 			Path script = dir.resolve("switch.astra");
 			Files.writeString(script, "config use b\norg id\n");
-			Map<String, String> env = TestProfiles.defaultTo(dir, a).add("b", b).write();
+			// [default] is a copy of [a], as the original CLI writes it (a token only [default] holds is never overwritten)
+			Map<String, String> env = TestProfiles.defaultTo(dir, a).add("a", a).add("b", b).write();
 			try (PromptTerminal t = new PromptTerminal(env)) {
 				t.waitFor("astra (LOCAL)> ", 1);
 				String screen = t.run("script " + script, "astra (LOCAL)> ");
