@@ -53,6 +53,22 @@ public final class SafeText {
 		return b.toString();
 	}
 
+	/**
+	 * Multi-line text (a stack trace) with every unsafe character replaced by a space, but its line
+	 * feeds and tabs kept.
+	 */
+	public static String replaceKeepingLines(String s) {
+		if (s == null) {
+			return "";
+		}
+		StringBuilder b = new StringBuilder(s.length());
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			b.append(c != '\n' && c != '\t' && isUnsafe(c) ? ' ' : c);
+		}
+		return b.toString();
+	}
+
 	/** How a character is named in a message: {@code U+001B}. */
 	public static String codePoint(char c) {
 		return String.format("U+%04X", (int) c);

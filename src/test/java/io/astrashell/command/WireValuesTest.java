@@ -175,7 +175,8 @@ class WireValuesTest {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
 			// the output's own line ends: LF, or CR LF in CSV
-			boolean lineEnd = c == '\n' || (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n');
+			boolean lineEnd = c == '\n' || (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n')
+					|| c == '\t'; // and the tabs of a -v stack trace, which move no cursor but right
 			boolean unsafe = (c < 0x20 && !lineEnd) || (c >= 0x7f && c <= 0x9f) || c == 0x061c || c == 0x200e
 					|| c == 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
 			assertThat(unsafe).as(what + ": U+%04X at %d in%n%s", (int) c, i, text).isFalse();
@@ -202,6 +203,25 @@ class WireValuesTest {
 					assertThat(r.out().split("\r\n", -1)).as(what).hasSize(3);
 				}
 			}
+		}
+	}
+
+	@Test
+	void anErrorMessageFromTheServerReachesNeitherTheErrorLineNorTheVerboseTraceRaw() {
+		server.setDispatcher(new Dispatcher() {
+			@Override
+			public MockResponse dispatch(RecordedRequest request) {
+				return new MockResponse.Builder().code(400).setHeader("Content-Type", "application/json")
+					.body("{\"errors\":[{\"ID\":1,\"message\":\"bad " + json(ESC_TITLE + RLO + "\u009b") + "\"}]}")
+					.build();
+			}
+		});
+		for (String format : List.of("human", "json", "csv")) {
+			Result r = run("role", "list", "-v", "-o", format);
+			assertThat(r.exitCode()).as(r.toString()).isEqualTo(11);
+			assertThat(r.out() + r.err()).contains("bad ");
+			noUnsafeCharacter("role list -v -o " + format + " stdout", r.out());
+			noUnsafeCharacter("role list -v -o " + format + " stderr", r.err());
 		}
 	}
 
