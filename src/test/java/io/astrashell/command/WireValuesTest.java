@@ -107,7 +107,9 @@ class WireValuesTest {
 			List.of("role", "get", "x"), List.of("token", "list"), List.of("org"), List.of("org", "id"),
 			List.of("org", "name"), List.of("token", "create", "-r", "x"), List.of("role", "create", "y", "-a", "org-read",
 					"-R", "drn:astra:org:o1"),
-			List.of("role", "update", "x", "-d", "new"), List.of("user", "update", "a@b.co", "-r", "x"));
+			List.of("role", "update", "x", "-d", "new"), List.of("user", "update", "a@b.co", "-r", "x"),
+			List.of("user", "invite", "new@b.co", "-r", "x"), List.of("user", "delete", "a@b.co"),
+			List.of("role", "delete", "x"), List.of("token", "delete", "c"));
 
 	@ParameterizedTest
 	@EnumSource(Wire.class)
