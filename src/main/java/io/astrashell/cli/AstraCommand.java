@@ -54,12 +54,15 @@ public final class AstraCommand extends AbstractCommand {
 
 	private final Checker checker;
 
+	private final String notes;
+
 	private AstraCommand(Builder b) {
 		super(b.name, b.description, b.group, "", b.hidden);
 		this.ownOptions = List.copyOf(b.options);
 		this.arguments = List.copyOf(b.arguments);
 		this.handler = b.handler;
 		this.checker = b.checker;
+		this.notes = b.notes;
 		setAliases(List.copyOf(b.aliases));
 		setOptions(allOptions().stream().map(OptionSpec::toCommandOption).toList());
 	}
@@ -81,6 +84,11 @@ public final class AstraCommand extends AbstractCommand {
 
 	public List<ArgumentSpec> arguments() {
 		return arguments;
+	}
+
+	/** What the help page says of the command beyond its options (its DISCUSSION), or "". */
+	public String notes() {
+		return notes;
 	}
 
 	/** The option a word names ({@code -r}, {@code --role}, {@code -cf}), if any. */
@@ -150,12 +158,20 @@ public final class AstraCommand extends AbstractCommand {
 
 		private Checker checker = Checker.NONE;
 
+		private String notes = "";
+
 		private Builder(String name) {
 			this.name = name;
 		}
 
 		public Builder description(String description) {
 			this.description = description;
+			return this;
+		}
+
+		/** A paragraph for the DISCUSSION section of the help page (wrapped to its width). */
+		public Builder notes(String notes) {
+			this.notes = notes;
 			return this;
 		}
 

@@ -52,7 +52,7 @@ public final class CommandLineParser implements CommandParser {
 				throw CliException.invalidArgument("Unknown option '" + name + "'. Before the command only global "
 						+ "options are allowed; type 'help' to see them.");
 			}
-			i = take(spec.get(), words, i, globalsBefore, "astra");
+			i = take(spec.get(), words, i, globalsBefore, "astra", null);
 		}
 		if (i == words.size()) {
 			boolean help = globalsBefore.containsKey(GlobalOptions.HELP.longName());
@@ -102,7 +102,7 @@ public final class CommandLineParser implements CommandParser {
 				if (spec.get() == GlobalOptions.HELP) {
 					help = true;
 				}
-				j = take(spec.get(), words, j, options, "astra " + command.getName());
+				j = take(spec.get(), words, j, options, "astra " + command.getName(), command);
 			}
 			else {
 				if (arguments.isEmpty() && command.arguments().isEmpty() && commandEnd - i == 1) {
@@ -200,9 +200,15 @@ public final class CommandLineParser implements CommandParser {
 		return names;
 	}
 
-	/** Records the option at {@code index} and its value; returns the index of the next word. */
+	/**
+	 * Records the option at {@code index} and its value; returns the index of the next word. The value
+	 * is the next word, unless that word is {@code --} or names an option of the command (or a global
+	 * option, before the command): {@code -r --env local} is {@code -r} without its value (exit 13).
+	 * Any other word is the value, even one that starts with a dash ({@code -d "-- note"},
+	 * {@code -d -5}); {@code --name=value} takes any value at all ({@code -d=--env}).
+	 */
 	private static int take(OptionSpec spec, List<String> words, int index, Map<String, List<String>> into,
-			String where) {
+			String where, AstraCommand command) {
 		String word = words.get(index);
 		int eq = word.indexOf('=');
 		String value;
@@ -224,15 +230,21 @@ public final class CommandLineParser implements CommandParser {
 			next = index + 1;
 		}
 		else {
-			if (index + 1 >= words.size() || words.get(index + 1).equals("--")) {
-				throw CliException.missingOption("Option " + names(spec) + " needs a value: <" + spec.valueLabel()
-						+ ">. See 'astra help" + where.substring("astra".length()) + "'.");
+			if (index + 1 >= words.size() || words.get(index + 1).equals("--")
+					|| namesAnOption(words.get(index + 1), command)) {
+				throw CliException.invalidOptionValue("Option " + nameOf(word) + " needs a value: <" + spec.valueLabel()
+						+ ">" + (index + 1 < words.size() && !words.get(index + 1).equals("--")
+								? " (" + nameOf(words.get(index + 1)) + " is an option; to give it as the value, write "
+										+ nameOf(word) + "=" + words.get(index + 1) + ")"
+								: "")
+						+ ". See 'astra help" + where.substring("astra".length()) + "'.");
 			}
 			value = words.get(index + 1);
 			next = index + 2;
 		}
 		if (!spec.isFlag() && value.isEmpty()) {
-			throw CliException.missingOption("Option " + names(spec) + " needs a value: <" + spec.valueLabel() + ">.");
+			throw CliException.invalidOptionValue("Option " + nameOf(word) + " needs a value: <" + spec.valueLabel()
+					+ ">; it is empty.");
 		}
 		String given = value;
 		if (!spec.allowedValues().isEmpty()
@@ -246,6 +258,18 @@ public final class CommandLineParser implements CommandParser {
 		}
 		values.add(value);
 		return next;
+	}
+
+	/** Whether {@code word} names an option of {@code command} or a global one (before the command: null). */
+	private static boolean namesAnOption(String word, AstraCommand command) {
+		if (!isOptionWord(word)) {
+			return false;
+		}
+		String name = nameOf(word);
+		if (command != null) {
+			return command.findOption(name).isPresent();
+		}
+		return GlobalOptions.HELP.matches(name) || GlobalOptions.ALL.stream().anyMatch(o -> o.matches(name));
 	}
 
 	private static String names(OptionSpec spec) {

@@ -67,7 +67,29 @@ public final class HelpFormatter {
 				b.append(INDENT).append("    ").append(a.description()).append("\n\n");
 			}
 		}
+		if (!command.notes().isEmpty()) {
+			b.append("DISCUSSION\n").append(paragraph(command.notes())).append("\n\n");
+		}
 		return b.toString().stripTrailing() + "\n";
+	}
+
+	/** Text wrapped at 80 columns, each line indented. */
+	private static String paragraph(String text) {
+		StringBuilder b = new StringBuilder(INDENT);
+		int lineLength = INDENT.length();
+		for (String word : text.trim().split("\\s+")) {
+			if (lineLength > INDENT.length() && lineLength + 1 + word.length() > WIDTH) {
+				b.append('\n').append(INDENT);
+				lineLength = INDENT.length();
+			}
+			else if (lineLength > INDENT.length()) {
+				b.append(' ');
+				lineLength++;
+			}
+			b.append(word);
+			lineLength += word.length();
+		}
+		return b.toString();
 	}
 
 	/**

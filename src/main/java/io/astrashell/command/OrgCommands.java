@@ -41,7 +41,8 @@ public final class OrgCommands implements CommandGroup {
 
 	private Output get(Invocation in) {
 		Organization org = org(in);
-		return Output.attributes("Organization '" + display(org) + "' (" + org.id() + ")", data(org),
+		return Output.attributes("Organization '" + display(org) + "'" + (org.id() == null ? "" : " (" + org.id() + ")"),
+				data(org),
 				List.of(Output.attribute("Name", display(org)), Output.attribute("id", org.id())));
 	}
 

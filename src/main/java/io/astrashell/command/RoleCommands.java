@@ -7,7 +7,6 @@ import io.astrashell.api.model.Policy;
 import io.astrashell.api.model.Role;
 import io.astrashell.cli.ArgumentSpec;
 import io.astrashell.cli.AstraCommand;
-import io.astrashell.cli.CliException;
 import io.astrashell.cli.CommandGroup;
 import io.astrashell.cli.Invocation;
 import io.astrashell.cli.OptionSpec;
@@ -61,9 +60,7 @@ public final class RoleCommands implements CommandGroup {
 					.option(DESCRIPTION)
 					.argument(ArgumentSpec.required("NAME", "Name of the new role", ValueKind.TEXT))
 					.check((in, plan) -> {
-						if (in.argument(0).isBlank()) {
-							throw CliException.invalidArgument("A role needs a name.");
-						}
+						RoleService.checkText(in.argument(0), in.option("description"));
 						RoleService.checkActions(in.options("action"));
 						RoleService.checkResources(in.options("resource"));
 						roles.checkNew(session.connectionFor(in.globals()), in.argument(0), plan);
@@ -77,7 +74,16 @@ public final class RoleCommands implements CommandGroup {
 					.option(RESOURCE)
 					.option(DESCRIPTION)
 					.argument(ROLE)
+					.notes("Each part given replaces the old one and the rest is sent back as read: the API "
+							+ "replaces the whole role. Two updates of one role at the same moment can therefore lose "
+							+ "one change; the role is read back after the write, and when it no longer holds what "
+							+ "this command changed, the command fails (exit 100) naming what was lost: look at the "
+							+ "role and run the command again. An update that lands after that read, built on what "
+							+ "the role held before this one, still overwrites this change unseen: the API has no "
+							+ "conditional update. Scripts that change one role from several places should do it "
+							+ "one at a time.")
 					.check((in, plan) -> {
+						RoleService.checkText(in.option("name"), in.option("description"));
 						if (in.has("action")) {
 							RoleService.checkActions(in.options("action"));
 						}
@@ -107,7 +113,7 @@ public final class RoleCommands implements CommandGroup {
 		List<Role> all = roles.list(session.connectionFor(in.globals()));
 		List<List<Object>> rows = new ArrayList<>();
 		for (Role r : all) {
-			rows.add(List.of(r.id(), r.name(), r.policy() == null ? "" : r.policy().description()));
+			rows.add(Output.row(r.id(), r.name(), r.policy() == null ? null : r.policy().description()));
 		}
 		return Output.table(all.size() + " role(s)", all, List.of("Role Id", "Role Name", "Description"), rows);
 	}

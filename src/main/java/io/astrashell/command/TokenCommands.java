@@ -58,6 +58,7 @@ public final class TokenCommands implements CommandGroup {
 							ValueKind.TEXT))
 					.check((in, plan) -> {
 						RoleService.checkRefs(in.options("role"));
+						TokenService.checkDescription(in.option("description"));
 						if (in.option("expiry") != null) {
 							TokenService.parseExpiry(in.option("expiry"), Instant.now());
 						}
@@ -78,8 +79,7 @@ public final class TokenCommands implements CommandGroup {
 		TokenService.Listing listing = tokens.list(session.connectionFor(in.globals()));
 		List<List<Object>> rows = new ArrayList<>();
 		for (TokenInfo t : listing.tokens()) {
-			rows.add(List.of(readable(t.generatedOn()), t.clientId(), listing.roleNames(t),
-					t.description() == null ? "" : t.description()));
+			rows.add(Output.row(readable(t.generatedOn()), t.clientId(), listing.roleNames(t), t.description()));
 		}
 		return Output.table(listing.tokens().size() + " token(s)", listing.tokens(),
 				List.of("Generated On", "Client Id", "Roles", "Description"), rows);
@@ -95,7 +95,7 @@ public final class TokenCommands implements CommandGroup {
 							Output.attribute("Token", t.token())))
 			.headline("A new token has been created.")
 			.notice(Level.WARN, "The client secret and the token are shown this once: store them now. Roles: "
-					+ String.join(", ", created.roles().stream().map(Role::name).toList()) + ".");
+					+ String.join(", ", created.roles().stream().map(RoleService::label).toList()) + ".");
 	}
 
 	private Output get(Invocation in) {

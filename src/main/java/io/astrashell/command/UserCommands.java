@@ -54,6 +54,13 @@ public final class UserCommands implements CommandGroup {
 							ValueKind.ROLE).asRepeatable())
 					.option(OptionSpec.flag("if-not-exists", null, "Succeed without change if the user is already there"))
 					.argument(ArgumentSpec.required("EMAIL", "User Email", ValueKind.EMAIL))
+					.notes("The email is refused (exit 7) when the users listing read before the invitation holds it. "
+							+ "The API takes an invitation of an email that is still pending as a new one (sent again, "
+							+ "with the roles of the last one) and answers both alike, so invitations of one email "
+							+ "made at the same moment each report 'invited': nothing tells which one created the "
+							+ "user. Afterwards the organization holds the email once, with the roles of the "
+							+ "invitation that arrived last. An email that is an active member by the time the "
+							+ "invitation arrives is refused (exit 7).")
 					.check((in, plan) -> {
 						UserService.checkEmail(in.argument(0));
 						List<String> refs = in.options("role").isEmpty() ? List.of(BuiltInRoles.DATABASE_ADMINISTRATOR)
@@ -76,6 +83,8 @@ public final class UserCommands implements CommandGroup {
 				AstraCommand.named("user update").group(GROUP)
 					.description("Set the roles of a user (replaces the roles it has)")
 					.option(ROLE.asRequired())
+					.option(OptionSpec.flag("force", null,
+							"Take Organization Administrator even from the only active one"))
 					.argument(USER)
 					.check((in, plan) -> {
 						UserService.checkUserRef(in.argument(0));
@@ -93,9 +102,10 @@ public final class UserCommands implements CommandGroup {
 		OrganizationUsers all = users.list(connection(in));
 		List<List<Object>> rows = new ArrayList<>();
 		for (User u : all.users()) {
-			rows.add(List.of(u.userId(), u.email(), u.status()));
+			rows.add(Output.row(u.userId(), u.email(), u.status()));
 		}
-		return Output.table(all.users().size() + " user(s) in " + all.orgName(), all.users(),
+		return Output.table(all.users().size() + " user(s)" + (all.orgName() == null ? "" : " in " + all.orgName()),
+				all.users(),
 				List.of("User Id", "User Email", "Status"), rows);
 	}
 
@@ -110,7 +120,7 @@ public final class UserCommands implements CommandGroup {
 	private Output invite(Invocation in) {
 		Connection c = connection(in);
 		UserService.Invitation done = users.invite(c, in.argument(0), in.options("role"), in.flag("if-not-exists"));
-		List<String> names = done.roles().stream().map(Role::name).toList();
+		List<String> names = done.roles().stream().map(RoleService::label).toList();
 		Object data = Output.fields("invited", done.email(), "roleIds", done.roles().stream().map(Role::id).toList(),
 				"roleNames", names, "alreadyThere", done.alreadyThere());
 		if (done.alreadyThere()) {
@@ -121,8 +131,9 @@ public final class UserCommands implements CommandGroup {
 	}
 
 	private Output update(Invocation in) {
-		UserService.Invitation done = users.setRoles(connection(in), in.argument(0), in.options("role"));
-		List<String> names = done.roles().stream().map(Role::name).toList();
+		UserService.Invitation done = users.setRoles(connection(in), in.argument(0), in.options("role"),
+				in.flag("force"));
+		List<String> names = done.roles().stream().map(RoleService::label).toList();
 		return Output.message("User '" + done.email() + "' now has the role" + (names.size() > 1 ? "s " : " ")
 				+ String.join(", ", names) + ".", Output.fields("updated", done.email(), "roleIds",
 						done.roles().stream().map(Role::id).toList(), "roleNames", names));

@@ -1,6 +1,8 @@
 package io.astrashell.output;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +97,10 @@ public final class Output {
 		return o;
 	}
 
-	/** Items as a table. A cell may be a {@code List<String>}: joined with ", " for people, ";" in CSV. */
+	/**
+	 * Items as a table. A cell may be null (an empty cell) or a {@code List<String>}: joined with ", "
+	 * for people, ";" in CSV. Build rows with {@link #row}, which takes nulls.
+	 */
 	public static Output table(String message, Object data, List<String> columns, List<List<Object>> rows) {
 		Output o = new Output(Kind.TABLE, message, data);
 		o.columns = List.copyOf(columns);
@@ -142,8 +147,24 @@ public final class Output {
 		return new Attribute(name, value, null);
 	}
 
+	/** A list attribute; a missing list is an empty one, a missing item an empty string. */
 	public static Attribute attribute(String name, List<String> values) {
-		return new Attribute(name, null, List.copyOf(values));
+		if (values == null) {
+			return new Attribute(name, null, List.of());
+		}
+		List<String> copy = new ArrayList<>(values.size());
+		for (String v : values) {
+			copy.add(v == null ? "" : v);
+		}
+		return new Attribute(name, null, Collections.unmodifiableList(copy));
+	}
+
+	/**
+	 * One row of a table. A cell may be null (a field the API left out: an empty cell) or a
+	 * {@code List<String>}.
+	 */
+	public static List<Object> row(Object... cells) {
+		return Collections.unmodifiableList(Arrays.asList(cells.clone()));
 	}
 
 	/** A line printed as {@code [OK] headline} above the table in human mode. */

@@ -2,7 +2,9 @@ package io.astrashell.output;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -11,12 +13,16 @@ import tools.jackson.databind.ObjectWriter;
 
 /**
  * Prints an {@link Output} (or an error) in the chosen format. JSON documents are
- * {@code {"code", "message", "data"}}; CSV is RFC 4180 (quoted where needed, CRLF line ends); human
- * output strips control characters from server values so a description cannot drive the terminal.
+ * {@code {"code", "message", "data"}}; CSV is RFC 4180 (quoted where needed, CRLF line ends). No
+ * value reaches the output with a control or bidirectional formatting character ({@link SafeText}):
+ * human output and CSV replace them with a space, JSON escapes them, so a server value cannot drive
+ * the terminal or disguise itself.
  */
 public final class Renderer {
 
-	private static final ObjectWriter JSON = WireJson.mapper().writerWithDefaultPrettyPrinter();
+	private static final ObjectWriter JSON = WireJson.mapper()
+		.writerWithDefaultPrettyPrinter()
+		.with(new SafeText.JsonEscapes());
 
 	private final OutputFormat format;
 
@@ -130,7 +136,7 @@ public final class Renderer {
 		if (cell instanceof Collection<?> list) {
 			List<String> parts = new ArrayList<>(list.size());
 			for (Object o : list) {
-				parts.add(String.valueOf(o));
+				parts.add(o == null ? "" : String.valueOf(o));
 			}
 			return String.join(listSeparator, parts);
 		}
@@ -143,7 +149,11 @@ public final class Renderer {
 			case TABLE -> {
 				csvLine(b, output.columns());
 				for (List<Object> row : output.rows()) {
-					csvLine(b, row.stream().map(cell -> cellText(cell, ";")).toList());
+					List<String> cells = new ArrayList<>(row.size());
+					for (Object cell : row) {
+						cells.add(cellText(cell, ";"));
+					}
+					csvLine(b, cells);
 				}
 			}
 			case ATTRIBUTES -> {
@@ -151,8 +161,8 @@ public final class Renderer {
 				csvLine(b, output.attributes().stream().map(Output.Attribute::csvValue).toList());
 			}
 			case VALUE -> {
-				csvLine(b, List.of(output.valueName()));
-				csvLine(b, List.of(output.value()));
+				csvLine(b, Collections.singletonList(output.valueName()));
+				csvLine(b, Collections.singletonList(output.value()));
 			}
 			case MESSAGE, TEXT, NONE, SILENT -> {
 				if (output.data() instanceof Map<?, ?> map && !map.isEmpty()) {
@@ -161,19 +171,20 @@ public final class Renderer {
 				}
 				else {
 					csvLine(b, List.of("code", "message"));
-					csvLine(b, List.of("OK", output.message()));
+					csvLine(b, Arrays.asList("OK", output.message()));
 				}
 			}
 		}
 		return b.toString();
 	}
 
+	/** One CSV row; every field's control and bidirectional characters replaced (CSV cannot escape them). */
 	private static void csvLine(StringBuilder b, List<String> fields) {
 		for (int i = 0; i < fields.size(); i++) {
 			if (i > 0) {
 				b.append(',');
 			}
-			b.append(csvField(fields.get(i)));
+			b.append(csvField(SafeText.replace(fields.get(i))));
 		}
 		b.append("\r\n");
 	}
@@ -192,25 +203,12 @@ public final class Renderer {
 		return JSON.writeValueAsString(value) + System.lineSeparator();
 	}
 
-	/** Replaces control characters (escape sequences included) with a space. */
+	/**
+	 * Replaces control characters (escape sequences included) and bidirectional formatting characters
+	 * with a space; null becomes "".
+	 */
 	public static String clean(String s) {
-		if (s == null) {
-			return "";
-		}
-		StringBuilder b = null;
-		for (int i = 0; i < s.length(); i++) {
-			char c = s.charAt(i);
-			if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
-				if (b == null) {
-					b = new StringBuilder(s.substring(0, i));
-				}
-				b.append(' ');
-			}
-			else if (b != null) {
-				b.append(c);
-			}
-		}
-		return b == null ? s : b.toString();
+		return SafeText.replace(s);
 	}
 
 }

@@ -41,7 +41,7 @@ public final class OrgService {
 			org = new Organization(summary.orgId(), summary.orgName());
 		}
 		else {
-			org = new Organization(api.call(connection, "read the organization", c -> c.currentOrganization().id()),
+			org = new Organization(api.call(connection, "read the organization", OrgService::currentId),
 					summary == null ? null : summary.orgName());
 		}
 		byConnection.put(connection.identity(), org);
@@ -54,7 +54,13 @@ public final class OrgService {
 		if (known != null) {
 			return known.id();
 		}
-		return api.call(connection, "read the organization", c -> c.currentOrganization().id());
+		return api.call(connection, "read the organization", OrgService::currentId);
+	}
+
+	/** The id {@code /v2/currentOrg} answers (null if it sent none). */
+	private static String currentId(io.astrashell.api.DevOpsClient client) {
+		io.astrashell.api.model.CurrentOrganization current = client.currentOrganization();
+		return current == null ? null : current.id();
 	}
 
 	/** Records what a users listing said of the organization, saving a request later. */

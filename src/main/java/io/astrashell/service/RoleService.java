@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 import io.astrashell.api.ApiException;
@@ -37,8 +38,18 @@ public final class RoleService {
 		this.changes = changes;
 	}
 
+	/** The organization's roles; a missing listing is an empty one, and a null item is left out. */
 	public List<Role> list(Connection connection) {
-		return api.call(connection, "list the roles", c -> c.roles());
+		List<Role> roles = api.call(connection, "list the roles", c -> c.roles());
+		if (roles == null) {
+			return List.of();
+		}
+		return roles.contains(null) ? roles.stream().filter(r -> r != null).toList() : roles;
+	}
+
+	/** How a message names a role: its name, else its id (the API may leave either out). */
+	public static String label(Role role) {
+		return role.name() != null ? role.name() : role.id() != null ? role.id() : "";
 	}
 
 	/** The role named (case-insensitively) or identified by {@code ref} among {@code roles}. */
@@ -77,8 +88,12 @@ public final class RoleService {
 		Set<String> seen = new LinkedHashSet<>();
 		for (String ref : refs) {
 			Role role = resolve(ref, roles);
+			if (role.id() == null || role.id().isBlank()) {
+				throw new CliException(io.astrashell.cli.ExitCode.INTERNAL_ERROR, "The API listed the role '" + label(role)
+						+ "' without its ID: it cannot be given to a user or a token.");
+			}
 			if (!seen.add(role.id())) {
-				throw CliException.invalidArgument("Role '" + role.name() + "' is given twice; give each role once.");
+				throw CliException.invalidArgument("Role '" + label(role) + "' is given twice; give each role once.");
 			}
 			resolved.add(role);
 		}
@@ -153,6 +168,7 @@ public final class RoleService {
 
 	public static List<String> checkResources(List<String> resources) {
 		for (String r : resources) {
+			InputChecks.noControls("The resource '" + r + "'", r);
 			if (!r.startsWith(ORG_RESOURCE_PREFIX)) {
 				throw CliException.invalidArgument("Invalid resource '" + r + "': a resource is a DRN such as "
 						+ ORG_RESOURCE_PREFIX + "<org id>:db:<db id>.");
@@ -161,15 +177,34 @@ public final class RoleService {
 		return List.copyOf(new LinkedHashSet<>(resources));
 	}
 
+	/**
+	 * Checks a role's name and description as typed (null when not given): not blank, and no control
+	 * or bidirectional formatting character (exit 11).
+	 */
+	public static void checkText(String name, String description) {
+		if (name != null) {
+			if (name.isBlank()) {
+				throw CliException.invalidArgument("A role needs a name.");
+			}
+			InputChecks.noControls("The role name '" + name + "'", name);
+		}
+		if (description != null) {
+			InputChecks.noControls("The description '" + description + "'", description);
+		}
+	}
+
 	public Role create(Connection connection, String name, List<String> actions, List<String> resources,
 			String description) {
-		if (name.isBlank()) {
-			throw CliException.invalidArgument("A role needs a name.");
-		}
+		checkText(name, description);
 		List<String> checkedActions = checkActions(actions);
 		List<String> checkedResources = checkResources(resources);
 		if (checkedResources.isEmpty()) {
-			checkedResources = List.of(ORG_RESOURCE_PREFIX + orgs.id(connection));
+			String orgId = orgs.id(connection);
+			if (orgId == null || orgId.isBlank()) {
+				throw new CliException(io.astrashell.cli.ExitCode.INTERNAL_ERROR, "The API did not send the "
+						+ "organization's id, which the role's default resource needs: give the resources with -R.");
+			}
+			checkedResources = List.of(ORG_RESOURCE_PREFIX + orgId);
 		}
 		Policy policy = new Policy(description == null ? name : description, checkedResources, checkedActions,
 				Policy.ALLOW);
@@ -181,8 +216,15 @@ public final class RoleService {
 				throw CliException.alreadyExists("Role '" + name + "' already exists in the organization.");
 			}
 		});
-		changes.roleAdded(connection, created.id(), created.name());
-		return created;
+		// the role as the API answered; a name it left out is the one it accepted
+		Role role = created == null ? new Role(null, name, null)
+				: created.name() != null ? created
+						: new Role(created.id(), name, created.policy(), created.orgId(), created.lastUpdateDateTime(),
+								created.lastUpdateUserId());
+		if (role.id() != null) {
+			changes.roleAdded(connection, role.id(), role.name());
+		}
+		return role;
 	}
 
 	/** What to change in a role; null fields are kept as they are. */
@@ -194,14 +236,28 @@ public final class RoleService {
 
 	}
 
+	/**
+	 * Changes a role: the parts given replace the old ones, the rest is sent as read. The API replaces
+	 * the whole role and cannot refuse a stale update, so two updates of one role at the same moment
+	 * can lose one of the changes. The role is read back after the write: when it no longer holds a
+	 * part this command changed, another command wrote in between, and the command fails (exit 100:
+	 * run it again) naming what was lost. An update landing after that read, built on what the role
+	 * held before this one, overwrites this change unseen by either command: {@code help role update}
+	 * says so.
+	 */
 	public Role update(Connection connection, String ref, Change change) {
 		if (change.isEmpty()) {
 			throw CliException.missingOption("Nothing to change: give --name, --action, --resource or --description.");
 		}
+		checkText(change.name(), change.description());
 		List<String> actions = change.actions() == null ? null : checkActions(change.actions());
 		List<String> resources = change.resources() == null ? null : checkResources(change.resources());
 		Role role = resolve(ref, list(connection));
 		refuseBuiltIn(role, "changed");
+		if (role.id() == null || role.id().isBlank()) {
+			throw new CliException(io.astrashell.cli.ExitCode.INTERNAL_ERROR, "The API listed the role '" + label(role)
+					+ "' without its ID: it cannot be changed.");
+		}
 		Policy old = role.policy() == null ? new Policy(role.name(), List.of(), List.of(), Policy.ALLOW) : role.policy();
 		String newName = change.name() == null ? role.name() : change.name();
 		Policy policy = new Policy(change.description() == null ? old.description() : change.description(),
@@ -218,11 +274,85 @@ public final class RoleService {
 				throw CliException.notFound("Role '" + ref + "' has not been found.");
 			}
 		});
-		if (!newName.equals(role.name())) {
+		if (!Objects.equals(newName, role.name())) {
 			changes.roleRemoved(connection, role.id(), role.name());
 			changes.roleAdded(connection, role.id(), newName);
 		}
-		return new Role(role.id(), newName, policy);
+		Role sent = new Role(role.id(), newName, policy);
+		Role after = readBack(connection, role.id());
+		if (after == null) {
+			return sent; // could not be read back: what was sent
+		}
+		if (after == GONE) {
+			throw CliException.notFound("Role '" + label(sent) + "' was deleted by another command just after this "
+					+ "change was written.");
+		}
+		List<String> lost = lost(change, sent, after);
+		if (!lost.isEmpty()) {
+			throw new CliException(io.astrashell.cli.ExitCode.INTERNAL_ERROR, "Role '" + label(sent) + "' was changed "
+					+ "by another command at the same moment: read back, it no longer holds the " + String.join(", ", lost)
+					+ " this command sent (the API replaces the whole role, the last write wins). See 'astra role get "
+					+ (after.name() != null ? after.name() : role.id()) + "' and run the command again if the change "
+					+ "is still wanted.");
+		}
+		return new Role(role.id(), after.name() == null ? newName : after.name(),
+				after.policy() == null ? policy : after.policy());
+	}
+
+	/** What {@link #readBack} answers when the role is gone. */
+	private static final Role GONE = new Role(null, null, null);
+
+	/** The role as the API holds it now; {@link #GONE} if deleted, null if it could not be read. */
+	private Role readBack(Connection connection, String id) {
+		try {
+			return api.call(connection, "read the role back", c -> {
+				try {
+					return c.role(id);
+				}
+				catch (ApiException.NotFound e) {
+					return GONE;
+				}
+			});
+		}
+		catch (CliException e) {
+			return null; // the change was written; a failed check of it is no reason to fail the command
+		}
+	}
+
+	/**
+	 * The parts this command changed that the role read back no longer holds (compared as the API
+	 * normalizes them: trimmed, actions in lower case, lists as sets). A part the answer leaves out is
+	 * not counted: nothing says it differs.
+	 */
+	static List<String> lost(Change change, Role sent, Role after) {
+		List<String> lost = new ArrayList<>();
+		if (change.name() != null && after.name() != null && !after.name().strip().equals(sent.name().strip())) {
+			lost.add("name '" + sent.name() + "' (it is '" + after.name() + "')");
+		}
+		Policy now = after.policy();
+		if (now != null) {
+			if (change.description() != null && !change.description().isBlank() && now.description() != null
+					&& !now.description().strip().equals(sent.policy().description().strip())) {
+				lost.add("description");
+			}
+			if (change.actions() != null && !normalized(now.actions(), true).equals(normalized(sent.policy().actions(), true))) {
+				lost.add("actions");
+			}
+			if (change.resources() != null
+					&& !normalized(now.resources(), false).equals(normalized(sent.policy().resources(), false))) {
+				lost.add("resources");
+			}
+		}
+		return lost;
+	}
+
+	private static Set<String> normalized(List<String> values, boolean lowerCase) {
+		Set<String> out = new LinkedHashSet<>();
+		for (String v : values) {
+			String t = v.strip();
+			out.add(lowerCase ? t.toLowerCase(Locale.ROOT) : t);
+		}
+		return out;
 	}
 
 	/** Deletes a role; null when it did not exist and {@code ifExists}. */

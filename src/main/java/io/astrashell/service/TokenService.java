@@ -1,5 +1,6 @@
 package io.astrashell.service;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +17,7 @@ import io.astrashell.api.model.CreateTokenRequest;
 import io.astrashell.api.model.CreatedToken;
 import io.astrashell.api.model.Role;
 import io.astrashell.api.model.TokenInfo;
+import io.astrashell.api.model.TokenList;
 import io.astrashell.cli.CliException;
 import io.astrashell.session.Connection;
 import io.astrashell.session.TokenFormat;
@@ -46,14 +48,15 @@ public final class TokenService {
 		public List<String> roleNames(TokenInfo token) {
 			return token.roles().stream().map(id -> {
 				Role r = RoleService.find(id, roles);
-				return r == null ? id : r.name();
+				return r == null || r.name() == null ? id : r.name();
 			}).toList();
 		}
 
 	}
 
 	public Listing list(Connection connection) {
-		List<TokenInfo> tokens = api.call(connection, "list the tokens", c -> c.tokens()).clients();
+		TokenList listed = api.call(connection, "list the tokens", c -> c.tokens());
+		List<TokenInfo> tokens = listed == null ? List.of() : listed.clients();
 		List<Role> all = roles.list(connection);
 		List<TokenInfo> newestFirst = tokens.stream()
 			.sorted(Comparator.comparing((TokenInfo t) -> instant(t.generatedOn()), Comparator.nullsLast(Comparator.reverseOrder())))
@@ -70,12 +73,18 @@ public final class TokenService {
 			throw CliException.missingOption("A token needs at least one role: give -r/--role.");
 		}
 		RoleService.checkRefs(roleRefs);
+		checkDescription(description);
 		Instant expiresAt = expiry == null ? null : parseExpiry(expiry, Instant.now());
 		List<Role> chosen = RoleService.resolveAll(roleRefs, roles.list(connection));
 		CreateTokenRequest request = new CreateTokenRequest(chosen.stream().map(Role::id).toList(), description,
 				expiresAt == null ? null : expiresAt.toString(), null);
 		CreatedToken token = api.call(connection, "create the token", c -> c.createToken(request));
-		changes.tokenAdded(connection, token.clientId(), description);
+		if (token == null) {
+			token = new CreatedToken(null, null, null, null, null, null, null, description);
+		}
+		if (token.clientId() != null) {
+			changes.tokenAdded(connection, token.clientId(), description);
+		}
 		return new Created(token, chosen);
 	}
 
@@ -105,6 +114,13 @@ public final class TokenService {
 		return deleted;
 	}
 
+	/** A token's description as typed: no control or bidirectional formatting character (exit 11). */
+	public static void checkDescription(String description) {
+		if (description != null) {
+			InputChecks.noControls("The description '" + description + "'", description);
+		}
+	}
+
 	/** A client id, not blank and not a whole token (exit 11). */
 	public static void checkClientId(String clientId) {
 		if (clientId.isBlank()) {
@@ -116,9 +132,13 @@ public final class TokenService {
 		}
 	}
 
+	/** The latest expiry: the end of the year 9999 (RFC 3339, which the API reads, has four-digit years). */
+	static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
+
 	/**
 	 * An expiry: an instant ({@code 2026-12-31T23:59:59Z}), a date ({@code 2026-12-31}, midnight
-	 * UTC), or a span from now ({@code 30d}, {@code 12h}, {@code 90m}). Exit 13 otherwise, or if past.
+	 * UTC), or a span from now ({@code 30d}, {@code 12h}, {@code 90m}). Exit 13 otherwise, if past,
+	 * or if after the year 9999.
 	 */
 	public static Instant parseExpiry(String value, Instant now) {
 		String v = value.trim();
@@ -141,15 +161,23 @@ public final class TokenService {
 				at = Instant.parse(v);
 			}
 		}
-		catch (DateTimeParseException | ArithmeticException e) {
-			throw CliException.invalidOptionValue("Invalid expiry '" + value + "': give an instant such as "
-					+ "2026-12-31T23:59:59Z, a date such as 2026-12-31, or a span such as 30d, 12h or 90m.");
+		catch (NumberFormatException | ArithmeticException | DateTimeException e) {
+			// a span past Instant.MAX, or a number past a long, is after the year 9999 too
+			boolean tooFar = m.matches() || e instanceof ArithmeticException;
+			throw CliException.invalidOptionValue("Invalid expiry '" + value + "': " + (tooFar ? TOO_FAR
+					: "give an instant such as 2026-12-31T23:59:59Z, a date such as 2026-12-31, or a span such as "
+							+ "30d, 12h or 90m."));
 		}
 		if (!at.isAfter(now)) {
 			throw CliException.invalidOptionValue("Invalid expiry '" + value + "': it is in the past.");
 		}
+		if (at.isAfter(LATEST_EXPIRY)) {
+			throw CliException.invalidOptionValue("Invalid expiry '" + value + "': " + TOO_FAR);
+		}
 		return at;
 	}
+
+	private static final String TOO_FAR = "it is after the year 9999; give an expiry up to 9999-12-31T23:59:59Z.";
 
 	static Instant instant(String rfc3339) {
 		if (rfc3339 == null) {

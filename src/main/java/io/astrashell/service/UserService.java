@@ -48,16 +48,36 @@ public final class UserService {
 		return s != null && UUID.matcher(s).matches();
 	}
 
-	/** Exit 11 unless {@code email} looks like an email. */
+	/** The longest local part (before the {@code @}) of an address, RFC 5321. */
+	static final int MAX_LOCAL_PART = 64;
+
+	/** The longest address that fits a mail path, RFC 5321 (256 with the angle brackets). */
+	static final int MAX_EMAIL = 254;
+
+	/**
+	 * Exit 11 unless {@code email} is an address to invite: {@code name@domain.tld}, no control or
+	 * bidirectional formatting character, a local part of at most 64 characters and at most 254 in all.
+	 */
 	public static String checkEmail(String email) {
+		InputChecks.noControls("The email '" + email + "'", email);
 		if (!isEmail(email)) {
 			throw CliException.invalidArgument("'" + email + "' is not an email address (expected name@domain.tld).");
+		}
+		int at = email.lastIndexOf('@');
+		if (at > MAX_LOCAL_PART) {
+			throw CliException.invalidArgument("The email '" + email + "' has " + at + " characters before the '@': "
+					+ "an address has at most " + MAX_LOCAL_PART + " there.");
+		}
+		if (email.length() > MAX_EMAIL) {
+			throw CliException.invalidArgument("The email '" + email + "' has " + email.length() + " characters: "
+					+ "an address has at most " + MAX_EMAIL + ".");
 		}
 		return email;
 	}
 
 	/** A user is named by an email or a user id; anything else is refused before any request. */
 	public static void checkUserRef(String ref) {
+		InputChecks.noControls("The user '" + ref + "'", ref);
 		if (!isEmail(ref) && !isId(ref)) {
 			throw CliException.invalidArgument("'" + ref + "' is neither an email address nor a user id.");
 		}
@@ -65,6 +85,9 @@ public final class UserService {
 
 	public OrganizationUsers list(Connection connection) {
 		OrganizationUsers users = api.call(connection, "list the users", c -> c.users());
+		if (users == null) { // a body of null: no users, no organization named
+			users = new OrganizationUsers(null, null, null);
+		}
 		orgs.remember(connection, users);
 		return users;
 	}
@@ -113,6 +136,14 @@ public final class UserService {
 	/**
 	 * Invites {@code email} with the given roles (default Database Administrator): three requests,
 	 * the roles listing, the users listing (is the email there already?) and the invitation.
+	 *
+	 * <p>The API takes an invitation of an email that is pending already as a new invitation (sent
+	 * again, with the roles of the last one) and answers it as it answers the first: invitations of
+	 * one email made at the same moment all succeed, and nothing on the wire tells them apart (a
+	 * listing read after the invitation holds the user in every case). The shell cannot say which one
+	 * created the user, and does not pretend to: {@code help user invite} says so. An email that is an
+	 * active member by the time the invitation arrives (409) is "already exists", as if the listing had
+	 * shown it.
 	 */
 	public Invitation invite(Connection connection, String email, List<String> roleRefs, boolean ifNotExists) {
 		checkEmail(email);
@@ -130,23 +161,43 @@ public final class UserService {
 					+ ". Use 'astra user update' to change its roles, or --if-not-exists to ignore it.");
 		}
 		List<String> ids = chosen.stream().map(Role::id).toList();
-		api.run(connection, "invite the user", c -> c.inviteUser(new InviteUserRequest(email, users.orgId(), ids)));
+		boolean present = api.call(connection, "invite the user", c -> {
+			try {
+				c.inviteUser(new InviteUserRequest(email, users.orgId(), ids));
+				return false;
+			}
+			catch (ApiException.Conflict e) {
+				if (ifNotExists) {
+					return true;
+				}
+				throw CliException.alreadyExists("User '" + email + "' already exists in the organization (active). "
+						+ "Use 'astra user update' to change its roles, or --if-not-exists to ignore it.");
+			}
+		});
+		if (present) {
+			return new Invitation(email, List.of(), true);
+		}
 		changes.userAdded(connection, email);
 		return new Invitation(email, chosen, false);
 	}
 
-	/** Sets a user's roles (the API replaces the set). */
-	public Invitation setRoles(Connection connection, String ref, List<String> roleRefs) {
+	/**
+	 * Sets a user's roles (the API replaces the set). Taking Organization Administrator from the only
+	 * active one needs {@code force}: nobody would be left to manage the organization's users, roles
+	 * and tokens.
+	 */
+	public Invitation setRoles(Connection connection, String ref, List<String> roleRefs, boolean force) {
 		checkUserRef(ref);
 		if (roleRefs.isEmpty()) {
 			throw CliException.missingOption("Give the user's roles with -r/--role (one or more).");
 		}
 		RoleService.checkRefs(roleRefs);
 		List<Role> chosen = RoleService.resolveAll(roleRefs, roles.list(connection));
+		boolean keepsAdmin = chosen.stream().anyMatch(UserService::isOrgAdmin);
 		String userId;
 		String email;
-		if (isId(ref)) {
-			userId = ref;
+		if (isId(ref) && keepsAdmin) {
+			userId = ref; // no listing needed: the PUT says whether the id exists
 			email = ref;
 		}
 		else {
@@ -155,8 +206,14 @@ public final class UserService {
 			if (user == null) {
 				throw notFound(ref, users);
 			}
-			userId = user.userId();
-			email = user.email();
+			if (!keepsAdmin && !force && isActiveAdmin(user) && users.stream().filter(UserService::isActiveAdmin).count() == 1) {
+				throw CliException.invalidArgument("User '" + label(user) + "' is the only active Organization "
+						+ "Administrator: without that role nobody could manage the organization's users, roles and "
+						+ "tokens, which would lock everyone out. Keep the role, make another user an administrator "
+						+ "first, or add --force to change the roles anyway.");
+			}
+			userId = idOf(user);
+			email = user.email() == null ? ref : user.email();
 		}
 		List<String> ids = chosen.stream().map(Role::id).toList();
 		api.run(connection, "change the user's roles", c -> {
@@ -168,6 +225,29 @@ public final class UserService {
 			}
 		});
 		return new Invitation(email, chosen, false);
+	}
+
+	private static boolean isOrgAdmin(Role role) {
+		return BuiltInRoles.ORGANIZATION_ADMINISTRATOR.equalsIgnoreCase(role.name());
+	}
+
+	/** An active user holding Organization Administrator. */
+	static boolean isActiveAdmin(User user) {
+		return "active".equalsIgnoreCase(user.status()) && user.roles().stream().anyMatch(UserService::isOrgAdmin);
+	}
+
+	/** The id of a listed user, which the API must have sent to change or remove it (exit 100 if not). */
+	private static String idOf(User user) {
+		if (user.userId() == null || user.userId().isBlank()) {
+			throw new CliException(io.astrashell.cli.ExitCode.INTERNAL_ERROR, "The API listed the user '" + label(user)
+					+ "' without its UserID: it cannot be changed or removed by this command.");
+		}
+		return user.userId();
+	}
+
+	/** How a message names a user: the email, else the id. */
+	static String label(User user) {
+		return user.email() != null ? user.email() : String.valueOf(user.userId());
 	}
 
 	/**
@@ -185,21 +265,15 @@ public final class UserService {
 			}
 			throw notFound(ref, users);
 		}
-		boolean admin = user.roles().stream()
-			.anyMatch(r -> BuiltInRoles.ORGANIZATION_ADMINISTRATOR.equalsIgnoreCase(r.name()));
-		if (admin && "active".equalsIgnoreCase(user.status()) && !force) {
-			long admins = users.stream()
-				.filter(u -> "active".equalsIgnoreCase(u.status()))
-				.filter(u -> u.roles().stream()
-					.anyMatch(r -> BuiltInRoles.ORGANIZATION_ADMINISTRATOR.equalsIgnoreCase(r.name())))
-				.count();
-			throw CliException.invalidArgument("User '" + user.email() + "' is an active Organization Administrator"
+		if (isActiveAdmin(user) && !force) {
+			long admins = users.stream().filter(UserService::isActiveAdmin).count();
+			throw CliException.invalidArgument("User '" + label(user) + "' is an active Organization Administrator"
 					+ (admins == 1 ? ", the only one" : "") + ": the token of this session may be theirs, and removing "
 					+ "them revokes their tokens, which would lock you out. Add --force to remove them anyway.");
 		}
 		api.run(connection, "remove the user", c -> {
 			try {
-				c.deleteUser(user.userId());
+				c.deleteUser(idOf(user));
 			}
 			catch (ApiException.NotFound e) {
 				if (!ifExists) {

@@ -89,14 +89,15 @@ public final class Console {
 			char[] secret = c.readPassword("%s", prompt);
 			return secret == null ? null : new String(secret);
 		}
-		StringBuilder line = new StringBuilder();
+		// one line of standard input, decoded as UTF-8 whatever the locale
+		java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
 		int ch;
 		while ((ch = in.read()) >= 0 && ch != '\n') {
 			if (ch != '\r') {
-				line.append((char) ch);
+				line.write(ch);
 			}
 		}
-		return ch < 0 && line.length() == 0 ? null : line.toString();
+		return ch < 0 && line.size() == 0 ? null : line.toString(java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	private volatile int scripts;

@@ -177,7 +177,7 @@ public final class Dispatcher {
 		if (globals.isVerbose() && cause != null) {
 			StringWriter trace = new StringWriter();
 			cause.printStackTrace(new PrintWriter(trace));
-			console.err().print(Secrets.redact(trace.toString()));
+			console.err().print(io.astrashell.output.SafeText.replaceKeepingLines(Secrets.redact(trace.toString())));
 			console.err().flush();
 		}
 		return code.code();

@@ -47,7 +47,7 @@ public final class Logging {
 	public static void debug(String source, Supplier<String> message) {
 		if (verbose) {
 			PrintStream out = sink;
-			out.println("[DEBUG] " + source + ": " + Secrets.redact(message.get()));
+			out.println("[DEBUG] " + source + ": " + io.astrashell.output.SafeText.replace(Secrets.redact(message.get())));
 			out.flush();
 		}
 	}

@@ -113,7 +113,7 @@ public final class Prompt {
 				if (line == null || line.isBlank()) {
 					continue;
 				}
-				console.recordCommand(io.astrashell.cli.Secrets.redact(line.strip()));
+				console.recordCommand(io.astrashell.cli.Secrets.redactLine(line.strip()));
 				runLine(line);
 				warmCompletion();
 			}

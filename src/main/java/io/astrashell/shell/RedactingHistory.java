@@ -38,7 +38,7 @@ public final class RedactingHistory extends DefaultHistory {
 
 	@Override
 	public void add(Instant time, String line) {
-		super.add(time, Secrets.redact(line));
+		super.add(time, Secrets.redactLine(line));
 	}
 
 	@Override

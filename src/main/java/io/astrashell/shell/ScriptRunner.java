@@ -51,7 +51,7 @@ public final class ScriptRunner {
 		}
 
 		static String location(String source, int number, String text) {
-			return source + ":" + number + ": " + Secrets.redact(text);
+			return source + ":" + number + ": " + Secrets.redactLine(text);
 		}
 
 	}

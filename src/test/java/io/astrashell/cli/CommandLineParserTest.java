@@ -28,6 +28,7 @@ class CommandLineParserTest {
 			.handler(in -> Output.none("")));
 		registry.registerCommand(AstraCommand.named("token create")
 			.option(OptionSpec.value("role", "r", "ROLE", "Role", ValueKind.ROLE).asRepeatable().asRequired())
+			.option(OptionSpec.value("description", "d", "TEXT", "What for", ValueKind.TEXT))
 			.handler(in -> Output.none("")));
 	}
 
@@ -97,12 +98,48 @@ class CommandLineParserTest {
 		assertCode(() -> parse("user", "list", "--nope"), ExitCode.INVALID_ARGUMENT);
 		assertCode(() -> parse("user", "invite"), ExitCode.INVALID_ARGUMENT);
 		assertCode(() -> parse("user", "invite", "a@b.co", "extra"), ExitCode.INVALID_ARGUMENT);
-		assertCode(() -> parse("user", "invite", "a@b.co", "-r"), ExitCode.MISSING_OPTION);
+		assertCode(() -> parse("user", "invite", "a@b.co", "-r"), ExitCode.INVALID_OPTION_VALUE);
 		assertCode(() -> parse("token", "create"), ExitCode.MISSING_OPTION);
 		assertCode(() -> parse("user", "list", "--env", "moon"), ExitCode.INVALID_OPTION_VALUE);
 		assertCode(() -> parse("user", "list", "-o", "yaml"), ExitCode.INVALID_OPTION_VALUE);
 		assertCode(() -> parse("user", "list", "-o", "json", "-o", "csv"), ExitCode.INVALID_ARGUMENT);
 		assertCode(() -> parse("--nope", "user"), ExitCode.INVALID_ARGUMENT);
+	}
+
+	@Test
+	void anOptionFollowedByAnotherOptionHasNoValue() {
+		// the next word names an option of the command, or a global one: the value is missing (exit 13)
+		assertThatThrownBy(() -> parse("user", "invite", "a@b.co", "-r", "--env", "local"))
+			.isInstanceOf(CliException.class)
+			.hasMessageStartingWith("Option -r needs a value: <ROLE>")
+			.satisfies(e -> assertThat(((CliException) e).exitCode()).isEqualTo(ExitCode.INVALID_OPTION_VALUE));
+		assertThatThrownBy(() -> parse("token", "create", "--role", "--description", "x"))
+			.hasMessageStartingWith("Option --role needs a value: <ROLE>");
+		assertCode(() -> parse("token", "create", "-r", "x", "-d", "-r", "y"), ExitCode.INVALID_OPTION_VALUE);
+		assertCode(() -> parse("token", "create", "-r", "x", "-d", "--output=json"), ExitCode.INVALID_OPTION_VALUE);
+		assertCode(() -> parse("token", "create", "-r", "x", "-d", "-h"), ExitCode.INVALID_OPTION_VALUE);
+		assertCode(() -> parse("user", "invite", "a@b.co", "-r", "--", "x"), ExitCode.INVALID_OPTION_VALUE);
+		assertCode(() -> parse("user", "invite", "a@b.co", "-r", ""), ExitCode.INVALID_OPTION_VALUE);
+		assertCode(() -> parse("user", "invite", "a@b.co", "--role="), ExitCode.INVALID_OPTION_VALUE);
+		// before the command, the global options count
+		assertCode(() -> parse("--env", "-o", "json", "user"), ExitCode.INVALID_OPTION_VALUE);
+		assertCode(() -> parse("--token", "--env", "local", "user"), ExitCode.INVALID_OPTION_VALUE);
+		// a required option that is absent stays exit 12
+		assertCode(() -> parse("token", "create", "-d", "x"), ExitCode.MISSING_OPTION);
+	}
+
+	@Test
+	void anyOtherWordStartingWithADashIsTheValue() {
+		assertThat(parse("token", "create", "-r", "x", "-d", "-- note").toInvocation().option("description"))
+			.isEqualTo("-- note");
+		assertThat(parse("token", "create", "-r", "x", "-d", "-5").toInvocation().option("description")).isEqualTo("-5");
+		assertThat(parse("token", "create", "-r", "x", "-d", "--not-an-option").toInvocation().option("description"))
+			.isEqualTo("--not-an-option");
+		assertThat(parse("token", "create", "-r", "x", "-d", "-").toInvocation().option("description")).isEqualTo("-");
+		// with '=', any value at all, an option's name included
+		assertThat(parse("token", "create", "-r", "x", "-d=--env").toInvocation().option("description"))
+			.isEqualTo("--env");
+		assertThat(parse("token", "create", "-r=-r").toInvocation().options("role")).containsExactly("-r");
 	}
 
 	@Test

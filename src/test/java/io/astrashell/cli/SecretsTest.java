@@ -1,37 +1,95 @@
 package io.astrashell.cli;
 
+import java.security.SecureRandom;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Secrets never reach logs, errors or history. */
+/** Secrets never reach logs, errors or history; ordinary words always do. */
 class SecretsTest {
 
 	static final String TOKEN = "AstraCS:ABCDEFGHIJKLMNOPQRSTUVWX:" + "0123456789abcdef".repeat(4);
 
+	/** The alphabet of client secrets, as the service and the sandbox draw them. */
+	static final String SECRET_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.,+_-";
+
+	static String randomSecret(SecureRandom random) {
+		StringBuilder b = new StringBuilder(128);
+		for (int i = 0; i < 128; i++) {
+			b.append(SECRET_ALPHABET.charAt(random.nextInt(SECRET_ALPHABET.length())));
+		}
+		return b.toString();
+	}
+
 	@Test
-	void tokensAndTokenValuesAreMasked() {
-		assertThat(Secrets.redact("org --token " + TOKEN + " -o json")).isEqualTo("org --token AstraCS:**** -o json");
-		assertThat(Secrets.redact("org --token=hunter2")).isEqualTo("org --token=AstraCS:****");
-		assertThat(Secrets.redact("org --token 'not a token'")).isEqualTo("org --token AstraCS:****");
+	void tokensAreMaskedWholeCutOrMistyped() {
 		assertThat(Secrets.redact("Bearer " + TOKEN)).isEqualTo("Bearer AstraCS:****");
+		assertThat(Secrets.redact("x " + TOKEN.substring(0, 40) + " y")).isEqualTo("x AstraCS:**** y");
+		assertThat(Secrets.redact("'AstraCS:nope'")).isEqualTo("'AstraCS:****'");
+		assertThat(Secrets.redact("AstraCS:abc:123:xyz!")).isEqualTo("AstraCS:****!");
 		assertThat(Secrets.redact("see 'AstraCS:' and AstraCS:...")).isEqualTo("see 'AstraCS:' and AstraCS:...");
-		assertThat(Secrets.redact("pass --token AstraCS:..., set X")).isEqualTo("pass --token AstraCS:..., set X");
+	}
+
+	@Test
+	void theValueOfTokenIsMaskedInACommandLineWhateverItsShape() {
+		assertThat(Secrets.redactLine("org --token " + TOKEN + " -o json")).isEqualTo("org --token AstraCS:**** -o json");
+		assertThat(Secrets.redactLine("org --token=hunter2")).isEqualTo("org --token=AstraCS:****");
+		assertThat(Secrets.redactLine("org --token 'not a token'")).isEqualTo("org --token AstraCS:****");
+		assertThat(Secrets.redactLine("pass --token AstraCS:..., set X")).isEqualTo("pass --token AstraCS:..., set X");
+		// a following option is not the token's value: nothing secret to mask, and the line keeps its words
+		assertThat(Secrets.redactLine("org --token --env local")).isEqualTo("org --token --env local");
+		assertThat(Secrets.redactLine("org --token -o json")).isEqualTo("org --token -o json");
+	}
+
+	@Test
+	void messagesThatNameTheOptionKeepTheirWords() {
+		// the message of 'org --token' with no value, which used to read 'Option --token AstraCS:**** a value'
+		String message = "Option --token needs a value: <AUTH_TOKEN>. See 'astra help org'.";
+		assertThat(Secrets.redact(message)).isEqualTo(message);
+		assertThat(Secrets.redact("Invalid token from --token: the token has 12 characters"))
+			.isEqualTo("Invalid token from --token: the token has 12 characters");
 	}
 
 	@Test
 	void clientSecretsAreMasked() {
 		String secret = "8wAswCxcmIxLtj4g812s2mekoPLWSDXQGQsf+OzQyRhXAUp0aFfCSHqP2gwvDqS51Uxngu+56DuUttT506M64DSnJMXmGiEtZjgi2e+vCgpiOcepX6bmIja9.rGTKuuo";
 		assertThat(Secrets.redact("secret: " + secret + " end")).isEqualTo("secret: AstraCS:**** end");
-		assertThat(Secrets.redact("a normal sentence with words")).isEqualTo("a normal sentence with words");
+		assertThat(Secrets.redact("clientId,secret\r\nABCDEFGHIJKLMNOPQRSTUVWX," + secret))
+			.isEqualTo("clientId,secret\r\nAstraCS:****");
+		assertThat(Secrets.redact("cut: " + secret.substring(0, 110))).isEqualTo("cut: AstraCS:****");
+		SecureRandom random = new SecureRandom();
+		for (int i = 0; i < 10_000; i++) {
+			String s = randomSecret(random);
+			assertThat(Secrets.redact("\"secret\" : \"" + s + "\",")).as(s).isEqualTo("\"secret\" : \"AstraCS:****\",");
+		}
+	}
+
+	@Test
+	void ordinaryWordsHoweverLongAreLeftAlone() {
+		String letters = "a".repeat(20_000);
+		assertThat(Secrets.redact("Role '" + letters + "' has not been found.")).contains(letters);
+		String mixedLetters = "Pipeline".repeat(30); // 240 letters, both cases, no digit
+		assertThat(Secrets.redact(mixedLetters)).isEqualTo(mixedLetters);
+		String hash = "0123456789abcdef".repeat(16); // lower-case hex, 256 characters
+		assertThat(Secrets.redact(hash)).isEqualTo(hash);
+		String ids = String.join(",", java.util.Collections.nCopies(8, "e316ae89-2fcb-4a60-b703-80fa81b2dc2c"));
+		assertThat(Secrets.redact(ids)).isEqualTo(ids);
+		String upperAndDigits = "ABC123".repeat(40);
+		assertThat(Secrets.redact(upperAndDigits)).isEqualTo(upperAndDigits);
+		String sentence = "A Normal Sentence with 2024 words, Each one short. ".repeat(20);
+		assertThat(Secrets.redact(sentence)).isEqualTo(sentence);
+		String shortMix = "Ab1".repeat(33); // 99 characters: shorter than any secret
+		assertThat(Secrets.redact(shortMix)).isEqualTo(shortMix);
 	}
 
 	@Test
 	void wordsOfACommandLine() {
 		assertThat(Secrets.redactWords(List.of("org", "--token", "x", "--token=y", TOKEN)))
 			.containsExactly("org", "--token", "AstraCS:****", "--token=AstraCS:****", "AstraCS:****");
+		String letters = "b".repeat(20_000);
+		assertThat(Secrets.redactWords(List.of("role", "get", letters))).containsExactly("role", "get", letters);
 	}
 
 }

@@ -184,10 +184,13 @@ class OrgCommandsTest {
 	}
 
 	@Test
-	void anOptionWithoutItsValueExitsTwelve() {
+	void anOptionWithoutItsValueExitsThirteenAndKeepsItsWords() {
 		Result r = astra.run("org", "--env");
-		assertThat(r.exitCode()).isEqualTo(12);
-		assertThat(r.err()).contains("--env needs a value");
+		assertThat(r.exitCode()).isEqualTo(13);
+		assertThat(r.err()).startsWith("[ERROR] Option --env needs a value: <Environment>");
+		Result token = astra.run("org", "--token");
+		assertThat(token.exitCode()).isEqualTo(13);
+		assertThat(token.err()).startsWith("[ERROR] Option --token needs a value: <AUTH_TOKEN>").doesNotContain("****");
 	}
 
 	@Test

@@ -71,7 +71,7 @@ class LauncherIT {
 	void exitStatusesReachTheShell() throws Exception {
 		assertThat(astra("org", "--env", "mars").exit()).isEqualTo(13);
 		assertThat(astra("nonsense").exit()).isEqualTo(11);
-		assertThat(astra("org", "--env").exit()).isEqualTo(12);
+		assertThat(astra("org", "--env").exit()).isEqualTo(13);
 		Run noToken = astra("org");
 		assertThat(noToken.exit()).isEqualTo(9);
 		assertThat(noToken.err()).startsWith("[ERROR] No token").doesNotContain("Exception");

@@ -109,6 +109,56 @@ class RendererTest {
 	}
 
 	@Test
+	void bidiOverridesAndC1ControlsAreReplacedInHumanOutput() {
+		Output org = Output.attributes("m", null, List.of(Output.attribute("Name", "Acme \u202Egnp.exe"),
+				Output.attribute("Roles", java.util.Arrays.asList("a\u2066b", null, "c\u009b2J"))));
+		String human = render(OutputFormat.HUMAN, org);
+		assertThat(human).contains("| Name           | Acme  gnp.exe").contains("[0] a b").contains("[1]  ")
+			.contains("[2] c 2J");
+		for (char c : new char[] { '\u202E', '\u2066', '\u009b', '\u200E', '\u200F', '\u061C' }) {
+			assertThat(human).doesNotContain(String.valueOf(c));
+		}
+		assertThat(render(OutputFormat.HUMAN, Output.value("name", "x\u200Fy\u061Cz\u202Aw\u2069", null)))
+			.isEqualTo("x y z w \n");
+	}
+
+	@Test
+	void csvReplacesControlAndBidiCharactersInEveryCell() {
+		Output t = Output.table("m", null, List.of("Role Name", "Email"),
+				List.of(Output.row("Evil\u001B]0;pwned\u0007", "eve\u001B[2J@b.co"), Output.row("a\nb\rc\td", "\u202Ex")));
+		assertThat(render(OutputFormat.CSV, t))
+			.isEqualTo("Role Name,Email\r\n\"Evil ]0;pwned \",eve [2J@b.co\r\na b c d,\" x\"\r\n");
+		assertThat(render(OutputFormat.CSV, Output.value("name", "\u202Eabc", null))).isEqualTo("name\r\n\" abc\"\r\n");
+		assertThat(render(OutputFormat.CSV, Output.attributes("m", null, List.of(Output.attribute("Name", "a\u0085b")))))
+			.isEqualTo("Name\r\na b\r\n");
+	}
+
+	@Test
+	void jsonEscapesEveryControlAndBidiCharacterAndReadsBackTheSame() {
+		String value = "a\u001B[2J\u007F\u0085\u009b\u202E\u2066\u200E\u200F\u061C R/W é";
+		String json = render(OutputFormat.JSON, Output.value("name", value, Output.fields("name", value)));
+		assertThat(json).contains("\\u001B[2J\\u007F\\u0085\\u009B\\u202E\\u2066\\u200E\\u200F\\u061C R/W é");
+		for (int i = 0; i < json.length(); i++) {
+			char c = json.charAt(i);
+			assertThat(c != '\n' && SafeText.isUnsafe(c)).as("U+%04X in %s", (int) c, json).isFalse();
+		}
+		assertThat(io.astrashell.api.model.WireJson.mapper().readTree(json).get("data").get("name").asString())
+			.isEqualTo(value);
+	}
+
+	@Test
+	void missingValuesAreEmptyCellsInEveryFormat() {
+		Output t = Output.table(null, null, List.of("Id", "Status", "Roles"),
+				List.of(Output.row("u1", null, java.util.Arrays.asList("x", null))));
+		assertThat(render(OutputFormat.CSV, t)).isEqualTo("Id,Status,Roles\r\nu1,,x;\r\n");
+		assertThat(render(OutputFormat.HUMAN, t)).contains("| u1 |        | x,    |");
+		assertThat(render(OutputFormat.CSV, Output.value("id", null, null))).isEqualTo("id\r\n\r\n");
+		assertThat(render(OutputFormat.CSV, Output.message(null, null))).isEqualTo("code,message\r\nOK,\r\n");
+		assertThat(render(OutputFormat.HUMAN, Output.attributes("m", null, List.of(Output.attribute("Roles", (List<String>) null)))))
+			.contains("| Roles          |");
+	}
+
+	@Test
 	void colourOnlyWhenAsked() {
 		Output o = Output.message("done", null);
 		StringWriter out = new StringWriter();

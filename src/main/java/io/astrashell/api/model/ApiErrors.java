@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record ApiErrors(List<Entry> errors) {
 
 	public ApiErrors {
-		errors = errors == null ? List.of() : List.copyOf(errors);
+		errors = WireLists.of(errors);
 	}
 
 	public static ApiErrors of(int id, String message) {

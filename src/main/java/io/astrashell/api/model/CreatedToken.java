@@ -9,7 +9,7 @@ public record CreatedToken(String clientId, String secret, String orgId, List<St
 		String generatedOn, @JsonInclude(JsonInclude.Include.ALWAYS) String tokenExpiry, String description) {
 
 	public CreatedToken {
-		roles = roles == null ? List.of() : List.copyOf(roles);
+		roles = WireLists.of(roles);
 	}
 
 	@Override

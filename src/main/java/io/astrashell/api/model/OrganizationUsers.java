@@ -9,7 +9,7 @@ public record OrganizationUsers(@JsonProperty("OrgID") String orgId, @JsonProper
 		@JsonProperty("Users") List<User> users) {
 
 	public OrganizationUsers {
-		users = users == null ? List.of() : List.copyOf(users);
+		users = WireLists.of(users);
 	}
 
 }

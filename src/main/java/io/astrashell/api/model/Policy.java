@@ -8,8 +8,8 @@ public record Policy(String description, List<String> resources, List<String> ac
 	public static final String ALLOW = "allow";
 
 	public Policy {
-		resources = resources == null ? List.of() : List.copyOf(resources);
-		actions = actions == null ? List.of() : List.copyOf(actions);
+		resources = WireLists.of(resources);
+		actions = WireLists.of(actions);
 	}
 
 }

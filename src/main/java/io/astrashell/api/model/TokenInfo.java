@@ -9,7 +9,7 @@ public record TokenInfo(String clientId, List<String> roles, String generatedOn,
 		@JsonInclude(JsonInclude.Include.ALWAYS) String tokenExpiry) {
 
 	public TokenInfo {
-		roles = roles == null ? List.of() : List.copyOf(roles);
+		roles = WireLists.of(roles);
 	}
 
 }

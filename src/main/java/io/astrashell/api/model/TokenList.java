@@ -6,7 +6,7 @@ import java.util.List;
 public record TokenList(List<TokenInfo> clients) {
 
 	public TokenList {
-		clients = clients == null ? List.of() : List.copyOf(clients);
+		clients = WireLists.of(clients);
 	}
 
 }

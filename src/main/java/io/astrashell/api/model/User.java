@@ -9,7 +9,7 @@ public record User(@JsonProperty("UserID") String userId, @JsonProperty("Email")
 		@JsonProperty("Status") String status, @JsonProperty("Roles") List<Role> roles) {
 
 	public User {
-		roles = roles == null ? List.of() : List.copyOf(roles);
+		roles = WireLists.of(roles);
 	}
 
 }
