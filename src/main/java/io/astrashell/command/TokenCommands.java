@@ -95,7 +95,9 @@ public final class TokenCommands implements CommandGroup {
 							Output.attribute("Token", t.token())))
 			.headline("A new token has been created.")
 			.notice(Level.WARN, "The client secret and the token are shown this once: store them now. Roles: "
-					+ String.join(", ", created.roles().stream().map(Role::name).toList()) + ".");
+					+ String.join(", ", created.roles().stream().map(Role::name).toList()) + ".")
+			.ifNotShown("The token " + t.clientId() + " was created, but its secret was not shown and cannot be shown "
+					+ "again: revoke it with 'astra token delete " + t.clientId() + "' and create another.");
 	}
 
 	private Output get(Invocation in) {
