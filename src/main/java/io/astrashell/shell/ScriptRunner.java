@@ -131,7 +131,7 @@ public final class ScriptRunner {
 		if (context != null && context.depth >= MAX_DEPTH) {
 			throw CliException.invalidArgument("Script " + file + " would run " + (context.depth + 1)
 					+ " scripts deep (from " + context.source + "): scripts may call scripts at most " + MAX_DEPTH
-					+ " deep. Does a script call the one that called it, through a copy or a link?");
+					+ " deep.");
 		}
 		Path path = null;
 		String source;
