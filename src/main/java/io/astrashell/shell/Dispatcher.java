@@ -74,12 +74,12 @@ public final class Dispatcher {
 				return ExitCode.OK.code();
 			}
 			if (line.helpRequested()) {
-				return print(Output.text(line.command().getName(), line.command().getHelp()), globals);
+				return print(Output.text(line.command().getName(), line.command().getHelp()), globals, location);
 			}
 			Logging.debug("shell", () -> "run: astra " + String.join(" ", Secrets.redactWords(words(line))));
 			Invocation invocation = line.toInvocation().withGlobals(globals);
 			Output output = line.command().run(invocation);
-			return print(output, globals);
+			return print(output, globals, location);
 		}
 		catch (CliException e) {
 			if (e.isReported()) {
@@ -160,7 +160,7 @@ public final class Dispatcher {
 	 * Prints a command's output. Output that cannot be written (a full disk, a closed or broken
 	 * standard output) is an error: one line on standard error and exit 100, never a silent success.
 	 */
-	private int print(Output output, Globals globals) throws Exception {
+	private int print(Output output, Globals globals, String location) throws Exception {
 		long failures = console.outputFailures();
 		renderer(globals).render(output, console.out(), console.err());
 		console.out().flush();
@@ -168,6 +168,9 @@ public final class Dispatcher {
 			String message = "Cannot write the output: " + console.lastOutputFailure() + "."
 					+ (output.ifNotShown() == null ? "" : " " + output.ifNotShown());
 			// on standard error whatever the format: standard output is what failed
+			if (location != null) {
+				console.err().println(location);
+			}
 			new Renderer(OutputFormat.HUMAN, renderer(globals).style()).renderError(ExitCode.INTERNAL_ERROR.name(),
 					Secrets.redact(message), console.out(), console.err());
 			return ExitCode.INTERNAL_ERROR.code();
