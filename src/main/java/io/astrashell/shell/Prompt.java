@@ -115,7 +115,7 @@ public final class Prompt {
 				if (line == null || line.isBlank()) {
 					continue;
 				}
-				console.recordCommand(io.astrashell.cli.Secrets.redact(line.strip()));
+				console.recordCommand(RedactingHistory.redactLine(line.strip()));
 				runLine(line);
 				warmCompletion();
 			}

@@ -21,7 +21,6 @@ import io.astrashell.cli.CommandLine;
 import io.astrashell.cli.ExitCode;
 import io.astrashell.cli.Globals;
 import io.astrashell.cli.Plan;
-import io.astrashell.cli.Secrets;
 import io.astrashell.cli.Words;
 import io.astrashell.output.Level;
 import io.astrashell.output.Renderer;
@@ -53,7 +52,7 @@ public final class ScriptRunner {
 		}
 
 		static String location(String source, int number, String text) {
-			return source + ":" + number + ": " + Secrets.redact(text);
+			return source + ":" + number + ": " + RedactingHistory.redactLine(text);
 		}
 
 	}
