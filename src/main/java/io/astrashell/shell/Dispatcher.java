@@ -214,6 +214,11 @@ public final class Dispatcher {
 	private int fail(ExitCode code, String message, Throwable cause, Globals globals, String location) {
 		String safe = Secrets.redact(message);
 		Renderer renderer = renderer(globals);
+		if (code == ExitCode.CANCELLED && renderer.format() != OutputFormat.JSON) {
+			// told no at a question: not an error, but not done either
+			renderer.renderNoticeAlways(io.astrashell.output.Level.INFO, safe, console.err());
+			return code.code();
+		}
 		if (location != null) {
 			if (renderer.format() == OutputFormat.JSON) {
 				safe = location + ": " + safe;
