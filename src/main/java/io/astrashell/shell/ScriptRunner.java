@@ -93,7 +93,7 @@ public final class ScriptRunner {
 
 		volatile int failedBefore;
 
-		volatile String at;
+		volatile Line at;
 
 		Context(String source, int total) {
 			this.source = source;
@@ -105,13 +105,16 @@ public final class ScriptRunner {
 		 * and those after it, which did not run.
 		 */
 		String stopSummary() {
-			if (at == null) {
+			Line line = at;
+			if (line == null) {
 				return "Interrupted: " + source + " stopped before its first line; nothing was run.";
 			}
 			int before = started - 1;
-			return "Interrupted at " + at + ": " + source + " stopped there (" + before + " of " + total
-					+ " line(s) run before it, " + (before - failedBefore) + " succeeded, " + failedBefore + " failed; "
-					+ (total - started) + " not run; " + String.format(Locale.ROOT, "%.2f s", (System.nanoTime() - start) / 1e9)
+			return "Interrupted at " + line.source() + ":" + line.number() + " (" + RedactingHistory.redactLine(line.text())
+					+ "): " + (line.source().equals(source) ? "the script" : source) + " stopped there, " + before + " of "
+					+ total + " line(s) run before it (" + (before - failedBefore) + " succeeded, " + failedBefore
+					+ " failed), " + (total - started) + " not run ("
+					+ String.format(Locale.ROOT, "%.2f s", (System.nanoTime() - start) / 1e9)
 					+ "). A change that line already sent may still apply.";
 		}
 
@@ -210,7 +213,7 @@ public final class ScriptRunner {
 					stopped = true;
 					break;
 				}
-				context.at = line.location();
+				context.at = line;
 				runCount++;
 				if (outermost) {
 					context.failedBefore = failed;

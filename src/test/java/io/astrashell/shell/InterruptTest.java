@@ -69,9 +69,9 @@ class InterruptTest {
 				api.awaitRequest("GET /v2/organizations/users"); // line 2 waits for its answer
 				t.type("\u0003");
 				String screen = t.waitFor("astra (LOCAL)> ", 2);
-				assertThat(screen).contains("Interrupted at " + script + ":2: org --local-endpoint " + api.endpoint()
-						+ " --token AstraCS:****: " + script + " stopped there (1 of 4 line(s) run before it, 1 succeeded, "
-						+ "0 failed; 2 not run;")
+				assertThat(screen).contains("Interrupted at " + script + ":2 (org --local-endpoint " + api.endpoint()
+						+ " --token AstraCS:****): the script stopped there, 1 of 4 line(s) run before it (1 succeeded, "
+						+ "0 failed), 2 not run (")
 					.doesNotContain(SlowServer.TOKEN);
 				int mark = t.screen().length();
 
@@ -88,6 +88,35 @@ class InterruptTest {
 				t.run("script " + script, "astra (LOCAL)> ");
 				assertThat(t.screen().substring(mark)).contains("User 'a5@example.com' has been invited")
 					.contains(script + ": 1 of 1 line(s) run, 1 succeeded, 0 failed");
+				t.type("quit\r");
+				assertThat(t.exitCode()).isZero();
+			}
+		}
+	}
+
+	@Test
+	void ctrlCInANestedScriptStopsEveryScriptAndNamesTheInnerLine() throws Exception {
+		try (SlowServer api = new SlowServer()) {
+			Path inner = dir.resolve("inner.astra");
+			Files.writeString(inner, "org --local-endpoint " + api.endpoint() + " --token " + SlowServer.TOKEN + "\n"
+					+ "user invite b3@example.com\n");
+			Path outer = dir.resolve("outer.astra");
+			Files.writeString(outer, "user invite b1@example.com\nscript inner.astra\nuser invite b4@example.com\n");
+			try (PromptTerminal t = new PromptTerminal(env(), "--env", "local")) {
+				t.waitFor("astra (LOCAL)> ", 1);
+				t.type("script " + outer + "\r");
+				api.awaitRequest("GET /v2/organizations/users");
+				t.type("\u0003");
+				String screen = t.waitFor("astra (LOCAL)> ", 2);
+				assertThat(screen).contains("Interrupted at " + inner.toRealPath() + ":1 (org --local-endpoint ")
+					.contains("): " + outer + " stopped there, 1 of 3 line(s) run before it (1 succeeded, 0 failed), 1 not run (");
+				int mark = t.screen().length();
+				api.release(SLOW_ORG);
+				api.awaitAnswered(1);
+				Thread.sleep(1000);
+				t.run("user list -o csv", "astra (LOCAL)> ");
+				assertThat(t.screen().substring(mark)).contains("b1@example.com").doesNotContain("b3@example.com")
+					.doesNotContain("b4@example.com").doesNotContain("line(s) run,");
 				t.type("quit\r");
 				assertThat(t.exitCode()).isZero();
 			}
