@@ -163,8 +163,9 @@ public class AstraShellConfiguration {
 			TokenService tokens, ProfileService profiles, Console console, String astraVersion,
 			ObjectProvider<ServerValues> values, ServerValueCache cache, ObjectProvider<ScriptRunner> scripts) {
 		CommandRegistry registry = new CommandRegistry(new HashSet<>());
-		List<CommandGroup> groups = List.of(new OrgCommands(session, orgs), new UserCommands(session, users, roles),
-				new RoleCommands(session, roles), new TokenCommands(session, tokens, roles), new ConfigCommands(session, profiles, console),
+		List<CommandGroup> groups = List.of(new OrgCommands(session, orgs), new UserCommands(session, users, roles, console),
+				new RoleCommands(session, roles, console), new TokenCommands(session, tokens, roles, console),
+				new ConfigCommands(session, profiles, console),
 				new SandboxCommands(session), new CompletionCommands(registry, session, cache),
 				new ScriptCommands(scripts::getObject, console),
 				new ShellCommands(registry, console, session, astraVersion));

@@ -8,6 +8,8 @@ public enum ExitCode {
 
 	/** Success. */
 	OK(0),
+	/** A destructive command asked for confirmation, in a terminal, and was told no: nothing was done. */
+	CANCELLED(1),
 	/** A user, role, token or profile that does not exist. */
 	NOT_FOUND(5),
 	/** Creating something that is already there. */

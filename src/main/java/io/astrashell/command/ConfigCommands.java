@@ -83,6 +83,7 @@ public final class ConfigCommands implements CommandGroup {
 					.check(this::checkProfile)
 					.handler(this::get),
 				AstraCommand.named("config delete").group(GROUP).description("Delete a profile")
+					.option(Confirmation.YES)
 					.argument(PROFILE)
 					.check(this::checkProfile)
 					.handler(this::delete),
@@ -196,6 +197,11 @@ public final class ConfigCommands implements CommandGroup {
 
 	private Output delete(Invocation in) {
 		String name = in.argument(0);
+		if (Confirmation.wanted(console, in)) {
+			profiles.get(in.globals(), name); // a profile that is not there fails without a question
+			Confirmation.ask(console, "Delete profile '" + name + "' from " + session.configFile(in.globals()) + "?",
+					"profile '" + name + "'");
+		}
 		boolean wasDefault = profiles.delete(in.globals(), name);
 		Output out = Output.message("Profile '" + name + "' deleted from " + session.configFile(in.globals()) + ".",
 				Output.fields("deleted", name));

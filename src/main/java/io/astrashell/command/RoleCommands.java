@@ -14,6 +14,7 @@ import io.astrashell.cli.ValueKind;
 import io.astrashell.output.Output;
 import io.astrashell.service.RoleService;
 import io.astrashell.session.Session;
+import io.astrashell.shell.Console;
 
 /** {@code role list|get|describe|create|update|delete}: built-in and custom roles. */
 public final class RoleCommands implements CommandGroup {
@@ -39,9 +40,12 @@ public final class RoleCommands implements CommandGroup {
 
 	private final RoleService roles;
 
-	public RoleCommands(Session session, RoleService roles) {
+	private final Console console;
+
+	public RoleCommands(Session session, RoleService roles, Console console) {
 		this.session = session;
 		this.roles = roles;
+		this.console = console;
 	}
 
 	@Override
@@ -99,6 +103,7 @@ public final class RoleCommands implements CommandGroup {
 					.handler(this::update),
 				AstraCommand.named("role delete").group(GROUP).description("Delete a custom role")
 					.option(OptionSpec.flag("if-exists", null, "Succeed without change if the role is not there"))
+					.option(Confirmation.YES)
 					.argument(ROLE)
 					.check((in, plan) -> {
 						if (!in.flag("if-exists")) {
@@ -148,7 +153,12 @@ public final class RoleCommands implements CommandGroup {
 
 	private Output delete(Invocation in) {
 		String ref = in.argument(0);
-		Role role = roles.delete(session.connectionFor(in.globals()), ref, in.flag("if-exists"));
+		boolean ask = Confirmation.wanted(console, in);
+		Role role = roles.delete(session.connectionFor(in.globals()), ref, in.flag("if-exists"), found -> {
+			if (ask) {
+				Confirmation.ask(console, "Delete role '" + found.name() + "'?", "role '" + found.name() + "'");
+			}
+		});
 		if (role == null) {
 			return Output.message("Role '" + ref + "' does not exist: nothing to delete.",
 					Output.fields("deleted", null, "id", null));

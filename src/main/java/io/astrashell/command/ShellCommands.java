@@ -150,7 +150,7 @@ public final class ShellCommands implements CommandGroup {
 	 * commands; a redacted token becomes {@code ${ASTRA_DB_APPLICATION_TOKEN}}, to be set when it runs.
 	 */
 	private Output save(Path file) throws IOException {
-		if (Files.exists(file)) {
+		if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
 			throw CliException.alreadyExists("File " + file + " already exists: give another name.");
 		}
 		StringBuilder script = new StringBuilder("# astra shell session of " + java.time.LocalDate.now()
@@ -173,6 +173,17 @@ public final class ShellCommands implements CommandGroup {
 		Path parent = file.toAbsolutePath().getParent();
 		if (parent != null) {
 			Files.createDirectories(parent);
+		}
+		// created for its owner alone (as the history is), before anything is written into it
+		try {
+			Files.createFile(file, java.nio.file.attribute.PosixFilePermissions
+				.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+		}
+		catch (UnsupportedOperationException e) {
+			Files.createFile(file);
+		}
+		catch (java.nio.file.FileAlreadyExistsException e) {
+			throw CliException.alreadyExists("File " + file + " already exists: give another name.");
 		}
 		Files.writeString(file, script.toString());
 		return Output.message(count + " command(s) of this session saved to " + file + ".",

@@ -22,6 +22,7 @@ import io.astrashell.service.RoleService;
 import io.astrashell.service.TokenService;
 import io.astrashell.session.Connection;
 import io.astrashell.session.Session;
+import io.astrashell.shell.Console;
 
 /** {@code token list|create|get|delete|revoke}: application tokens. */
 public final class TokenCommands implements CommandGroup {
@@ -37,10 +38,13 @@ public final class TokenCommands implements CommandGroup {
 
 	private final RoleService roles;
 
-	public TokenCommands(Session session, TokenService tokens, RoleService roles) {
+	private final Console console;
+
+	public TokenCommands(Session session, TokenService tokens, RoleService roles, Console console) {
 		this.session = session;
 		this.tokens = tokens;
 		this.roles = roles;
+		this.console = console;
 	}
 
 	@Override
@@ -70,6 +74,7 @@ public final class TokenCommands implements CommandGroup {
 				AstraCommand.named("token delete").alias("token revoke").group(GROUP).description("Delete a token")
 					.option(OptionSpec.flag("if-exists", null, "Succeed without change if the token is not there"))
 					.option(OptionSpec.flag("force", null, "Revoke even the token this session uses"))
+					.option(Confirmation.YES)
 					.argument(ArgumentSpec.required("CLIENT_ID", "token identifier (client id)", ValueKind.TOKEN_CLIENT_ID))
 					.check((in, plan) -> TokenService.checkClientId(in.argument(0)))
 					.handler(this::delete));
@@ -95,7 +100,9 @@ public final class TokenCommands implements CommandGroup {
 							Output.attribute("Token", t.token())))
 			.headline("A new token has been created.")
 			.notice(Level.WARN, "The client secret and the token are shown this once: store them now. Roles: "
-					+ String.join(", ", created.roles().stream().map(RoleService::label).toList()) + ".");
+					+ String.join(", ", created.roles().stream().map(RoleService::label).toList()) + ".")
+			.ifNotShown("The token " + t.clientId() + " was created, but its secret was not shown and cannot be shown "
+					+ "again: revoke it with 'astra token delete " + t.clientId() + "' and create another.");
 	}
 
 	private Output get(Invocation in) {
@@ -107,7 +114,9 @@ public final class TokenCommands implements CommandGroup {
 	private Output delete(Invocation in) {
 		String clientId = in.argument(0);
 		boolean deleted = tokens.delete(session.connectionFor(in.globals()), clientId, in.flag("if-exists"),
-				in.flag("force"));
+				in.flag("force"), !Confirmation.wanted(console, in) ? null : found -> Confirmation.ask(console,
+						"Delete token '" + clientId + "'" + (found.description() == null || found.description().isBlank()
+								? "" : " ('" + found.description() + "')") + "?", "token '" + clientId + "'"));
 		if (!deleted) {
 			return Output.message("Token '" + clientId + "' does not exist: nothing to delete.",
 					Output.fields("deleted", null));

@@ -18,6 +18,7 @@ import io.astrashell.service.RoleService;
 import io.astrashell.service.UserService;
 import io.astrashell.session.Connection;
 import io.astrashell.session.Session;
+import io.astrashell.shell.Console;
 
 /** {@code user list|invite|get|describe|delete|update}: the members of the organization. */
 public final class UserCommands implements CommandGroup {
@@ -36,10 +37,13 @@ public final class UserCommands implements CommandGroup {
 
 	private final RoleService roles;
 
-	public UserCommands(Session session, UserService users, RoleService roles) {
+	private final Console console;
+
+	public UserCommands(Session session, UserService users, RoleService roles, Console console) {
 		this.session = session;
 		this.users = users;
 		this.roles = roles;
+		this.console = console;
 	}
 
 	@Override
@@ -77,6 +81,7 @@ public final class UserCommands implements CommandGroup {
 					.option(OptionSpec.flag("if-exists", null, "Succeed without change if the user is not there"))
 					.option(OptionSpec.flag("force", null,
 							"Delete even an active Organization Administrator (who may own this session's token)"))
+					.option(Confirmation.YES)
 					.argument(USER)
 					.check((in, plan) -> UserService.checkUserRef(in.argument(0)))
 					.handler(this::delete),
@@ -142,7 +147,12 @@ public final class UserCommands implements CommandGroup {
 	private Output delete(Invocation in) {
 		Connection c = connection(in);
 		String ref = in.argument(0);
-		User user = users.delete(c, ref, in.flag("if-exists"), in.flag("force"));
+		boolean ask = Confirmation.wanted(console, in);
+		User user = users.delete(c, ref, in.flag("if-exists"), in.flag("force"), found -> {
+			if (ask) {
+				Confirmation.ask(console, "Delete user '" + found.email() + "'?", "user '" + found.email() + "'");
+			}
+		});
 		if (user == null) {
 			return Output.message("User '" + ref + "' is not in the organization: nothing to delete.",
 					Output.fields("deleted", null, "userId", null));

@@ -76,6 +76,8 @@ public final class Output {
 
 	private AfterPrint afterPrint;
 
+	private String ifNotShown;
+
 	/** Work that follows the printing, e.g. serving until interrupted. */
 	@FunctionalInterface
 	public interface AfterPrint {
@@ -181,6 +183,19 @@ public final class Output {
 
 	public AfterPrint afterPrint() {
 		return afterPrint;
+	}
+
+	/**
+	 * What to tell the user when this output could not be written (standard output full or closed),
+	 * e.g. that a secret shown only once is lost and how to undo what was done.
+	 */
+	public Output ifNotShown(String text) {
+		this.ifNotShown = text;
+		return this;
+	}
+
+	public String ifNotShown() {
+		return ifNotShown;
 	}
 
 	public Output notice(Level level, String text) {

@@ -357,6 +357,16 @@ public final class RoleService {
 
 	/** Deletes a role; null when it did not exist and {@code ifExists}. */
 	public Role delete(Connection connection, String ref, boolean ifExists) {
+		return delete(connection, ref, ifExists, role -> {
+		});
+	}
+
+	/**
+	 * As {@link #delete(Connection, String, boolean)}; {@code beforeDelete} sees the role found, after
+	 * every check and before the request that deletes it (it may throw to cancel).
+	 */
+	public Role delete(Connection connection, String ref, boolean ifExists,
+			java.util.function.Consumer<Role> beforeDelete) {
 		List<Role> roles = list(connection);
 		Role role = find(ref, roles);
 		if (role == null) {
@@ -366,6 +376,7 @@ public final class RoleService {
 			throw notFound(ref, roles);
 		}
 		refuseBuiltIn(role, "deleted");
+		beforeDelete.accept(role);
 		api.run(connection, "delete the role", c -> {
 			try {
 				c.deleteRole(role.id());

@@ -93,10 +93,31 @@ public final class TokenService {
 	 * token needs {@code force}.
 	 */
 	public boolean delete(Connection connection, String clientId, boolean ifExists, boolean force) {
+		return delete(connection, clientId, ifExists, force, null);
+	}
+
+	/**
+	 * As {@link #delete(Connection, String, boolean, boolean)}; a {@code beforeDelete} sees the token
+	 * found (for it, the tokens are listed first: a token that is not there is reported without it),
+	 * after every check and before the request that deletes it (it may throw to cancel).
+	 */
+	public boolean delete(Connection connection, String clientId, boolean ifExists, boolean force,
+			java.util.function.Consumer<TokenInfo> beforeDelete) {
 		checkClientId(clientId);
 		if (clientId.equals(TokenFormat.clientId(connection.token())) && !force) {
 			throw CliException.invalidArgument("Token '" + clientId + "' is the one this session uses: revoking it would "
 					+ "lock you out. Add --force to revoke it anyway.");
+		}
+		if (beforeDelete != null) {
+			TokenInfo token = api.call(connection, "list the tokens", c -> c.tokens()).clients().stream()
+				.filter(t -> clientId.equals(t.clientId())).findFirst().orElse(null);
+			if (token == null) {
+				if (ifExists) {
+					return false;
+				}
+				throw CliException.notFound("Token '" + clientId + "' has not been found. See 'astra token list'.");
+			}
+			beforeDelete.accept(token);
 		}
 		boolean deleted = api.call(connection, "delete the token", c -> {
 			try {

@@ -256,6 +256,16 @@ public final class UserService {
 	 * {@code force}: removing a user revokes their tokens.
 	 */
 	public User delete(Connection connection, String ref, boolean ifExists, boolean force) {
+		return delete(connection, ref, ifExists, force, user -> {
+		});
+	}
+
+	/**
+	 * As {@link #delete(Connection, String, boolean, boolean)}; {@code beforeDelete} sees the user
+	 * found, after every check and before the request that removes it (it may throw to cancel).
+	 */
+	public User delete(Connection connection, String ref, boolean ifExists, boolean force,
+			java.util.function.Consumer<User> beforeDelete) {
 		checkUserRef(ref);
 		List<User> users = list(connection).users();
 		User user = find(ref, users);
@@ -271,6 +281,7 @@ public final class UserService {
 					+ (admins == 1 ? ", the only one" : "") + ": the token of this session may be theirs, and removing "
 					+ "them revokes their tokens, which would lock you out. Add --force to remove them anyway.");
 		}
+		beforeDelete.accept(user);
 		api.run(connection, "remove the user", c -> {
 			try {
 				c.deleteUser(idOf(user));

@@ -74,28 +74,33 @@ public final class Dispatcher {
 				return ExitCode.OK.code();
 			}
 			if (line.helpRequested()) {
-				return print(Output.text(line.command().getName(), line.command().getHelp()), globals);
+				return print(Output.text(line.command().getName(), line.command().getHelp()), globals, location);
 			}
 			Logging.debug("shell", () -> "run: astra " + String.join(" ", Secrets.redactWords(words(line))));
 			Invocation invocation = line.toInvocation().withGlobals(globals);
 			Output output = line.command().run(invocation);
-			return print(output, globals);
+			return print(output, globals, location);
 		}
 		catch (CliException e) {
 			if (e.isReported()) {
 				return e.exitCode().code();
 			}
+			if (isInterruption(e)) {
+				return interrupted(e, globals, location);
+			}
 			return fail(e.exitCode(), e.getMessage(), e, globals, location);
 		}
 		catch (ApiException e) {
+			if (isInterruption(e)) {
+				return interrupted(e, globals, location);
+			}
 			return fail(ExitCode.INTERNAL_ERROR, "The Astra DevOps API call failed: " + e.getMessage(), e, globals,
 					location);
 		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return fail(ExitCode.INTERNAL_ERROR, "Interrupted.", e, globals, location);
-		}
 		catch (Exception | StackOverflowError e) {
+			if (isInterruption(e)) {
+				return interrupted(e, globals, location);
+			}
 			return fail(ExitCode.INTERNAL_ERROR, "Unexpected error: " + e.getClass().getSimpleName()
 					+ (e.getMessage() == null ? "" : ": " + e.getMessage())
 					+ (globals.isVerbose() ? "" : ". Run the command again with -v for details."), e, globals, location);
@@ -124,8 +129,52 @@ public final class Dispatcher {
 		return w;
 	}
 
-	private int print(Output output, Globals globals) throws Exception {
+	/**
+	 * Ctrl-C at the prompt (the worker thread interrupted, its job abandoned), or an interrupted
+	 * request: one line, whatever the exception that carried it. Not a time-out, which is a
+	 * {@link java.net.SocketTimeoutException} and reported as one.
+	 */
+	static boolean isInterruption(Throwable e) {
+		if (Job.stopRequested()) {
+			return true;
+		}
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof InterruptedException || t instanceof java.nio.channels.ClosedByInterruptException
+					|| (t instanceof java.io.InterruptedIOException && !(t instanceof java.net.SocketTimeoutException))) {
+				return true;
+			}
+			if (t.getCause() == t) {
+				break;
+			}
+		}
+		return false;
+	}
+
+	private int interrupted(Throwable e, Globals globals, String location) {
+		Thread.currentThread().interrupt(); // keep the flag: a script checks it before its next line
+		return fail(ExitCode.INTERNAL_ERROR,
+				"Interrupted: the command was stopped (a change it already sent may still apply).", e, globals, location);
+	}
+
+	/**
+	 * Prints a command's output. Output that cannot be written (a full disk, a closed or broken
+	 * standard output) is an error: one line on standard error and exit 100, never a silent success.
+	 */
+	private int print(Output output, Globals globals, String location) throws Exception {
+		long failures = console.outputFailures();
 		renderer(globals).render(output, console.out(), console.err());
+		console.out().flush();
+		if (console.outputFailures() != failures) {
+			String message = "Cannot write the output: " + console.lastOutputFailure() + "."
+					+ (output.ifNotShown() == null ? "" : " " + output.ifNotShown());
+			// on standard error whatever the format: standard output is what failed
+			if (location != null) {
+				console.err().println(location);
+			}
+			new Renderer(OutputFormat.HUMAN, renderer(globals).style()).renderError(ExitCode.INTERNAL_ERROR.name(),
+					Secrets.redact(message), console.out(), console.err());
+			return ExitCode.INTERNAL_ERROR.code();
+		}
 		if (output.afterPrint() != null) {
 			output.afterPrint().run();
 		}
@@ -165,6 +214,11 @@ public final class Dispatcher {
 	private int fail(ExitCode code, String message, Throwable cause, Globals globals, String location) {
 		String safe = Secrets.redact(message);
 		Renderer renderer = renderer(globals);
+		if (code == ExitCode.CANCELLED && renderer.format() != OutputFormat.JSON) {
+			// told no at a question: not an error, but not done either
+			renderer.renderNoticeAlways(io.astrashell.output.Level.INFO, safe, console.err());
+			return code.code();
+		}
 		if (location != null) {
 			if (renderer.format() == OutputFormat.JSON) {
 				safe = location + ": " + safe;

@@ -46,9 +46,14 @@ public final class Logging {
 
 	public static void debug(String source, Supplier<String> message) {
 		if (verbose) {
-			PrintStream out = sink;
-			out.println("[DEBUG] " + source + ": " + io.astrashell.output.SafeText.replace(Secrets.redact(message.get())));
-			out.flush();
+			String line = "[DEBUG] " + source + ": " + io.astrashell.output.SafeText.replace(Secrets.redact(message.get()));
+			synchronized (Job.OUTPUT_LOCK) {
+				if (!Job.muted()) { // nothing of a command abandoned at the prompt shows
+					PrintStream out = sink;
+					out.println(line);
+					out.flush();
+				}
+			}
 		}
 	}
 

@@ -1,11 +1,11 @@
 package io.astrashell.shell;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.jline.terminal.Terminal;
@@ -35,9 +35,34 @@ public record ProcessIo(InputStream in, PrintStream out, PrintStream err, Map<St
 				() -> TerminalBuilder.builder().name("astra").system(true).nativeSignals(true).build());
 	}
 
+	/**
+	 * The console of these streams. The process's own standard output is written through its file
+	 * descriptor rather than {@code System.out}, which would swallow a write error (a full disk, a
+	 * closed pipe) and with it the reason; one the launcher found closed ({@code -Dastra.stdout.closed})
+	 * fails every write.
+	 */
 	public Console console() {
-		return new Console(in, new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true),
-				new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true), stdoutIsTerminal);
+		OutputStream stdout = out;
+		if (out == System.out) {
+			stdout = Boolean.getBoolean("astra.stdout.closed") ? new ClosedOutput()
+					: new FileOutputStream(FileDescriptor.out);
+		}
+		return new Console(in, stdout, err, stdinIsTerminal, stdoutIsTerminal);
+	}
+
+	/** Standard output that was closed when the shell started. */
+	private static final class ClosedOutput extends OutputStream {
+
+		@Override
+		public void write(int b) throws IOException {
+			throw new IOException("standard output is closed");
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) throws IOException {
+			throw new IOException("standard output is closed");
+		}
+
 	}
 
 }

@@ -55,6 +55,8 @@ public final class Prompt {
 
 	private volatile Future<Integer> running;
 
+	private volatile Job runningJob;
+
 	private int lastExitCode;
 
 	public Prompt(Dispatcher dispatcher, Console console, Session session, AstraPrompt promptText,
@@ -113,7 +115,7 @@ public final class Prompt {
 				if (line == null || line.isBlank()) {
 					continue;
 				}
-				console.recordCommand(io.astrashell.cli.Secrets.redactLine(line.strip()));
+				console.recordCommand(RedactingHistory.redactLine(line.strip()));
 				runLine(line);
 				warmCompletion();
 			}
@@ -158,7 +160,11 @@ public final class Prompt {
 		}
 	}
 
-	/** Runs one line on a worker thread so that Ctrl-C can abandon it and give the prompt back. */
+	/**
+	 * Runs one line on a worker thread so that Ctrl-C can abandon it and give the prompt back at once.
+	 * The line runs as a {@link Job}: once abandoned, nothing it still writes reaches the screen, and a
+	 * script it runs starts no further line.
+	 */
 	void runLine(String line) {
 		List<String> words;
 		try {
@@ -171,15 +177,25 @@ public final class Prompt {
 		if (words.isEmpty()) {
 			return;
 		}
-		Future<Integer> future = workers.submit(() -> dispatcher.execute(words));
+		Job job = new Job();
+		runningJob = job;
+		Future<Integer> future = workers.submit(() -> job.run(() -> dispatcher.execute(words)));
 		running = future;
+		if (job.isCancelled()) {
+			future.cancel(true); // Ctrl-C came while the line was being handed over
+		}
 		try {
 			lastExitCode = future.get();
+			if (job.isCancelled()) {
+				throw new CancellationException(); // Ctrl-C as it ended: part of its output may be cut off
+			}
 		}
 		catch (CancellationException e) {
+			job.abandoned();
+			String report = job.stopReport();
 			console.err().println();
-			dispatcher.renderer(session.defaults()).renderNotice(Level.WARN,
-					"Interrupted: the command was abandoned (a change it already sent may still apply).", console.err());
+			dispatcher.renderer(session.defaults()).renderNoticeAlways(Level.WARN, report != null ? report
+					: "Interrupted: the command was abandoned (a change it already sent may still apply).", console.err());
 			lastExitCode = ExitCode.INTERNAL_ERROR.code();
 		}
 		catch (InterruptedException e) {
@@ -190,6 +206,7 @@ public final class Prompt {
 		}
 		finally {
 			running = null;
+			runningJob = null;
 		}
 	}
 
@@ -199,7 +216,12 @@ public final class Prompt {
 		return e.exitCode().code();
 	}
 
+	/** Ctrl-C while a line runs: its output is cut off first, then its thread is interrupted. */
 	private void interruptRunning() {
+		Job job = runningJob;
+		if (job != null) {
+			job.cancel();
+		}
 		Future<Integer> f = running;
 		if (f != null) {
 			f.cancel(true);

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
+import io.astrashell.cli.CliException;
 import io.astrashell.cli.Secrets;
+import io.astrashell.cli.Words;
 import io.astrashell.session.AstraHome;
 import org.jline.reader.LineReader;
 import org.jline.reader.impl.history.DefaultHistory;
@@ -13,7 +16,7 @@ import org.jline.reader.impl.history.DefaultHistory;
 /**
  * The prompt's history, kept in the astra home ({@code ~/.astra/history}) and readable by its owner
  * alone. A line is redacted before it is kept, in memory and on disk: a {@code --token} value and
- * anything shaped like a token or a client secret never reach the file.
+ * anything shaped like a token or a client secret, however quoted, never reach the file.
  */
 public final class RedactingHistory extends DefaultHistory {
 
@@ -38,7 +41,45 @@ public final class RedactingHistory extends DefaultHistory {
 
 	@Override
 	public void add(Instant time, String line) {
-		super.add(time, Secrets.redactLine(line));
+		super.add(time, redactLine(line));
+	}
+
+	/**
+	 * A command line with its secrets masked, judged on its words as {@link Words} splits them to run
+	 * them, whatever the quoting: {@code --token 'Astra''CS:...'} and {@code "AstraCS:"...} are one word
+	 * each, the token. A line with a secret is written back from its masked words (quoted where needed);
+	 * one without is kept as typed. For the history, {@code history --save}, and a script's
+	 * {@code FILE:LINE: the line}.
+	 */
+	public static String redactLine(String line) {
+		if (line == null || line.isEmpty()) {
+			return line;
+		}
+		List<String> words = splitLeniently(line);
+		if (words == null) {
+			// quoting that no closing quote mends: nothing after --token is kept
+			String masked = Secrets.redact(line);
+			int token = masked.indexOf("--token");
+			return token < 0 ? masked : masked.substring(0, token) + "--token " + Secrets.MASKED_TOKEN;
+		}
+		List<String> masked = Secrets.redactWords(words);
+		if (masked.equals(words)) {
+			return Secrets.redact(line);
+		}
+		return String.join(" ", masked.stream().map(Words::quote).toList());
+	}
+
+	/** The words of a line; one left with an open quote (it cannot run) is read as if the quote closed. */
+	private static List<String> splitLeniently(String line) {
+		for (String ending : new String[] { "", "'", "\"" }) {
+			try {
+				return Words.split(line + ending);
+			}
+			catch (CliException e) {
+				// try closing the quote
+			}
+		}
+		return null;
 	}
 
 	@Override

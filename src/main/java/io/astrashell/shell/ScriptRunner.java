@@ -18,11 +18,12 @@ import java.util.regex.Pattern;
 
 import io.astrashell.cli.CliException;
 import io.astrashell.cli.CommandLine;
+import io.astrashell.cli.ExitCode;
 import io.astrashell.cli.Globals;
 import io.astrashell.cli.Plan;
-import io.astrashell.cli.Secrets;
 import io.astrashell.cli.Words;
 import io.astrashell.output.Level;
+import io.astrashell.output.Renderer;
 import io.astrashell.session.Session;
 
 /**
@@ -51,10 +52,13 @@ public final class ScriptRunner {
 		}
 
 		static String location(String source, int number, String text) {
-			return source + ":" + number + ": " + Secrets.redactLine(text);
+			return source + ":" + number + ": " + RedactingHistory.redactLine(text);
 		}
 
 	}
+
+	/** How many scripts may run inside one another (a script calling a script...). */
+	static final int MAX_DEPTH = 64;
 
 	private final Dispatcher dispatcher;
 
@@ -62,12 +66,59 @@ public final class ScriptRunner {
 
 	private final Console console;
 
-	/** The scripts running now, outermost first: a script on it may not run again. */
-	private final Deque<Path> running = new ArrayDeque<>();
+	/** The scripts running on this thread (a prompt line runs on a thread of its own), or null. */
+	private final ThreadLocal<Context> contexts = new ThreadLocal<>();
 
-	private Plan plan;
+	/** What the scripts running on one thread share: the outermost's progress, the files, the dry-run plan. */
+	private static final class Context {
 
-	private boolean dryRun;
+		/** The scripts running now, outermost first: a script on it may not run again. */
+		final Deque<Path> files = new ArrayDeque<>();
+
+		final String source;
+
+		final int total;
+
+		final long start = System.nanoTime();
+
+		Plan plan;
+
+		boolean dryRun;
+
+		/** Scripts running, standard input included. */
+		int depth;
+
+		/** The outermost script's counts, and the line running now at any depth ({@code FILE:LINE: text}). */
+		volatile int started;
+
+		volatile int failedBefore;
+
+		volatile Line at;
+
+		Context(String source, int total) {
+			this.source = source;
+			this.total = total;
+		}
+
+		/**
+		 * The summary of a run stopped by Ctrl-C while the line {@link #at} ran: the lines before it,
+		 * and those after it, which did not run.
+		 */
+		String stopSummary() {
+			Line line = at;
+			if (line == null) {
+				return "Interrupted: " + source + " stopped before its first line; nothing was run.";
+			}
+			int before = started - 1;
+			return "Interrupted at " + line.source() + ":" + line.number() + " (" + RedactingHistory.redactLine(line.text())
+					+ "): " + (line.source().equals(source) ? "the script" : source) + " stopped there, " + before + " of "
+					+ total + " line(s) run before it (" + (before - failedBefore) + " succeeded, " + failedBefore
+					+ " failed), " + (total - started) + " not run ("
+					+ String.format(Locale.ROOT, "%.2f s", (System.nanoTime() - start) / 1e9)
+					+ "). A change that line already sent may still apply.";
+		}
+
+	}
 
 	public ScriptRunner(Dispatcher dispatcher, Session session, Console console) {
 		this.dispatcher = dispatcher;
@@ -77,6 +128,13 @@ public final class ScriptRunner {
 
 	/** Runs a script file ({@code -} is standard input); returns the exit code. */
 	public int runFile(String file, Options options, Globals scriptGlobals, InputStream stdin) {
+		Context context = contexts.get();
+		Deque<Path> running = context == null ? new ArrayDeque<>() : context.files;
+		if (context != null && context.depth >= MAX_DEPTH) {
+			throw CliException.invalidArgument("Script " + file + " would run " + (context.depth + 1)
+					+ " scripts deep (from " + context.source + "): scripts may call scripts at most " + MAX_DEPTH
+					+ " deep.");
+		}
 		Path path = null;
 		String source;
 		String text;
@@ -106,24 +164,41 @@ public final class ScriptRunner {
 		catch (IOException e) {
 			throw CliException.invalidArgument("Cannot read the script " + file + ": " + e.getClass().getSimpleName() + ".");
 		}
+		if (text.startsWith("\uFEFF")) {
+			text = text.substring(1); // a byte-order mark, as some editors save UTF-8
+		}
 		return run(source, path, text, options, scriptGlobals);
 	}
 
 	int run(String source, Path path, String text, Options options, Globals scriptGlobals) {
 		List<Line> lines = prepare(source, text);
-		boolean outermost = running.isEmpty();
+		Context context = contexts.get();
+		boolean outermost = context == null;
+		if (outermost) {
+			context = new Context(source, lines.size());
+			contexts.set(context);
+		}
+		context.depth++;
 		if (path != null) {
-			running.addLast(path);
+			context.files.addLast(path);
 		}
 		Session.Snapshot before = session.snapshot();
-		boolean outerDryRun = dryRun;
-		dryRun = dryRun || options.dryRun();
-		options = new Options(options.continueOnError(), dryRun);
+		boolean outerDryRun = context.dryRun;
+		context.dryRun = context.dryRun || options.dryRun();
+		options = new Options(options.continueOnError(), context.dryRun);
+		Job job = Job.current();
+		Runnable undo = () -> session.restore(before);
 		if (outermost) {
-			plan = new Plan();
+			context.plan = new Plan();
 			if (scriptGlobals.choosesConnection() || scriptGlobals.output() != null || scriptGlobals.noColor() != null
 					|| scriptGlobals.verbose() != null) {
 				session.useDefaults(scriptGlobals.orElse(session.defaults()));
+			}
+			if (job != null) {
+				// if Ctrl-C abandons the line, the prompt says where the script stopped and puts the session back
+				Context c = context;
+				job.reportOnStop(c::stopSummary);
+				job.onAbandon(undo);
 			}
 		}
 		console.enterScript();
@@ -131,9 +206,19 @@ public final class ScriptRunner {
 		int runCount = 0;
 		int failed = 0;
 		int firstFailure = 0;
+		boolean stopped = false;
 		try {
 			for (Line line : lines) {
+				if (Job.stopRequested()) {
+					stopped = true;
+					break;
+				}
+				context.at = line;
 				runCount++;
+				if (outermost) {
+					context.failedBefore = failed;
+					context.started = runCount;
+				}
 				int code = options.dryRun() ? check(line) : dispatcher.execute(line.parsed(), line.location());
 				if (code != 0) {
 					failed++;
@@ -145,25 +230,38 @@ public final class ScriptRunner {
 					}
 				}
 			}
+			stopped = stopped || Job.stopRequested(); // interrupted during the last line run
 		}
 		finally {
 			console.leaveScript();
+			context.depth--;
 			if (path != null) {
-				running.removeLast();
+				context.files.removeLast();
 			}
-			dryRun = outerDryRun;
+			context.dryRun = outerDryRun;
 			if (outermost) {
-				session.restore(before);
-				plan = null;
+				if (job != null) {
+					job.removeOnAbandon(undo);
+				}
+				if (job == null || !job.isCancelled()) {
+					session.restore(before); // else the prompt did, when it abandoned the line
+				}
+				contexts.remove();
 			}
+		}
+		Renderer renderer = dispatcher.renderer(session.defaults());
+		if (stopped) {
+			if (outermost) {
+				renderer.renderNoticeAlways(Level.WARN, context.stopSummary(), console.err());
+			}
+			return firstFailure != 0 ? firstFailure : ExitCode.INTERNAL_ERROR.code();
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
 		String summary = source + ": " + (options.dryRun() ? runCount + " line(s) checked, " + (runCount - failed)
 				+ " fine, " + failed + " with problems" : runCount + " of " + lines.size() + " line(s) run, "
 						+ (runCount - failed) + " succeeded, " + failed + " failed")
 				+ String.format(Locale.ROOT, " (%.2f s)", seconds) + (options.dryRun() ? "; nothing was changed." : ".");
-		dispatcher.renderer(session.defaults()).renderNoticeAlways(failed == 0 ? Level.INFO : Level.WARN, summary,
-				console.err());
+		renderer.renderNoticeAlways(failed == 0 ? Level.INFO : Level.WARN, summary, console.err());
 		return firstFailure;
 	}
 
@@ -245,7 +343,7 @@ public final class ScriptRunner {
 		if (parsed.command().getName().equals("script")) {
 			return dispatcher.execute(parsed, line.location()); // runs the nested file as a dry run too
 		}
-		return dispatcher.check(parsed, plan, line.location());
+		return dispatcher.check(parsed, contexts.get().plan, line.location());
 	}
 
 }

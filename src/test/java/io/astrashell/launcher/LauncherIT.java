@@ -53,6 +53,25 @@ class LauncherIT {
 		return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
 	}
 
+	/**
+	 * {@code command} run by bash in the project folder, as typed in a terminal ({@code ./astra ... <&-}),
+	 * with the same environment as {@link #astra}; without the class archive, so that a prompt-mode run
+	 * here does not make the prompt's archive before {@link #eachModeStartsFromAnArchiveOfItsOwn} looks.
+	 */
+	static Run bash(String command) throws IOException, InterruptedException {
+		ProcessBuilder pb = new ProcessBuilder("bash", "-c", command);
+		pb.environment().put("ASTRA_HOME", dir.resolve("home").toString());
+		pb.environment().put("ASTRARC", dir.resolve("astrarc").toString());
+		pb.environment().put("ASTRA_NO_CACHE", "1");
+		pb.environment().remove("ASTRA_DB_APPLICATION_TOKEN");
+		Path out = Files.createTempFile(dir, "out", ".txt");
+		Path err = Files.createTempFile(dir, "err", ".txt");
+		pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+		Process p = pb.start();
+		assertThat(p.waitFor(180, TimeUnit.SECONDS)).as(command + " ended").isTrue();
+		return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+	}
+
 	@BeforeAll
 	static void firstRunPreparesTheLauncher() throws Exception {
 		Run r = astra("version");
@@ -117,6 +136,44 @@ class LauncherIT {
 		try (var files = Files.list(Path.of("target", "launch"))) {
 			return files.map(f -> f.getFileName().toString()).toList();
 		}
+	}
+
+	@Test
+	void aClosedStandardInputIsEmptyInput() throws Exception {
+		// no command and no terminal: commands are read from standard input, which is closed
+		Run r = bash("./astra --env local <&-");
+		assertThat(r.exit()).as(r.toString()).isZero();
+		assertThat(r.err()).contains("[INFO]  <stdin>: 0 of 0 line(s) run, 0 succeeded, 0 failed").doesNotContain("ERROR");
+		assertThat(r.out()).isEmpty();
+		Run script = bash("./astra script - --env local <&-");
+		assertThat(script.exit()).as(script.toString()).isZero();
+		assertThat(script.err()).contains("<stdin>: 0 of 0 line(s) run");
+	}
+
+	@Test
+	void outputThatCannotBeWrittenIsAnErrorAndALostTokenIsNamed() throws Exception {
+		Run full = bash("./astra token create -r 'RO User' -d 'lost secret' --env local > /dev/full");
+		assertThat(full.exit()).as(full.toString()).isEqualTo(100);
+		java.util.regex.Matcher m = java.util.regex.Pattern
+			.compile("\\[ERROR] Cannot write the output: No space left on device\\. The token ([A-Za-z]{24}) was created, "
+					+ "but its secret was not shown and cannot be shown again: revoke it with 'astra token delete \\1'")
+			.matcher(full.err());
+		assertThat(m.find()).as(full.toString()).isTrue();
+		assertThat(astra("token", "list", "--env", "local", "-o", "csv").out()).contains(m.group(1) + ",RO User,lost secret");
+
+		Run closed = bash("./astra org id --env local >&-");
+		assertThat(closed.exit()).as(closed.toString()).isEqualTo(100);
+		assertThat(closed.err()).isEqualTo("[ERROR] Cannot write the output: standard output is closed.\n");
+
+		Run json = bash("./astra org -o json --env local > /dev/full");
+		assertThat(json.exit()).as(json.toString()).isEqualTo(100);
+		assertThat(json.err()).isEqualTo("[ERROR] Cannot write the output: No space left on device.\n");
+
+		Path lines = Files.writeString(dir.resolve("lines.astra"), "org id\norg name\n");
+		Run script = bash("./astra script " + lines + " --env local > /dev/full");
+		assertThat(script.exit()).as(script.toString()).isEqualTo(100);
+		assertThat(script.err()).startsWith(lines + ":1: org id\n[ERROR] Cannot write the output: No space left on device.\n")
+			.contains("1 of 2 line(s) run, 0 succeeded, 1 failed");
 	}
 
 }

@@ -67,4 +67,66 @@ class HistoryTest {
 		}
 	}
 
+	@Test
+	void aTokenIsRedactedWhateverItsQuotingAndTheSavedScriptIsTheOwnersAlone() throws Exception {
+		try (LocalSandbox sandbox = LocalSandbox.start(dir.resolve("home"), 0)) {
+			String token = sandbox.adminToken();
+			String tail = token.substring("AstraCS:".length());
+			Map<String, String> env = Map.of("ASTRA_HOME", dir.resolve("home").toString(), "ASTRARC",
+					dir.resolve("astrarc").toString(), "HOME", dir.toString());
+			Path saved = dir.resolve("session.astra");
+			try (PromptTerminal t = new PromptTerminal(env, "--env", "local")) {
+				t.waitFor("astra (LOCAL)> ", 1);
+				t.run("org id --token 'Astra''CS:" + tail + "'", "astra (LOCAL)> ");
+				t.run("org name --token \"AstraCS:\"" + tail, "astra (LOCAL)> ");
+				t.run("org name --token Astra\\CS:" + tail.substring(0, 10) + "''" + tail.substring(10), "astra (LOCAL)> ");
+				t.run("history --save " + saved, "astra (LOCAL)> ");
+				t.type("quit\r");
+				assertThat(t.exitCode()).isZero();
+				assertThat(t.screen()).contains("Sandbox Org").contains(sandbox.organizationId());
+			}
+			String history = Files.readString(dir.resolve("home").resolve("history"));
+			assertThat(history).contains("org id --token AstraCS:****").contains("org name --token AstraCS:****")
+				.doesNotContain(tail.substring(0, 24)).doesNotContain(tail.substring(25)).doesNotContain(tail.substring(40));
+			String script = Files.readString(saved);
+			assertThat(script).contains("org id --token ${ASTRA_DB_APPLICATION_TOKEN}\n")
+				.contains("org name --token ${ASTRA_DB_APPLICATION_TOKEN}\n").doesNotContain(tail.substring(0, 24))
+				.doesNotContain(tail.substring(40));
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(saved))).isEqualTo("rw-------");
+		}
+	}
+
+	@Test
+	void redactionWorksOnTheWordsAsTheyRun() {
+		String token = "AstraCS:ABCDEFGHIJKLMNOPQRSTUVWX:" + "0123456789abcdef".repeat(4);
+		String tail = token.substring(8);
+		assertThat(RedactingHistory.redactLine("org id --token 'Astra''CS:" + tail + "'")).isEqualTo("org id --token AstraCS:****");
+		assertThat(RedactingHistory.redactLine("org --token=\"Astra\"CS:" + tail + " -o json"))
+			.isEqualTo("org --token=AstraCS:**** -o json");
+		assertThat(RedactingHistory.redactLine("role create 'a b' -d \"x \"'" + token + "'")).isEqualTo(
+				"role create \"a b\" -d \"x AstraCS:****\"");
+		assertThat(RedactingHistory.redactLine("user list -d 'unclosed " + token)).doesNotContain(tail);
+		assertThat(RedactingHistory.redactLine("org --token \"Astra\\")).isEqualTo("org --token AstraCS:****");
+		assertThat(RedactingHistory.redactLine("user invite 'ann@example.com'  -r \"RO User\""))
+			.isEqualTo("user invite 'ann@example.com'  -r \"RO User\""); // no secret: kept as typed
+	}
+
+	@Test
+	void aScriptLineNamedInAnErrorShowsNoTokenWhateverItsQuoting() throws Exception {
+		io.astrashell.AstraRun astra = new io.astrashell.AstraRun(dir);
+		String unknown = "AstraCS:ABCDEFGHIJKLMNOPQRSTUVWX:" + "0123456789abcdef".repeat(4);
+		Path f = dir.resolve("quoted.astra");
+		Files.writeString(f, "org id --token 'Astra''CS:" + unknown.substring(8) + "'\n");
+		io.astrashell.AstraRun.Result r = astra.run("script", f.toString(), "--env", "local");
+		assertThat(r.exitCode()).as(r.toString()).isEqualTo(9); // the sandbox does not know this token
+		assertThat(r.err()).contains(f + ":1: org id --token AstraCS:****\n").doesNotContain("ABCDEFGHIJKLMNOPQRSTUVWX")
+			.doesNotContain("0123456789abcdef");
+
+		// the -v line of what runs names the words as they run, the token masked
+		Files.writeString(f, "org id -v --token \"Astra\"CS:" + unknown.substring(8) + "\n");
+		io.astrashell.AstraRun.Result verbose = astra.run("script", f.toString(), "--env", "local");
+		assertThat(verbose.err()).contains("run: astra org id").contains("AstraCS:****")
+			.doesNotContain("ABCDEFGHIJKLMNOPQRSTUVWX").doesNotContain("0123456789abcdef");
+	}
+
 }

@@ -237,4 +237,38 @@ class ScriptTest {
 		assertThat(r.out().split("\"code\"")).hasSize(2); // one document: the line's, none for the script itself
 	}
 
+	@Test
+	void scriptsNestAtMost64DeepAndDeeperIsRefusedInOneLine() throws Exception {
+		for (int i = 0; i < 64; i++) {
+			script("ok" + i + ".astra", i < 63 ? "script ok" + (i + 1) + ".astra\n" : "org id\n");
+		}
+		Result deepest = astra.run("script", dir.resolve("ok0.astra").toString(), "--env", "local");
+		assertThat(deepest.exitCode()).as(deepest.toString()).isZero();
+		assertThat(deepest.out()).matches("[0-9a-f-]{36}\n");
+
+		for (int i = 0; i < 300; i++) {
+			script("n" + i + ".astra", "script n" + (i + 1) + ".astra\n");
+		}
+		script("n300.astra", "org id\n");
+		Result r = astra.run("script", dir.resolve("n0.astra").toString(), "--env", "local");
+		assertThat(r.exitCode()).as(r.toString()).isEqualTo(11);
+		assertThat(r.err()).contains(dir.toRealPath().resolve("n63.astra") + ":1: script n64.astra\n[ERROR] Script n64.astra "
+				+ "would run 65 scripts deep (from " + dir.resolve("n0.astra") + "): scripts may call scripts at most 64 deep.")
+			.doesNotContain("StackOverflowError").doesNotContain("\tat ").doesNotContain("n65.astra");
+		assertThat(r.out()).isEmpty();
+	}
+
+	@Test
+	void aByteOrderMarkBeforeTheFirstLineIsSkipped() throws Exception {
+		Path f = dir.resolve("bom.astra");
+		Files.write(f, ("\uFEFF" + "org id\norg name\n").getBytes(StandardCharsets.UTF_8));
+		Result r = astra.run("script", f.toString(), "--env", "local");
+		assertThat(r.exitCode()).as(r.toString()).isZero();
+		assertThat(r.out()).matches("[0-9a-f-]{36}\nSandbox Org\n");
+
+		Result piped = astra.withInput("\uFEFF" + "org name\n", "--env", "local");
+		assertThat(piped.exitCode()).as(piped.toString()).isZero();
+		assertThat(piped.out()).isEqualTo("Sandbox Org\n");
+	}
+
 }
