@@ -42,7 +42,7 @@ import io.astrashell.session.Session;
  * A Tab that finds nothing yet waits for the first fetch a bounded time. The shell's own changes
  * update the values at once.
  */
-public final class ServerValueCache implements ChangeListener {
+public final class ServerValueCache implements ChangeListener, AutoCloseable {
 
 	/** What is cached. */
 	public enum Kind {
@@ -113,6 +113,22 @@ public final class ServerValueCache implements ChangeListener {
 		this.firstFetchWait = firstFetchWait;
 		this.directory = directory;
 		this.clock = clock;
+	}
+
+	/**
+	 * Stops the background fetches when the shell ends (Spring closes the bean with the context): one
+	 * in flight is interrupted, which aborts its request, and is given a moment to finish, so that no
+	 * fetch writes the cache on disk after the shell has returned.
+	 */
+	@Override
+	public void close() {
+		fetchers.shutdownNow();
+		try {
+			fetchers.awaitTermination(2, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	// ---- reading (Tab)
