@@ -104,6 +104,9 @@ public final class ProfileService {
 		if (profile.endpoint() != null && profile.environment() != AstraEnvironment.LOCAL) {
 			throw CliException.invalidArgument("--local-endpoint goes with --env local.");
 		}
+		if (profile.endpoint() != null) {
+			Session.endpointUri(profile.endpoint(), "--local-endpoint"); // checked even with --no-validate
+		}
 		Organization org = validate ? check(profile.token(), profile.environment(), profile.endpoint()) : null;
 		String name = profile.name() != null ? profile.name().trim() : org == null ? null : org.name();
 		if (name == null || name.isBlank()) {

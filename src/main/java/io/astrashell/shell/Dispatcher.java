@@ -91,9 +91,13 @@ public final class Dispatcher {
 			return fail(ExitCode.INTERNAL_ERROR, "The Astra DevOps API call failed: " + e.getMessage(), e, globals,
 					location);
 		}
-		catch (InterruptedException e) {
+		catch (InterruptedException | io.astrashell.api.CallInterrupted e) {
 			Thread.currentThread().interrupt();
 			return fail(ExitCode.INTERNAL_ERROR, "Interrupted.", e, globals, location);
+		}
+		catch (OutOfMemoryError e) { // what held the memory is unreachable once the stack is unwound
+			return fail(ExitCode.INTERNAL_ERROR, "Not enough memory to finish the command (" + e.getMessage()
+					+ "): give the JVM more with ASTRA_JAVA_OPTS=-Xmx1g.", e, globals, location);
 		}
 		catch (Exception | StackOverflowError e) {
 			return fail(ExitCode.INTERNAL_ERROR, "Unexpected error: " + e.getClass().getSimpleName()
