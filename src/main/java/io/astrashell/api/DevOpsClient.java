@@ -40,7 +40,13 @@ import tools.jackson.core.type.TypeReference;
  * The organization endpoints of the Astra DevOps API for one base URL and one token. Bodies are
  * written and read with {@link WireJson} (keys case-insensitive); every non-2xx answer becomes a typed
  * {@link ApiException}. Verbose logging names the method, path, status and time, never a header or
- * a body.
+ * a body, nor a password of the URL.
+ *
+ * <p>Each request has a deadline ({@code astra.http.deadline}) and an answer a size limit
+ * ({@code astra.http.max-response-size}); an interrupt of the calling thread ends a call at once with
+ * {@link CallInterrupted}, its connection closed. Requests go through the proxy of the environment
+ * ({@link Proxies}). Redirects are followed only for a GET within the same origin; any other is
+ * reported ({@link ApiException.Redirected}), so that the token never goes elsewhere.
  */
 public final class DevOpsClient {
 
@@ -300,7 +306,7 @@ public final class DevOpsClient {
 								+ "Required: " + (route.hasCredentials() ? "it refused the user and password given in "
 										+ route.variable() : "it asks for a user and password; give them in "
 												+ (route.isProxied() ? route.variable() : "HTTP_PROXY")
-												+ " as http://user:password@host:port"), null);
+												+ " (user:password@ before its host)"), null);
 			}
 			throw ApiException.of(answer.status, method.name(), path, ErrorBodies.message(answer.contentType,
 					answer.body.bytes()));
@@ -361,7 +367,8 @@ public final class DevOpsClient {
 		long start = System.nanoTime();
 		Transport.InFlight inFlight = new Transport.InFlight(() -> send(method, path, uri, requestBody));
 		inFlight.start();
-		long deadline = start + settings.deadline().toNanos();
+		// a deadline of more than 3 years is taken as 3 years, which keeps the sum below the overflow
+		long deadline = start + Math.min(settings.deadline().toMillis(), 100L * 1000 * 1000 * 1000) * 1_000_000;
 		try {
 			long left;
 			while (inFlight.isAlive() && (left = deadline - System.nanoTime()) > 0) {

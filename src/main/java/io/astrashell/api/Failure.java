@@ -57,7 +57,7 @@ record Failure(Kind kind, String what) {
 				if (answer.contains(" 407")) {
 					auth = route.hasCredentials() ? ": it refused the user and password given in " + route.variable()
 							: ": it asks for a user and password; give them in " + route.variable()
-									+ " as http://user:password@host:port";
+									+ " (user:password@ before its host)";
 				}
 				return new Failure(Kind.PROXY, (proxy == null ? "the proxy" : proxy) + " did not connect to the server: it "
 						+ "answered " + (answer.isEmpty() ? m : answer) + auth);
@@ -68,7 +68,7 @@ record Failure(Kind kind, String what) {
 			}
 			if (t instanceof HttpRetryException && proxy != null) {
 				return new Failure(Kind.PROXY, proxy + " asks for a user and password; give them in "
-						+ route.variable() + " as http://user:password@host:port");
+						+ route.variable() + " (user:password@ before its host)");
 			}
 		}
 		for (Throwable t : chain) {

@@ -138,7 +138,8 @@ public final class Proxies {
 
 	private static Invalid invalid(String variable, String value, String why) {
 		return new Invalid("The proxy in " + variable + " cannot be used (" + why + "): " + Urls.masked(value)
-				+ ". Give one such as http://proxy.example.com:3128 (or http://user:password@proxy.example.com:3128),"
+				+ ". Give one such as http://proxy.example.com:3128 (a user and password go before the host: "
+				+ "user:password@proxy.example.com),"
 				+ " or unset " + variable + ".");
 	}
 

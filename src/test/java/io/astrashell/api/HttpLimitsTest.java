@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.astrashell.api.model.OrganizationUsers;
@@ -210,6 +211,52 @@ class HttpLimitsTest {
 			assertThat(server.awaitClientClosed(5)).as("the server saw the connection closed").isTrue();
 			assertThat(server.connections.get()).isEqualTo(1);
 		}
+	}
+
+	@Test
+	void anInterruptWhileConnectingClosesTheTlsSocketAtOnce() throws Exception {
+		// a server whose backlog is full: a further connection waits until the connect timeout (20 s here)
+		try (java.net.ServerSocket full = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			List<java.net.Socket> filling = new java.util.ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				java.net.Socket s = new java.net.Socket();
+				s.connect(full.getLocalSocketAddress(), 2000);
+				filling.add(s);
+			}
+			DevOpsClient client = new DevOpsClient(URI.create("https://127.0.0.1:" + full.getLocalPort()), TOKEN,
+					new HttpSettings(Duration.ofSeconds(20), Duration.ofSeconds(20), 0, Duration.ofSeconds(1)));
+			AtomicReference<Throwable> thrown = new AtomicReference<>();
+			Thread caller = new Thread(() -> {
+				try {
+					client.currentOrganization();
+				}
+				catch (Throwable t) {
+					thrown.set(t);
+				}
+			});
+			caller.start();
+			Thread.sleep(300);
+			assertThat(connecting()).as("the request is connecting").isTrue();
+			caller.interrupt();
+			caller.join(5000);
+			assertThat(thrown.get()).isInstanceOf(CallInterrupted.class);
+			long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+			while (connecting() && System.nanoTime() < until) {
+				Thread.sleep(50);
+			}
+			assertThat(connecting()).as("the connecting socket was closed, not left to the 20 s timeout").isFalse();
+			for (java.net.Socket s : filling) {
+				s.close();
+			}
+		}
+	}
+
+	/** Whether a request thread is waiting for its TCP connection. */
+	private static boolean connecting() {
+		return Thread.getAllStackTraces().entrySet().stream()
+			.filter(e -> e.getKey().getName().equals("astra-http") && e.getKey().isAlive())
+			.anyMatch(e -> java.util.Arrays.stream(e.getValue())
+				.anyMatch(f -> f.getClassName().equals("java.net.Socket") && f.getMethodName().equals("connect")));
 	}
 
 	@Test

@@ -238,6 +238,18 @@ class NetworkCliTest {
 	}
 
 	@Test
+	void aBusyPortForTheEmbeddedSandboxNamesItsSetting() throws Exception {
+		try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			AstraRun.Result r = astra.env("ASTRA_SANDBOX_PORT", String.valueOf(busy.getLocalPort())).run("org", "--env",
+					"local");
+			assertThat(r.exitCode()).as(r.toString()).isEqualTo(9);
+			oneErrorLine(r);
+			assertThat(r.err()).contains("port " + busy.getLocalPort() + " of 127.0.0.1 is already in use")
+				.contains("astra.sandbox.port");
+		}
+	}
+
+	@Test
 	void anUntrustedCertificateIsSaidPlainlyWithoutTheSandboxHint() throws Exception {
 		try (LocalSandbox sandbox = LocalSandbox.start(astra.home(), 0);
 				LoopbackTls tls = new LoopbackTls(sandbox.endpoint().getPort())) {

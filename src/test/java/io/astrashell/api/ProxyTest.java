@@ -179,7 +179,7 @@ class ProxyTest {
 				Map.of("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port()), LoopbackTls.trustingClient());
 		assertThat(client.organization()).isEqualTo(expected());
 		assertThat(client.tokens().clients()).isNotEmpty();
-		assertThat(proxy.tunnels).first().isEqualTo("api.astra.test:" + tls.port());
+		assertThat(proxy.tunnels).as("one tunnel, kept alive for both requests").containsExactly("api.astra.test:" + tls.port());
 		assertThat(proxy.forwarded).isEmpty();
 	}
 
@@ -204,7 +204,7 @@ class ProxyTest {
 			.satisfies(e -> assertThat(((ApiException.Unreachable) e).kind()).isEqualTo(ApiException.Unreachable.Kind.PROXY))
 			.hasMessageContaining("the proxy http://127.0.0.1:" + proxy.port() + " (HTTPS_PROXY) did not connect to "
 					+ "the server: it answered HTTP/1.1 407 Proxy Authentication Required: it asks for a user and "
-					+ "password; give them in HTTPS_PROXY as http://user:password@host:port");
+					+ "password; give them in HTTPS_PROXY (user:password@ before its host)");
 		DevOpsClient http = client("http://" + LoopbackTls.HOST + ":" + sandbox.endpoint().getPort(),
 				Map.of("HTTP_PROXY", "http://alice:wrong@127.0.0.1:" + proxy.port()), null);
 		assertThatThrownBy(http::organization).isInstanceOf(ApiException.Unreachable.class)
