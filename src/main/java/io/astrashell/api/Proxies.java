@@ -47,13 +47,29 @@ public final class Proxies {
 		this.noProxyVariable = noProxyVariable;
 	}
 
-	/** The proxy settings of these environment variables (nothing is checked until a route is asked for). */
+	/**
+	 * The JDK refuses Basic proxy authentication for {@code CONNECT} tunnels unless told otherwise,
+	 * reading this once, when its HTTP client is first used. It is cleared (unless given) when a proxy
+	 * variable holds credentials: that is the user asking for them to be sent to that proxy, as curl
+	 * does; they go to that proxy alone.
+	 */
+	static final String TUNNELING_DISABLED_SCHEMES = "jdk.http.auth.tunneling.disabledSchemes";
+
+	/**
+	 * The proxy settings of these environment variables (nothing is checked until a route is asked
+	 * for). Read before the shell's first request.
+	 */
 	public static Proxies fromEnvironment(Map<String, String> env) {
 		String https = first(env, "https_proxy", "HTTPS_PROXY");
 		String http = first(env, "http_proxy", "HTTP_PROXY");
 		String no = first(env, "no_proxy", "NO_PROXY");
 		if (https == null && http == null) {
 			return NONE;
+		}
+		if ((https != null && env.get(https).contains("@")) || (http != null && env.get(http).contains("@"))) {
+			if (System.getProperty(TUNNELING_DISABLED_SCHEMES) == null) {
+				System.setProperty(TUNNELING_DISABLED_SCHEMES, "");
+			}
 		}
 		return new Proxies(https == null ? null : env.get(https), https, http == null ? null : env.get(http), http,
 				no == null ? NoProxy.NONE : NoProxy.parse(env.get(no)), no);

@@ -30,13 +30,6 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
  */
 final class Transport extends SimpleClientHttpRequestFactory {
 
-	/**
-	 * The JDK refuses Basic proxy authentication for {@code CONNECT} tunnels unless told otherwise
-	 * (read once, when its HTTP client class is first used). Cleared only when the environment gives a
-	 * proxy with credentials, which is the user asking for them to be sent to that proxy, as curl does.
-	 */
-	static final String TUNNELING_DISABLED_SCHEMES = "jdk.http.auth.tunneling.disabledSchemes";
-
 	private final Proxies.Route route;
 
 	private final Authenticator authenticator;
@@ -53,9 +46,6 @@ final class Transport extends SimpleClientHttpRequestFactory {
 		setConnectTimeout(settings.connectTimeout());
 		setReadTimeout(settings.readTimeout());
 		if (route.hasCredentials()) {
-			if (System.getProperty(TUNNELING_DISABLED_SCHEMES) == null) {
-				System.setProperty(TUNNELING_DISABLED_SCHEMES, "");
-			}
 			this.authenticator = new ProxyCredentials(route);
 			this.proxyAuthorization = "Basic " + Base64.getEncoder()
 				.encodeToString((route.user() + ":" + route.password()).getBytes(StandardCharsets.UTF_8));
