@@ -8,6 +8,7 @@ import io.astrashell.api.HttpSettings;
 import io.astrashell.session.AstraHome;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Every tunable of astra shell, bound from {@code application.yml} (prefix {@code astra}). The jar
@@ -29,7 +30,9 @@ public record AstraSettings(Environments environments, HttpSettings http, Path h
 				new HttpSettings(duration(env, "astra.http.connect-timeout", "5s"),
 						duration(env, "astra.http.read-timeout", "30s"),
 						integer(env, "astra.http.retries", "2"),
-						duration(env, "astra.http.max-retry-wait", "10s")),
+						duration(env, "astra.http.max-retry-wait", "10s"),
+						positive(env, "astra.http.deadline", "35s"),
+						size(env, "astra.http.max-response-size", "32MB")),
 				path(env, "astra.home", "ASTRA_HOME"), path(env, "astra.config-file", "ASTRARC"),
 				new Sandbox(integer(env, "astra.sandbox.port", "0")),
 				new Completion(duration(env, "astra.completion.ttl", "60s"),
@@ -86,6 +89,30 @@ public record AstraSettings(Environments environments, HttpSettings http, Path h
 		catch (IllegalArgumentException e) {
 			throw new Invalid("application.yml: '" + key + "' is not a duration such as 5s or 250ms: " + value);
 		}
+	}
+
+	private static Duration positive(Environment env, String key, String defaultValue) {
+		Duration d = duration(env, key, defaultValue);
+		if (d.isNegative() || d.isZero()) {
+			throw new Invalid("application.yml: '" + key + "' must be longer than zero: " + text(env, key, defaultValue).trim());
+		}
+		return d;
+	}
+
+	/** A size in bytes: {@code 32MB}, {@code 512KB}, {@code 1GB} (units of 1024), or a number of bytes. */
+	private static long size(Environment env, String key, String defaultValue) {
+		String value = text(env, key, defaultValue).trim();
+		long bytes;
+		try {
+			bytes = DataSize.parse(value).toBytes();
+		}
+		catch (IllegalArgumentException e) {
+			throw new Invalid("application.yml: '" + key + "' is not a size such as 32MB or 512KB: " + value);
+		}
+		if (bytes <= 0) {
+			throw new Invalid("application.yml: '" + key + "' must be more than zero bytes: " + value);
+		}
+		return bytes;
 	}
 
 	private static int integer(Environment env, String key, String defaultValue) {

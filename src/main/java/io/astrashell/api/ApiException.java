@@ -119,13 +119,61 @@ public abstract sealed class ApiException extends RuntimeException {
 
 	}
 
-	/** No answer: connection refused, unknown host, timeout. */
+	/**
+	 * No answer: connection refused, unknown host, timeout, a certificate not trusted, a proxy that
+	 * refused. {@link #baseUrl()} has any password masked.
+	 */
 	public static final class Unreachable extends ApiException {
+
+		/** What went wrong, for the hint that goes with it. */
+		public enum Kind {
+
+			/** Nothing listens at the address (or the proxy's). */
+			REFUSED,
+			/** The host name is unknown. */
+			UNKNOWN_HOST,
+			/** No connection, or no answer, within the timeouts. */
+			TIMEOUT,
+			/** The TLS handshake failed: the server's certificate is not trusted, or TLS itself failed. */
+			TLS,
+			/** The proxy refused or failed the request. */
+			PROXY,
+			/** Anything else. */
+			OTHER
+
+		}
 
 		private final String baseUrl;
 
-		Unreachable(String method, String path, String baseUrl, String what, Throwable cause) {
+		private final Kind kind;
+
+		Unreachable(String method, String path, String baseUrl, Kind kind, String what, Throwable cause) {
 			super(0, method, path, null, what, cause);
+			this.baseUrl = baseUrl;
+			this.kind = kind;
+		}
+
+		public String baseUrl() {
+			return baseUrl;
+		}
+
+		public Kind kind() {
+			return kind;
+		}
+
+	}
+
+	/**
+	 * The answer did not come whole within {@code astra.http.deadline}: a server that trickles its
+	 * answer, or an endless one. The connection was closed.
+	 */
+	public static final class Incomplete extends ApiException {
+
+		private final String baseUrl;
+
+		Incomplete(String method, String path, String baseUrl, java.time.Duration deadline) {
+			super(0, method, path, null, "no complete answer within " + duration(deadline) + " (astra.http.deadline)",
+					null);
 			this.baseUrl = baseUrl;
 		}
 
@@ -133,6 +181,73 @@ public abstract sealed class ApiException extends RuntimeException {
 			return baseUrl;
 		}
 
+	}
+
+	/**
+	 * The answer is larger than {@code astra.http.max-response-size} (it was not read further), or did
+	 * not fit in the JVM's memory.
+	 */
+	public static final class TooLarge extends ApiException {
+
+		private final boolean memory;
+
+		/**
+		 * @param limit the size limit, or the size read when {@code memory}
+		 * @param memory the answer did not fit in the JVM's memory, rather than exceed the limit
+		 */
+		TooLarge(int status, String method, String path, long limit, boolean memory) {
+			super(status, method, path, null, memory
+					? "the answer" + (limit > 0 ? " (" + size(limit) + ")" : "") + " does not fit in the memory of the JVM"
+					: "the answer is larger than " + size(limit) + " (astra.http.max-response-size)", null);
+			this.memory = memory;
+		}
+
+		/** Whether the answer did not fit in memory, rather than exceed the size limit. */
+		public boolean isMemory() {
+			return memory;
+		}
+
+	}
+
+	/** A redirect that was not followed: to another origin, or for a request other than GET. */
+	public static final class Redirected extends ApiException {
+
+		private final String location;
+
+		Redirected(int status, String method, String path, String location, String why) {
+			super(status, method, path, null, "the server redirected (HTTP " + status + ") to " + location + ", "
+					+ why + ": not followed", null);
+			this.location = location;
+		}
+
+		/** Where the redirect pointed, any password masked. */
+		public String location() {
+			return location;
+		}
+
+	}
+
+	/** {@code 35 s}, {@code 1.5 s}, {@code 250 ms}. */
+	static String duration(java.time.Duration d) {
+		long ms = d.toMillis();
+		if (ms < 1000) {
+			return ms + " ms";
+		}
+		return (ms % 1000 == 0 ? String.valueOf(ms / 1000) : String.valueOf(ms / 1000.0)) + " s";
+	}
+
+	/** {@code 32 MiB}, {@code 18.8 MiB}, {@code 512 KiB}, {@code 1000 bytes}. */
+	static String size(long bytes) {
+		long mib = 1024 * 1024;
+		if (bytes >= mib) {
+			return bytes % mib == 0 ? bytes / mib + " MiB"
+					: String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (double) mib);
+		}
+		if (bytes >= 1024) {
+			return bytes % 1024 == 0 ? bytes / 1024 + " KiB"
+					: String.format(java.util.Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+		}
+		return bytes + " bytes";
 	}
 
 }

@@ -1,16 +1,15 @@
 package io.astrashell.api;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
+import java.io.InputStream;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+
+import javax.net.ssl.SSLSocketFactory;
 
 import io.astrashell.api.model.CreateTokenRequest;
 import io.astrashell.api.model.CreatedToken;
@@ -27,7 +26,6 @@ import io.astrashell.api.model.WireJson;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.http.converter.StringHttpMessageConverter;
 import org.springframework.web.client.ResourceAccessException;
@@ -42,7 +40,13 @@ import tools.jackson.core.type.TypeReference;
  * The organization endpoints of the Astra DevOps API for one base URL and one token. Bodies are
  * written and read with {@link WireJson} (keys case-insensitive); every non-2xx answer becomes a typed
  * {@link ApiException}. Verbose logging names the method, path, status and time, never a header or
- * a body.
+ * a body, nor a password of the URL.
+ *
+ * <p>Each request has a deadline ({@code astra.http.deadline}) and an answer a size limit
+ * ({@code astra.http.max-response-size}); an interrupt of the calling thread ends a call at once with
+ * {@link CallInterrupted}, its connection closed. Requests go through the proxy of the environment
+ * ({@link Proxies}). Redirects are followed only for a GET within the same origin; any other is
+ * reported ({@link ApiException.Redirected}), so that the token never goes elsewhere.
  */
 public final class DevOpsClient {
 
@@ -51,7 +55,12 @@ public final class DevOpsClient {
 
 	private final String baseUrl;
 
+	/** The base URL as shown in messages and {@code -v} lines: any password masked. */
+	private final String shownUrl;
+
 	private final HttpSettings settings;
+
+	private final Transport transport;
 
 	private final RestClient rest;
 
@@ -62,15 +71,30 @@ public final class DevOpsClient {
 	}
 
 	public DevOpsClient(URI baseUrl, String token, HttpSettings settings, Trace trace) {
+		this(baseUrl, token, settings, trace, Proxies.NONE);
+	}
+
+	/**
+	 * @param proxies the proxy variables of the environment
+	 * @throws Proxies.Invalid when the proxy variable that applies to {@code baseUrl} is not usable
+	 */
+	public DevOpsClient(URI baseUrl, String token, HttpSettings settings, Trace trace, Proxies proxies) {
+		this(baseUrl, token, settings, trace, proxies, null);
+	}
+
+	/** {@code tls} (tests): the TLS socket factory to use instead of the JDK's default one. */
+	DevOpsClient(URI baseUrl, String token, HttpSettings settings, Trace trace, Proxies proxies, SSLSocketFactory tls) {
 		this.baseUrl = baseUrl.toString().replaceAll("/+$", "");
+		this.shownUrl = Urls.masked(this.baseUrl);
 		this.settings = settings;
 		this.trace = trace;
-		SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
-		factory.setConnectTimeout(settings.connectTimeout());
-		factory.setReadTimeout(settings.readTimeout());
+		this.transport = new Transport(settings, proxies.route(baseUrl), tls);
+		if (transport.route().proxy() != null) {
+			trace.log(() -> "connections to " + shownUrl + ": " + (transport.route().isProxied()
+					? "through the proxy " + transport.route() : transport.route()));
+		}
 		this.rest = RestClient.builder()
-			.baseUrl(this.baseUrl)
-			.requestFactory(factory)
+			.requestFactory(transport)
 			.messageConverters(List.of(new ByteArrayHttpMessageConverter(),
 					new StringHttpMessageConverter(StandardCharsets.UTF_8)))
 			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
@@ -81,6 +105,11 @@ public final class DevOpsClient {
 
 	public String baseUrl() {
 		return baseUrl;
+	}
+
+	/** How this client's requests go: directly, or through which proxy (for {@code -v} and errors). */
+	public Proxies.Route route() {
+		return transport.route();
 	}
 
 	// ---- organization
@@ -101,8 +130,8 @@ public final class DevOpsClient {
 	 * of the record and the JDK's first method-handle spreader (through which Jackson calls a record's
 	 * constructor): about 20 ms of a 280 ms command.
 	 */
-	static OrganizationSummary organizationSummary(byte[] body) throws JacksonException {
-		try (JsonParser parser = WireJson.mapper().createParser(body)) {
+	static OrganizationSummary organizationSummary(Body body) throws JacksonException {
+		try (JsonParser parser = body.parser(WireJson.mapper())) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				throw new StreamReadException(parser, "the users listing is not a JSON object");
 			}
@@ -151,7 +180,7 @@ public final class DevOpsClient {
 	// ---- roles
 
 	public List<Role> roles() {
-		return call(HttpMethod.GET, "/v2/organizations/roles", null, body -> WireJson.mapper().readValue(body, ROLE_LIST));
+		return call(HttpMethod.GET, "/v2/organizations/roles", null, body -> read(body, ROLE_LIST));
 	}
 
 	public Role role(String roleId) {
@@ -159,8 +188,7 @@ public final class DevOpsClient {
 	}
 
 	public Role createRole(RoleRequest request) {
-		return call(HttpMethod.POST, "/v2/organizations/roles", request,
-				body -> WireJson.mapper().readValue(body, Role.class));
+		return call(HttpMethod.POST, "/v2/organizations/roles", request, body -> read(body, Role.class));
 	}
 
 	/** Replaces the role's name and policy. */
@@ -179,8 +207,7 @@ public final class DevOpsClient {
 	}
 
 	public CreatedToken createToken(CreateTokenRequest request) {
-		return call(HttpMethod.POST, "/v2/clientIdSecrets", request,
-				body -> WireJson.mapper().readValue(body, CreatedToken.class));
+		return call(HttpMethod.POST, "/v2/clientIdSecrets", request, body -> read(body, CreatedToken.class));
 	}
 
 	public void deleteToken(String clientId) {
@@ -190,7 +217,19 @@ public final class DevOpsClient {
 	// ---- plumbing
 
 	private <T> T get(String path, Class<T> type) {
-		return call(HttpMethod.GET, path, null, body -> WireJson.mapper().readValue(body, type));
+		return call(HttpMethod.GET, path, null, body -> read(body, type));
+	}
+
+	private static <T> T read(Body body, Class<T> type) throws JacksonException {
+		try (JsonParser parser = body.parser(WireJson.mapper())) {
+			return WireJson.mapper().readValue(parser, type);
+		}
+	}
+
+	private static <T> T read(Body body, TypeReference<T> type) throws JacksonException {
+		try (JsonParser parser = body.parser(WireJson.mapper())) {
+			return WireJson.mapper().readValue(parser, type);
+		}
 	}
 
 	private void send(HttpMethod method, String path, Object body) {
@@ -199,21 +238,31 @@ public final class DevOpsClient {
 
 	private interface BodyReader<T> {
 
-		T read(byte[] body) throws JacksonException;
+		T read(Body body) throws JacksonException;
 
 	}
 
-	/** One call, retried where allowed; {@code reader} null when the answer has no body to read. */
+	/** Same-origin redirects of a GET followed at most this many times. */
+	private static final int MAX_REDIRECTS = 5;
+
+	/**
+	 * One call, retried where allowed; {@code reader} null when the answer has no body to read. An
+	 * interrupt of the calling thread, before or during the call or while it waits to retry, ends it at
+	 * once with {@link CallInterrupted} (the thread stays interrupted).
+	 */
 	private <T> T call(HttpMethod method, String path, Object requestBody, BodyReader<T> reader) {
 		boolean retryable = method != HttpMethod.POST;
+		byte[] bytes = requestBody == null ? null : WireJson.mapper().writeValueAsBytes(requestBody);
+		URI uri = URI.create(baseUrl + path);
 		int attempt = 0;
+		int redirects = 0;
 		while (true) {
-			Answer answer = exchange(method, path, requestBody);
+			Answer answer = exchange(method, path, uri, bytes);
 			if (answer.isSuccess()) {
 				if (reader == null) {
 					return null;
 				}
-				if (answer.body.length == 0) {
+				if (answer.body.size() == 0) {
 					throw new ApiException.UnexpectedResponse(answer.status, method.name(), path,
 							"the answer had no body");
 				}
@@ -224,73 +273,199 @@ public final class DevOpsClient {
 					throw new ApiException.UnexpectedResponse(answer.status, method.name(), path,
 							"the answer could not be read as the API's JSON");
 				}
+				catch (OutOfMemoryError e) {
+					throw new ApiException.TooLarge(answer.status, method.name(), path, answer.body.size(), true);
+				}
+			}
+			if (answer.isRedirect()) {
+				URI target = redirectTarget(method, path, uri, answer);
+				if (method == HttpMethod.GET && sameOrigin(uri, target) && redirects < MAX_REDIRECTS) {
+					redirects++;
+					URI from = uri;
+					trace.log(() -> method + " " + Urls.masked(from.toString()) + " answered " + answer.status
+							+ ": following the redirect to " + Urls.masked(target.toString()));
+					uri = target;
+					continue;
+				}
+				throw new ApiException.Redirected(answer.status, method.name(), path, Urls.masked(target.toString()),
+						!sameOrigin(uri, target) ? "another origin than " + shownUrl
+								: method != HttpMethod.GET ? "for a " + method + " request" : "once too many");
 			}
 			if (retryable && attempt < settings.retries() && isRetryable(answer.status)) {
 				attempt++;
 				Duration wait = retryWait(answer.retryAfter, attempt);
 				trace.log(() -> method + " " + path + " answered " + answer.status + ": retry in " + wait.toMillis()
 						+ " ms");
-				sleep(wait);
+				sleep(wait, method, path);
 				continue;
 			}
+			if (answer.status == 407) { // from the proxy of plain http requests (a tunnel's refusal comes as an exception)
+				Proxies.Route route = transport.route();
+				throw new ApiException.Unreachable(method.name(), path, shownUrl, ApiException.Unreachable.Kind.PROXY,
+						(route.isProxied() ? "the proxy " + route : "a proxy") + " answered 407 Proxy Authentication "
+								+ "Required: " + (route.hasCredentials() ? "it refused the user and password given in "
+										+ route.variable() : "it asks for a user and password; give them in "
+												+ (route.isProxied() ? route.variable() : "HTTP_PROXY")
+												+ " (user:password@ before its host)"), null);
+			}
 			throw ApiException.of(answer.status, method.name(), path, ErrorBodies.message(answer.contentType,
-					answer.body));
+					answer.body.bytes()));
 		}
 	}
 
-	private record Answer(int status, String contentType, String retryAfter, byte[] body) {
+	private static URI redirectTarget(HttpMethod method, String path, URI from, Answer answer) {
+		if (answer.location == null || answer.location.isBlank()) {
+			throw new ApiException.UnexpectedResponse(answer.status, method.name(), path,
+					"a redirect that names no location");
+		}
+		try {
+			URI target = from.resolve(answer.location.trim());
+			if (target.getScheme() == null || target.getHost() == null) {
+				throw new IllegalArgumentException();
+			}
+			return target;
+		}
+		catch (IllegalArgumentException e) {
+			throw new ApiException.UnexpectedResponse(answer.status, method.name(), path,
+					"a redirect to a malformed location: " + Urls.masked(answer.location));
+		}
+	}
+
+	private static boolean sameOrigin(URI a, URI b) {
+		return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
+				&& port(a) == port(b);
+	}
+
+	private static int port(URI uri) {
+		return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+	}
+
+	private record Answer(int status, String contentType, String retryAfter, String location, Body body) {
 
 		boolean isSuccess() {
 			return status >= 200 && status < 300;
 		}
 
+		boolean isRedirect() {
+			return status >= 300 && status < 400 && status != 304;
+		}
+
 	}
 
-	private Answer exchange(HttpMethod method, String path, Object requestBody) {
+	/** Error bodies are read for their message only: this much of one is enough. */
+	private static final long MAX_ERROR_BODY = 64 * 1024;
+
+	/**
+	 * One request and its answer, run on its own thread ({@link Transport.InFlight}) so that this
+	 * thread stops waiting at once when interrupted, or when {@code astra.http.deadline} passes: the
+	 * connection is then closed.
+	 */
+	private Answer exchange(HttpMethod method, String path, URI uri, byte[] requestBody) {
+		if (Thread.currentThread().isInterrupted()) {
+			throw new CallInterrupted(method.name(), path);
+		}
 		long start = System.nanoTime();
+		Transport.InFlight inFlight = new Transport.InFlight(() -> send(method, path, uri, requestBody));
+		inFlight.start();
+		// a deadline of more than 3 years is taken as 3 years, which keeps the sum below the overflow
+		long deadline = start + Math.min(settings.deadline().toMillis(), 100L * 1000 * 1000 * 1000) * 1_000_000;
 		try {
-			RestClient.RequestBodySpec spec = rest.method(method).uri(URI.create(baseUrl + path));
-			if (requestBody != null) {
-				spec.contentType(MediaType.APPLICATION_JSON).body(WireJson.mapper().writeValueAsBytes(requestBody));
+			long left;
+			while (inFlight.isAlive() && (left = deadline - System.nanoTime()) > 0) {
+				inFlight.join(Math.max(1, left / 1_000_000));
 			}
-			Answer answer = spec.exchange((request, response) -> {
-				byte[] body = response.getBody().readAllBytes();
-				MediaType type = response.getHeaders().getContentType();
-				return new Answer(response.getStatusCode().value(), type == null ? null : type.toString(),
-						response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), body);
-			});
-			trace.log(() -> method + " " + baseUrl + path + " -> " + answer.status + " ("
-					+ (System.nanoTime() - start) / 1_000_000 + " ms)");
+		}
+		catch (InterruptedException e) {
+			inFlight.abort();
+			Thread.currentThread().interrupt();
+			trace.log(() -> method + " " + shownUrl + path + " -> interrupted: the connection was closed");
+			throw new CallInterrupted(method.name(), path);
+		}
+		if (inFlight.isAlive()) {
+			inFlight.abort();
+			trace.log(() -> method + " " + shownUrl + path + " -> no complete answer within "
+					+ settings.deadline().toMillis() + " ms: the connection was closed");
+			throw new ApiException.Incomplete(method.name(), path, shownUrl, settings.deadline());
+		}
+		Throwable failure = inFlight.failure();
+		if (failure == null) {
+			Answer answer = (Answer) inFlight.result();
+			trace.log(() -> method + " " + Urls.masked(uri.toString()) + " -> " + answer.status + " ("
+					+ (System.nanoTime() - start) / 1_000_000 + " ms, " + answer.body.size() + " bytes)");
 			return answer;
 		}
-		catch (ResourceAccessException e) {
-			trace.log(() -> method + " " + baseUrl + path + " -> no answer: " + e.getMostSpecificCause());
-			throw unreachable(method, path, e);
+		if (failure instanceof ResourceAccessException e) {
+			trace.log(() -> method + " " + shownUrl + path + " -> no answer: " + e.getMostSpecificCause());
+			throw unreachable(method, path, e.getMostSpecificCause(), e);
+		}
+		if (failure instanceof RuntimeException e) {
+			throw e;
+		}
+		if (failure instanceof Error e) {
+			throw e;
+		}
+		throw new IllegalStateException(failure);
+	}
+
+	/** On the request's own thread: sends the request and reads the answer within the size limit. */
+	private Answer send(HttpMethod method, String path, URI uri, byte[] requestBody) {
+		RestClient.RequestBodySpec spec = rest.method(method).uri(uri);
+		if (requestBody != null) {
+			spec.contentType(MediaType.APPLICATION_JSON).body(requestBody);
+		}
+		return spec.exchange((request, response) -> {
+			Transport.InFlight inFlight = Transport.InFlight.current();
+			try {
+				int status = response.getStatusCode().value();
+				HttpHeaders headers = response.getHeaders();
+				MediaType type = headers.getContentType();
+				long announced = headers.getContentLength();
+				boolean success = status >= 200 && status < 300;
+				long limit = success ? settings.maxResponseSize() : Math.min(MAX_ERROR_BODY, settings.maxResponseSize());
+				if (success && announced > limit) {
+					throw new ApiException.TooLarge(status, method.name(), path, settings.maxResponseSize(), false);
+				}
+				Body body;
+				if (status >= 300 && status < 400) {
+					body = Body.EMPTY; // a redirect's page is not read
+				}
+				else {
+					try (InputStream in = response.getBody()) {
+						body = Body.read(in, announced, limit, !success, inFlight::checkNotAborted);
+					}
+				}
+				if (body.isCut() || body == Body.EMPTY) {
+					disconnect(inFlight);
+				}
+				return new Answer(status, type == null ? null : type.toString(), headers.getFirst(HttpHeaders.RETRY_AFTER),
+						headers.getFirst(HttpHeaders.LOCATION), body);
+			}
+			catch (Body.LimitExceeded e) {
+				disconnect(inFlight);
+				throw new ApiException.TooLarge(response.getStatusCode().value(), method.name(), path,
+						settings.maxResponseSize(), false);
+			}
+			catch (OutOfMemoryError e) {
+				disconnect(inFlight);
+				throw new ApiException.TooLarge(response.getStatusCode().value(), method.name(), path, -1, true);
+			}
+			catch (IOException | RuntimeException e) {
+				disconnect(inFlight);
+				throw e;
+			}
+		}, false);
+	}
+
+	/** Closes the request's connection rather than let anyone drain what is left of the answer. */
+	private static void disconnect(Transport.InFlight inFlight) {
+		if (inFlight != null && inFlight.connection != null) {
+			inFlight.connection.disconnect();
 		}
 	}
 
-	private ApiException unreachable(HttpMethod method, String path, ResourceAccessException e) {
-		Throwable cause = e.getMostSpecificCause();
-		String what;
-		if (cause instanceof ConnectException) {
-			what = "connection refused";
-		}
-		else if (cause instanceof UnknownHostException) {
-			what = "unknown host " + cause.getMessage();
-		}
-		else if (cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException) {
-			what = "no answer within the timeout (" + (cause.getMessage() != null
-					&& cause.getMessage().toLowerCase().contains("connect") ? "connect "
-							+ settings.connectTimeout().toMillis() : "read " + settings.readTimeout().toMillis())
-					+ " ms)";
-		}
-		else if (cause instanceof IOException io) {
-			what = io.getClass().getSimpleName() + (io.getMessage() == null ? "" : ": " + io.getMessage());
-		}
-		else {
-			what = String.valueOf(cause.getMessage());
-		}
-		return new ApiException.Unreachable(method.name(), path, baseUrl, what, e);
+	private ApiException unreachable(HttpMethod method, String path, Throwable cause, Throwable whole) {
+		Failure f = Failure.describe(cause, whole, transport.route(), settings);
+		return new ApiException.Unreachable(method.name(), path, shownUrl, f.kind(), f.what(), whole);
 	}
 
 	private static boolean isRetryable(int status) {
@@ -319,13 +494,14 @@ public final class DevOpsClient {
 		return wait.compareTo(settings.maxRetryWait()) > 0 ? settings.maxRetryWait() : wait;
 	}
 
-	private static void sleep(Duration wait) {
+	/** The wait before a retry; an interrupt ends it, and the call, at once. */
+	private static void sleep(Duration wait, HttpMethod method, String path) {
 		try {
 			Thread.sleep(wait.toMillis());
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while waiting to retry", e);
+			throw new CallInterrupted(method.name(), path);
 		}
 	}
 
@@ -348,7 +524,7 @@ public final class DevOpsClient {
 
 	@Override
 	public String toString() {
-		return "DevOpsClient[" + baseUrl + "]";
+		return "DevOpsClient[" + shownUrl + "]";
 	}
 
 }

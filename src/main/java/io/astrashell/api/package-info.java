@@ -2,5 +2,8 @@
  * The Astra DevOps API client: every organization endpoint of WIRE.md over Spring's
  * {@link org.springframework.web.client.RestClient}, error bodies read in all their forms and
  * statuses mapped to typed {@link io.astrashell.api.ApiException}s. It never logs a token or a body.
+ * Each request runs on a thread of its own ({@link io.astrashell.api.Transport}) under a deadline and
+ * a size limit, through the proxy of the environment ({@link io.astrashell.api.Proxies}); an interrupt
+ * of the caller ends it at once ({@link io.astrashell.api.CallInterrupted}).
  */
 package io.astrashell.api;

@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * <li>in a command line ({@link #redactLine}, {@link #redactWords}) also the value of {@code --token},
  * whatever its shape.</li>
  * </ul>
- * Prose ({@link #redact}) is masked by shape alone, so an error message that names the option
- * ({@code Option --token needs a value}) keeps its words.
+ * The password of a URL ({@code http://user:password@host}, an endpoint or a proxy) becomes
+ * {@code ****}. Prose ({@link #redact}) is masked by shape alone, so an error message that names the
+ * option ({@code Option --token needs a value}) keeps its words.
  */
 public final class Secrets {
 
@@ -28,6 +29,9 @@ public final class Secrets {
 
 	/** The shortest run of the secrets' alphabet taken for a (possibly cut) client secret. */
 	static final int SECRET_MIN_LENGTH = 100;
+
+	/** What the password of a URL is shown as ({@code http://user:****@host}). */
+	public static final String MASKED_PASSWORD = "****";
 
 	private static final Pattern TOKEN = Pattern.compile("AstraCS:[A-Za-z0-9][A-Za-z0-9:_+/.=-]*");
 
@@ -42,6 +46,13 @@ public final class Secrets {
 	/** A run of the secrets' alphabet long enough to be one; {@link #isSecret} decides. */
 	private static final Pattern SECRET_RUN = Pattern
 		.compile("(?<![A-Za-z0-9.,+_-])[A-Za-z0-9.,+_-]{" + SECRET_MIN_LENGTH + ",}(?![A-Za-z0-9.,+_-])");
+
+	/**
+	 * The password of a URL ({@code http://user:password@host}): from the first {@code :} after the
+	 * user's name to the last {@code @} of the word, so that a password holding {@code @} or {@code /}
+	 * is hidden whole.
+	 */
+	private static final Pattern URL_PASSWORD = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://[^\\s:/?#@\"']*):[^\\s\"']*@");
 
 	private Secrets() {
 	}
@@ -60,11 +71,12 @@ public final class Secrets {
 			}
 			m.appendReplacement(b, Matcher.quoteReplacement(isSecret(m.group()) ? MASKED_TOKEN : m.group()));
 		}
-		if (b == null) {
-			return out;
+		if (b != null) {
+			m.appendTail(b);
+			out = b.toString();
 		}
-		m.appendTail(b);
-		return b.toString();
+		return out.indexOf("://") < 0 ? out
+				: URL_PASSWORD.matcher(out).replaceAll("$1:" + Matcher.quoteReplacement(MASKED_PASSWORD) + "@");
 	}
 
 	/** A command line as typed (history, a script's line): {@link #redact}, and the value of {@code --token}. */

@@ -77,7 +77,7 @@ public final class ConfigCommands implements CommandGroup {
 					})
 					.handler(this::create),
 				AstraCommand.named("config get").alias("config describe").group(GROUP)
-					.description("Show a profile (token masked)")
+					.description("Show a profile (token and URL passwords masked)")
 					.option(OptionSpec.value("key", "k", "KEY", "Print only this key's value", ValueKind.TEXT))
 					.argument(PROFILE)
 					.check(this::checkProfile)
@@ -178,6 +178,7 @@ public final class ConfigCommands implements CommandGroup {
 		String name = in.argument(0);
 		Map<String, String> values = new LinkedHashMap<>(profiles.get(in.globals(), name));
 		values.computeIfPresent(AstraRc.TOKEN_KEY, (k, v) -> TokenFormat.mask(v));
+		values.computeIfPresent(AstraRc.ENDPOINT_KEY, (k, v) -> io.astrashell.api.Urls.masked(v));
 		String key = in.option("key");
 		if (key != null) {
 			String value = values.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(key))

@@ -40,7 +40,14 @@ public final class SandboxCommands implements CommandGroup {
 
 	private Output serve(Invocation in) throws IOException {
 		int port = port(in.option("port"));
-		LocalSandbox sandbox = LocalSandbox.start(session.home().ensure(), port);
+		LocalSandbox sandbox;
+		try {
+			sandbox = LocalSandbox.start(session.home().ensure(), port);
+		}
+		catch (LocalSandbox.PortUnavailable e) {
+			throw CliException.invalidOptionValue("Cannot serve the sandbox: " + e.getMessage()
+					+ ". Choose another --port, or leave --port out for a free one.");
+		}
 		String endpoint = sandbox.endpoint().toString();
 		return Output
 			.attributes("Sandbox serving the Astra DevOps API at " + endpoint,

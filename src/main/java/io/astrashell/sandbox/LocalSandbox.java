@@ -2,6 +2,7 @@ package io.astrashell.sandbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -61,6 +62,7 @@ public final class LocalSandbox implements AutoCloseable {
 	/**
 	 * Opens the sandbox state under astraHome/sandbox (seeding it on first use) and serves it on
 	 * 127.0.0.1:port (0 = a free port).
+	 * @throws PortUnavailable when the port is taken, or needs privileges
 	 */
 	public static LocalSandbox start(Path astraHome, int port) throws IOException {
 		Objects.requireNonNull(astraHome, "astraHome");
@@ -73,7 +75,13 @@ public final class LocalSandbox implements AutoCloseable {
 			// read once, when the JVM creates its first HttpServer; an explicit setting is left alone
 			System.setProperty(NO_DELAY_PROPERTY, "true");
 		}
-		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), port), 0);
+		HttpServer server;
+		try {
+			server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), port), 0);
+		}
+		catch (BindException ex) {
+			throw new PortUnavailable(port, ex);
+		}
 		SandboxHandler handler = new SandboxHandler(store);
 		server.createContext("/", handler);
 		ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads("astra-sandbox-"));
@@ -87,6 +95,35 @@ public final class LocalSandbox implements AutoCloseable {
 			throw ex;
 		}
 		return new LocalSandbox(store, server, executor, handler);
+	}
+
+	/** The port cannot be served: another program listens there, or it needs privileges. */
+	public static final class PortUnavailable extends BindException {
+
+		private final int port;
+
+		PortUnavailable(int port, BindException cause) {
+			super(describe(port, cause.getMessage()));
+			this.port = port;
+			initCause(cause);
+		}
+
+		public int port() {
+			return this.port;
+		}
+
+		private static String describe(int port, String reason) {
+			String why = reason == null ? "" : reason.toLowerCase(java.util.Locale.ROOT);
+			if (why.contains("in use")) {
+				return "port " + port + " of 127.0.0.1 is already in use (another program, or another sandbox, "
+						+ "listens there)";
+			}
+			if (why.contains("permission") || why.contains("access")) {
+				return "port " + port + " of 127.0.0.1 may not be used by this user (ports below 1024 need privileges)";
+			}
+			return "port " + port + " of 127.0.0.1 cannot be served" + (reason == null ? "" : ": " + why);
+		}
+
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.function.Function;
 
 import io.astrashell.api.ApiException;
 import io.astrashell.api.DevOpsClient;
+import io.astrashell.api.Urls;
 import io.astrashell.cli.CliException;
 import io.astrashell.cli.ExitCode;
 import io.astrashell.session.AstraEnvironment;
@@ -64,11 +65,25 @@ public final class ApiCalls {
 					+ e.reason("bad request") + ".", e);
 		}
 		if (e instanceof ApiException.Unreachable u) {
-			String hint = connection.environment() == AstraEnvironment.LOCAL
-					? " Is the sandbox running? Start one with 'astra sandbox serve', or drop --local-endpoint."
-					: " Check the network, or the URL of " + env + " in application.yml.";
 			return new CliException(ExitCode.INTERNAL_ERROR, "Cannot reach the Astra DevOps API at " + u.baseUrl()
-					+ " to " + what + ": " + e.getMessage().replaceFirst("^.*?: ", "") + "." + hint, e);
+					+ " to " + what + ": " + e.getMessage().replaceFirst("^.*?: ", "") + "." + hint(u, connection), e);
+		}
+		if (e instanceof ApiException.Incomplete i) {
+			return new CliException(ExitCode.INTERNAL_ERROR, "The Astra DevOps API at " + i.baseUrl()
+					+ " did not answer in full in time to " + what + ": " + e.getMessage().replaceFirst("^.*?: ", "")
+					+ ". The connection was closed; try again, or raise astra.http.deadline in application.yml.", e);
+		}
+		if (e instanceof ApiException.TooLarge t) {
+			return new CliException(ExitCode.INTERNAL_ERROR, "The Astra DevOps API's answer to " + what + " was not "
+					+ "read: " + e.getMessage().replaceFirst("^.*?: ", "") + (t.isMemory()
+							? ". Give the JVM more memory (ASTRA_JAVA_OPTS=-Xmx1g), or lower astra.http.max-response-size."
+							: ". Raise astra.http.max-response-size in application.yml if the organization is that large."), e);
+		}
+		if (e instanceof ApiException.Redirected) {
+			return new CliException(ExitCode.INTERNAL_ERROR, "The Astra DevOps API call to " + what + " failed: "
+					+ e.getMessage().replaceFirst("^.*?: ", "") + ". Check the URL" + (connection.environment()
+							== AstraEnvironment.LOCAL ? " given with --local-endpoint (or ASTRA_LOCAL_ENDPOINT)"
+									: " of " + env + " in application.yml") + ".", e);
 		}
 		if (e instanceof ApiException.ServerError) {
 			return new CliException(ExitCode.INTERNAL_ERROR, "The Astra DevOps API failed to " + what + " (HTTP "
@@ -76,6 +91,31 @@ public final class ApiCalls {
 		}
 		return new CliException(ExitCode.INTERNAL_ERROR, "Unexpected answer from the Astra DevOps API while trying to "
 				+ what + " (HTTP " + e.status() + ": " + e.reason("no details") + ").", e);
+	}
+
+	/**
+	 * What to try when the API cannot be reached. The sandbox hint only when nothing listens on a
+	 * loopback endpoint; a certificate not trusted or a proxy that refused say what to do themselves.
+	 */
+	private static String hint(ApiException.Unreachable u, Connection connection) {
+		boolean local = connection.environment() == AstraEnvironment.LOCAL;
+		switch (u.kind()) {
+			case TLS:
+				return u.getMessage().contains("not trusted") ? " If it is the right server, add the authority that "
+						+ "signed its certificate to a trust store and give it to Java: ASTRA_JAVA_OPTS='-Djavax.net.ssl"
+						+ ".trustStore=FILE -Djavax.net.ssl.trustStorePassword=PASSWORD'." : "";
+			case PROXY:
+				return " Check the proxy variables (HTTPS_PROXY, HTTP_PROXY, NO_PROXY).";
+			case REFUSED:
+				if (local && Urls.isLoopback(connection.baseUrl().getHost())) {
+					return " Is the sandbox running? Start one with 'astra sandbox serve', or drop --local-endpoint.";
+				}
+				break;
+			default:
+				break;
+		}
+		return local ? " Check the URL given with --local-endpoint (or ASTRA_LOCAL_ENDPOINT), and the network."
+				: " Check the network, or the URL of " + connection.environment().name() + " in application.yml.";
 	}
 
 }

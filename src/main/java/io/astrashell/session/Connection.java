@@ -5,7 +5,7 @@ import java.net.URI;
 /**
  * Whom a command talks to and as whom: the environment, the API base URL, the token, and the
  * profile it came from (null when it came from {@code --token} or the environment variable).
- * {@link #identity()} keys caches; {@link #toString()} never shows the token.
+ * {@link #identity()} keys caches; {@link #toString()} never shows the token, nor a password in the URL.
  */
 public record Connection(AstraEnvironment environment, URI baseUrl, String token, String profile,
 		String tokenSource) {
@@ -17,7 +17,7 @@ public record Connection(AstraEnvironment environment, URI baseUrl, String token
 
 	@Override
 	public String toString() {
-		return "Connection[" + environment + ", " + baseUrl + ", " + TokenFormat.mask(token) + ", profile=" + profile
+		return "Connection[" + environment + ", " + io.astrashell.api.Urls.masked(String.valueOf(baseUrl)) + ", " + TokenFormat.mask(token) + ", profile=" + profile
 				+ "]";
 	}
 

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.astrashell.AstraSettings;
 import io.astrashell.api.DevOpsClient;
+import io.astrashell.api.Proxies;
 import io.astrashell.api.Trace;
 import io.astrashell.cli.CliException;
 import io.astrashell.cli.Globals;
@@ -182,10 +183,31 @@ public final class Session implements AutoCloseable {
 		return resolve(effective);
 	}
 
-	/** The API client of a connection (one per connection, reused). */
+	/**
+	 * The API client of a connection (one per connection, reused). Its requests go through the proxy of
+	 * the environment ({@code HTTPS_PROXY}, {@code HTTP_PROXY}, {@code NO_PROXY}); a proxy variable
+	 * that cannot be used is a configuration error (exit 9).
+	 */
 	public DevOpsClient client(Connection connection) {
-		return clients.computeIfAbsent(connection.identity(),
-				k -> new DevOpsClient(connection.baseUrl(), connection.token(), settings.http(), trace));
+		try {
+			return clients.computeIfAbsent(connection.identity(), k -> new DevOpsClient(connection.baseUrl(),
+					connection.token(), settings.http(), trace, proxies()));
+		}
+		catch (Proxies.Invalid e) {
+			throw CliException.configuration(e.getMessage());
+		}
+	}
+
+	private volatile Proxies proxies;
+
+	/** The proxy variables of the environment the shell was given, read once. */
+	public Proxies proxies() {
+		Proxies p = proxies;
+		if (p == null) {
+			p = Proxies.fromEnvironment(environment);
+			proxies = p;
+		}
+		return p;
 	}
 
 	public Path configFile(Globals globals) {
@@ -263,8 +285,10 @@ public final class Session implements AutoCloseable {
 		URI baseUrl;
 		if (env == AstraEnvironment.LOCAL) {
 			String endpoint = g.localEndpoint();
+			String endpointSource = "--local-endpoint";
 			if (endpoint == null && notBlank(environment.get(ENDPOINT_VARIABLE))) {
 				endpoint = environment.get(ENDPOINT_VARIABLE);
+				endpointSource = "the " + ENDPOINT_VARIABLE + " variable";
 			}
 			String fromProfile = null;
 			if (endpoint == null && section != null && token != null) {
@@ -272,7 +296,7 @@ public final class Session implements AutoCloseable {
 			}
 			if (endpoint != null) {
 				try {
-					baseUrl = endpointUri(endpoint);
+					baseUrl = endpointUri(endpoint, endpointSource);
 				}
 				catch (CliException e) {
 					if (fromProfile == null) {
@@ -348,6 +372,10 @@ public final class Session implements AutoCloseable {
 				embedded = LocalSandbox.start(home.ensure(), settings.sandbox().port());
 				trace.log(() -> "embedded sandbox on " + embedded.endpoint());
 			}
+			catch (LocalSandbox.PortUnavailable e) {
+				throw CliException.configuration("Cannot start the local sandbox: " + e.getMessage()
+						+ ". Set astra.sandbox.port in application.yml to another port, or to 0 for a free one.");
+			}
 			catch (IOException e) {
 				throw new CliException(io.astrashell.cli.ExitCode.INTERNAL_ERROR,
 						"Cannot start the local sandbox in " + home.path() + ": " + e.getMessage());
@@ -356,20 +384,78 @@ public final class Session implements AutoCloseable {
 		return embedded;
 	}
 
-	/** An endpoint as a URL (exit 13 when it is not an http or https URL with a host). */
+	/** {@link #endpointUri(String, String)} of an endpoint given with {@code --local-endpoint}. */
 	public static URI endpointUri(String endpoint) {
+		return endpointUri(endpoint, "--local-endpoint");
+	}
+
+	/**
+	 * The base URL of a local endpoint, checked before any request: {@code http} or {@code https} (in
+	 * any case), a host, a port from 1 to 65535 if one is given, a path at most (no query string, no
+	 * fragment: the shell appends {@code /v2/...}). A password in it is masked in the error.
+	 * @param source where the endpoint came from, for the error ({@code --local-endpoint}, a variable, a profile)
+	 * @throws CliException exit 13 when the endpoint is not usable
+	 */
+	public static URI endpointUri(String endpoint, String source) {
+		String text = endpoint.trim();
+		String problem;
+		URI uri = null;
 		try {
-			URI uri = URI.create(endpoint.trim().replaceAll("/+$", ""));
-			if (uri.getScheme() == null || uri.getHost() == null
-					|| !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-				throw new IllegalArgumentException();
+			uri = new URI(text);
+			problem = text.contains("://") ? endpointProblem(uri) : "it has no http:// or https:// in front";
+		}
+		catch (java.net.URISyntaxException e) {
+			problem = !text.contains("://") ? "it has no http:// or https:// in front"
+					: "it is not a URL (" + (e.getIndex() >= 0 && e.getIndex() < text.length() && text.indexOf('@') < 0
+							? "'" + text.charAt(e.getIndex()) + "' at position " + (e.getIndex() + 1) : e.getReason())
+							+ ")";
+		}
+		if (problem != null) {
+			throw CliException.invalidOptionValue("Invalid local endpoint '" + io.astrashell.api.Urls.masked(text)
+					+ "' from " + source + ": " + problem + ". Give a URL such as http://127.0.0.1:8181 (the path "
+					+ "/v2/... is appended).");
+		}
+		String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+		String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
+		return URI.create(scheme + "://" + uri.getRawAuthority() + path);
+	}
+
+	/** What makes a URL unusable as a local endpoint, or null. */
+	private static String endpointProblem(URI uri) {
+		String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+		if (scheme == null || uri.isOpaque()) {
+			return "it has no http:// or https:// in front";
+		}
+		if (!scheme.equals("http") && !scheme.equals("https")) {
+			return "its scheme is '" + uri.getScheme() + "', not http or https";
+		}
+		if (uri.getRawQuery() != null) {
+			return "it has a query string ('?" + uri.getRawQuery() + "'), which the API's paths cannot follow";
+		}
+		if (uri.getRawFragment() != null) {
+			return "it has a fragment ('#" + uri.getRawFragment() + "')";
+		}
+		if (uri.getHost() == null) {
+			String authority = uri.getRawAuthority();
+			if (authority != null && uri.toString().indexOf('@') < 0) { // else the text may be part of a password
+				String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
+				int colon = hostPort.lastIndexOf(':');
+				String port = colon < 0 || hostPort.endsWith("]") ? "" : hostPort.substring(colon + 1);
+				if (!port.isEmpty() && port.chars().allMatch(Character::isDigit)) {
+					if (port.length() > 5 || Integer.parseInt(port) > 65535 || Integer.parseInt(port) == 0) {
+						return "the port " + port + " is out of range (1 to 65535)";
+					}
+				}
+				else if (!port.isEmpty()) {
+					return "the port '" + port + "' is not a number";
+				}
 			}
-			return uri;
+			return "it names no valid host";
 		}
-		catch (IllegalArgumentException e) {
-			throw CliException.invalidOptionValue("Invalid local endpoint '" + endpoint
-					+ "': give a URL such as http://127.0.0.1:8181 (the path /v2/... is appended).");
+		if (uri.getPort() == 0 || uri.getPort() > 65535) {
+			return "the port " + uri.getPort() + " is out of range (1 to 65535)";
 		}
+		return null;
 	}
 
 	private static boolean notBlank(String s) {

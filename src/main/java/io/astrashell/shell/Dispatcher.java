@@ -97,6 +97,10 @@ public final class Dispatcher {
 			return fail(ExitCode.INTERNAL_ERROR, "The Astra DevOps API call failed: " + e.getMessage(), e, globals,
 					location);
 		}
+		catch (OutOfMemoryError e) { // what held the memory is unreachable once the stack is unwound
+			return fail(ExitCode.INTERNAL_ERROR, "Not enough memory to finish the command (" + e.getMessage()
+					+ "): give the JVM more with ASTRA_JAVA_OPTS=-Xmx1g.", e, globals, location);
+		}
 		catch (Exception | StackOverflowError e) {
 			if (isInterruption(e)) {
 				return interrupted(e, globals, location);
@@ -139,7 +143,8 @@ public final class Dispatcher {
 			return true;
 		}
 		for (Throwable t = e; t != null; t = t.getCause()) {
-			if (t instanceof InterruptedException || t instanceof java.nio.channels.ClosedByInterruptException
+			if (t instanceof InterruptedException || t instanceof io.astrashell.api.CallInterrupted
+					|| t instanceof java.nio.channels.ClosedByInterruptException
 					|| (t instanceof java.io.InterruptedIOException && !(t instanceof java.net.SocketTimeoutException))) {
 				return true;
 			}

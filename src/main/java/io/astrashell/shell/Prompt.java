@@ -143,7 +143,8 @@ public final class Prompt {
 			cache.warm(c);
 			if (c.environment().name().equals("LOCAL")) {
 				boolean embedded = session.isEmbedded(c);
-				r.renderNotice(Level.INFO, (embedded ? "Local sandbox at " : "Local endpoint ") + c.baseUrl()
+				r.renderNotice(Level.INFO, (embedded ? "Local sandbox at " : "Local endpoint ")
+						+ io.astrashell.api.Urls.masked(String.valueOf(c.baseUrl()))
 						+ (embedded ? " (state in " + session.home().resolve("sandbox") + ")." : "."), console.err());
 			}
 		}

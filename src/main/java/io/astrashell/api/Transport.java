@@ -1,0 +1,320 @@
+package io.astrashell.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.Authenticator;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.PasswordAuthentication;
+import java.net.Proxy;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocketFactory;
+
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+
+/**
+ * The connections of one client: Spring's {@link SimpleClientHttpRequestFactory} (the JDK's
+ * {@link HttpURLConnection}), set up here with the proxy of the environment and its credentials, no
+ * redirect followed by the JDK, and every request run by an {@link InFlight} thread that the caller
+ * waits for. The caller stops waiting at once when it is interrupted or when the deadline passes; the
+ * request's connection is then closed from another thread.
+ */
+final class Transport extends SimpleClientHttpRequestFactory {
+
+	private final Proxies.Route route;
+
+	private final Authenticator authenticator;
+
+	private final String proxyAuthorization;
+
+	private final SSLSocketFactory tls;
+
+	private volatile TrackingSocketFactory tracking;
+
+	Transport(HttpSettings settings, Proxies.Route route, SSLSocketFactory tls) {
+		this.route = route;
+		this.tls = tls;
+		setConnectTimeout(settings.connectTimeout());
+		setReadTimeout(settings.readTimeout());
+		if (route.hasCredentials()) {
+			this.authenticator = new ProxyCredentials(route);
+			this.proxyAuthorization = "Basic " + Base64.getEncoder()
+				.encodeToString((route.user() + ":" + route.password()).getBytes(StandardCharsets.UTF_8));
+		}
+		else {
+			this.authenticator = null;
+			this.proxyAuthorization = null;
+		}
+	}
+
+	Proxies.Route route() {
+		return route;
+	}
+
+	@Override
+	protected HttpURLConnection openConnection(URL url, Proxy ignored) throws IOException {
+		InFlight inFlight = InFlight.current();
+		if (inFlight != null) {
+			inFlight.checkNotAborted();
+		}
+		return (HttpURLConnection) (route.proxy() == null ? url.openConnection() : url.openConnection(route.proxy()));
+	}
+
+	@Override
+	protected void prepareConnection(HttpURLConnection connection, String httpMethod) throws IOException {
+		super.prepareConnection(connection, httpMethod);
+		connection.setInstanceFollowRedirects(false); // the client decides, and reports a redirect elsewhere
+		if (authenticator != null) {
+			connection.setAuthenticator(authenticator);
+		}
+		if (connection instanceof HttpsURLConnection https) {
+			https.setSSLSocketFactory(tracking(https.getSSLSocketFactory()));
+		}
+		else if (proxyAuthorization != null) {
+			// plain http through the proxy: the credentials go with the request itself, so that a request
+			// with a body is not refused once first (the JDK cannot resend a streamed body)
+			connection.setRequestProperty("Proxy-Authorization", proxyAuthorization);
+		}
+		InFlight inFlight = InFlight.current();
+		if (inFlight != null) {
+			inFlight.connection = connection;
+		}
+	}
+
+	/** One socket factory per client: the JDK reuses a kept-alive TLS connection only for the same factory. */
+	private SSLSocketFactory tracking(SSLSocketFactory fallback) {
+		TrackingSocketFactory t = tracking;
+		if (t == null) {
+			t = new TrackingSocketFactory(tls != null ? tls : fallback, route.isProxied());
+			tracking = t;
+		}
+		return t;
+	}
+
+	/** The proxy's credentials, for the proxy alone. */
+	private static final class ProxyCredentials extends Authenticator {
+
+		private final Proxies.Route route;
+
+		ProxyCredentials(Proxies.Route route) {
+			this.route = route;
+		}
+
+		@Override
+		protected PasswordAuthentication getPasswordAuthentication() {
+			if (getRequestorType() == RequestorType.PROXY && route.host().equalsIgnoreCase(getRequestingHost())
+					&& getRequestingPort() == route.port()) {
+				return new PasswordAuthentication(route.user(), route.password().toCharArray());
+			}
+			return null;
+		}
+
+	}
+
+	/**
+	 * The TLS sockets of a client, each noted on the request that opens it, so that an aborted request
+	 * has its socket closed even while it is still connecting. When a proxy is set, the JDK's last-resort
+	 * direct connection (after a failed tunnel) is refused: the proxy is the only way out.
+	 */
+	private static final class TrackingSocketFactory extends SSLSocketFactory {
+
+		private final SSLSocketFactory delegate;
+
+		private final boolean proxied;
+
+		TrackingSocketFactory(SSLSocketFactory delegate, boolean proxied) {
+			this.delegate = delegate;
+			this.proxied = proxied;
+		}
+
+		private static <S extends Socket> S track(S socket) {
+			InFlight inFlight = InFlight.current();
+			if (inFlight != null) {
+				inFlight.track(socket);
+			}
+			return socket;
+		}
+
+		@Override
+		public String[] getDefaultCipherSuites() {
+			return delegate.getDefaultCipherSuites();
+		}
+
+		@Override
+		public String[] getSupportedCipherSuites() {
+			return delegate.getSupportedCipherSuites();
+		}
+
+		@Override
+		public Socket createSocket() throws IOException {
+			return track(delegate.createSocket());
+		}
+
+		@Override
+		public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
+			track(s);
+			return track(delegate.createSocket(s, host, port, autoClose));
+		}
+
+		@Override
+		public Socket createSocket(Socket s, InputStream consumed, boolean autoClose) throws IOException {
+			track(s);
+			return track(delegate.createSocket(s, consumed, autoClose));
+		}
+
+		@Override
+		public Socket createSocket(String host, int port) throws IOException {
+			direct();
+			return track(delegate.createSocket(host, port));
+		}
+
+		@Override
+		public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+			direct();
+			return track(delegate.createSocket(host, port, localHost, localPort));
+		}
+
+		@Override
+		public Socket createSocket(InetAddress host, int port) throws IOException {
+			direct();
+			return track(delegate.createSocket(host, port));
+		}
+
+		@Override
+		public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+				throws IOException {
+			direct();
+			return track(delegate.createSocket(address, port, localAddress, localPort));
+		}
+
+		private void direct() throws IOException {
+			if (proxied) {
+				throw new IOException("no direct connection while a proxy is set");
+			}
+		}
+
+	}
+
+	/**
+	 * A request on its own thread. The caller waits for it with {@link #join(long)}, which an interrupt
+	 * or the deadline ends at once; {@link #abort()} then closes its connection from a third thread
+	 * (closing may block while the request thread reads) until the request thread is done.
+	 */
+	static final class InFlight extends Thread {
+
+		private final Callable<Object> work;
+
+		volatile HttpURLConnection connection;
+
+		private final List<Socket> sockets = new ArrayList<>(2);
+
+		private volatile boolean aborted;
+
+		private Object result;
+
+		private Throwable failure;
+
+		InFlight(Callable<Object> work) {
+			super("astra-http");
+			setDaemon(true);
+			this.work = work;
+		}
+
+		static InFlight current() {
+			return Thread.currentThread() instanceof InFlight f ? f : null;
+		}
+
+		@Override
+		public void run() {
+			try {
+				result = work.call();
+			}
+			catch (Throwable t) {
+				failure = t;
+			}
+			finally {
+				if (aborted) {
+					close();
+				}
+			}
+		}
+
+		/** What the request returned (after {@link #join} saw the thread end). */
+		Object result() {
+			return result;
+		}
+
+		/** What the request threw, or null. */
+		Throwable failure() {
+			return failure;
+		}
+
+		boolean isAborted() {
+			return aborted;
+		}
+
+		void checkNotAborted() throws IOException {
+			if (aborted) {
+				throw new InterruptedIOException("the request was aborted");
+			}
+		}
+
+		void track(Socket socket) {
+			synchronized (sockets) {
+				sockets.add(socket);
+			}
+			if (aborted) {
+				close();
+			}
+		}
+
+		/** Stops the request: its connection is closed now and again until the request thread ends. */
+		void abort() {
+			aborted = true;
+			Thread closer = new Thread(() -> {
+				do {
+					close();
+					try {
+						join(100);
+					}
+					catch (InterruptedException e) {
+						return;
+					}
+				}
+				while (isAlive());
+			}, "astra-http-abort");
+			closer.setDaemon(true);
+			closer.start();
+		}
+
+		private void close() {
+			List<Socket> open;
+			synchronized (sockets) {
+				open = List.copyOf(sockets);
+			}
+			for (Socket s : open) {
+				try {
+					s.close();
+				}
+				catch (IOException | RuntimeException ignored) {
+					// closed already
+				}
+			}
+			HttpURLConnection c = connection;
+			if (c != null) {
+				c.disconnect();
+			}
+		}
+
+	}
+
+}
