@@ -102,7 +102,9 @@ public final class Renderer {
 			case NONE, SILENT -> {
 			}
 		}
-		out.flush();
+		if (out.checkError()) {
+			return; // the data was not written: a notice about it ("shown this once") would be untrue
+		}
 		for (Output.Notice notice : output.notices()) {
 			err.println(notice.level().prefix(style) + clean(notice.text()));
 		}

@@ -82,6 +82,8 @@ class OutputErrorTest {
 				+ "([A-Za-z]{24}) was created, but its secret was not shown and cannot be shown again: revoke it with "
 				+ "'astra token delete \\1' and create another\\.\n").matcher(r.err());
 		assertThat(m.find()).as(r.err()).isTrue();
+		// no notice that the secret was shown: it was not
+		assertThat(r.err()).doesNotContain("shown this once");
 		AstraRun.Result list = new AstraRun(dir).run("token", "list", "--env", "local", "-o", "csv");
 		assertThat(list.out()).contains(m.group(1) + ",RO User,lost");
 	}
