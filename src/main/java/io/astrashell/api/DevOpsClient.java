@@ -395,6 +395,12 @@ public final class DevOpsClient {
 			return answer;
 		}
 		if (failure instanceof ResourceAccessException e) {
+			if (transport.x25519Refused(e.getMostSpecificCause())) {
+				// nothing reached the server (the handshake failed first): safe to send again, POST included
+				trace.log(() -> method + " " + shownUrl + path + " -> the server does not offer x25519: "
+						+ "again with the JDK's default key exchange groups");
+				return exchange(method, path, uri, requestBody);
+			}
 			trace.log(() -> method + " " + shownUrl + path + " -> no answer: " + e.getMostSpecificCause());
 			throw unreachable(method, path, e.getMostSpecificCause(), e);
 		}

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
@@ -39,6 +40,9 @@ final class Transport extends SimpleClientHttpRequestFactory {
 	private final SSLSocketFactory tls;
 
 	private volatile TrackingSocketFactory tracking;
+
+	/** Whether TLS handshakes offer x25519 alone; false once a server of this client refused that. */
+	private volatile boolean x25519Only = KeyExchange.X25519_FIRST;
 
 	Transport(HttpSettings settings, Proxies.Route route, SSLSocketFactory tls) {
 		this.route = route;
@@ -94,10 +98,22 @@ final class Transport extends SimpleClientHttpRequestFactory {
 	private SSLSocketFactory tracking(SSLSocketFactory fallback) {
 		TrackingSocketFactory t = tracking;
 		if (t == null) {
-			t = new TrackingSocketFactory(tls != null ? tls : fallback, route.isProxied());
+			t = new TrackingSocketFactory(tls != null ? tls : fallback, route.isProxied(), this);
 			tracking = t;
 		}
 		return t;
+	}
+
+	/**
+	 * Whether {@code failure} is a server refusing a handshake that offered x25519 alone; if so, this
+	 * client's later handshakes offer the JDK's default groups, and the caller may send again.
+	 */
+	boolean x25519Refused(Throwable failure) {
+		if (x25519Only && KeyExchange.refusedByServer(failure)) {
+			x25519Only = false;
+			return true;
+		}
+		return false;
 	}
 
 	/** The proxy's credentials, for the proxy alone. */
@@ -131,12 +147,18 @@ final class Transport extends SimpleClientHttpRequestFactory {
 
 		private final boolean proxied;
 
-		TrackingSocketFactory(SSLSocketFactory delegate, boolean proxied) {
+		private final Transport transport;
+
+		TrackingSocketFactory(SSLSocketFactory delegate, boolean proxied, Transport transport) {
 			this.delegate = delegate;
 			this.proxied = proxied;
+			this.transport = transport;
 		}
 
-		private static <S extends Socket> S track(S socket) {
+		private <S extends Socket> S track(S socket) {
+			if (transport.x25519Only && socket instanceof SSLSocket ssl) {
+				KeyExchange.offerX25519Alone(ssl);
+			}
 			InFlight inFlight = InFlight.current();
 			if (inFlight != null) {
 				inFlight.track(socket);

@@ -15,7 +15,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import javax.net.ssl.SSLContext;
+
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 /**
  * A local, faithful fake of the organization endpoints of the Astra DevOps API, served over HTTP on
@@ -56,7 +60,8 @@ public final class LocalSandbox implements AutoCloseable {
 		this.store = store;
 		this.server = server;
 		this.executor = executor;
-		this.endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+		this.endpoint = URI.create((server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:"
+				+ server.getAddress().getPort());
 	}
 
 	/**
@@ -65,6 +70,14 @@ public final class LocalSandbox implements AutoCloseable {
 	 * @throws PortUnavailable when the port is taken, or needs privileges
 	 */
 	public static LocalSandbox start(Path astraHome, int port) throws IOException {
+		return start(astraHome, port, null);
+	}
+
+	/**
+	 * As {@link #start(Path, int)}, served over HTTPS with {@code tls} (its key and certificate chain)
+	 * when it is not null: the launcher's training run reaches the sandbox as users reach Astra.
+	 */
+	public static LocalSandbox start(Path astraHome, int port, SSLContext tls) throws IOException {
 		Objects.requireNonNull(astraHome, "astraHome");
 		if (port < 0 || port > 65535) {
 			throw new IllegalArgumentException("port out of range: " + port);
@@ -77,7 +90,15 @@ public final class LocalSandbox implements AutoCloseable {
 		}
 		HttpServer server;
 		try {
-			server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), port), 0);
+			InetSocketAddress address = new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), port);
+			if (tls == null) {
+				server = HttpServer.create(address, 0);
+			}
+			else {
+				HttpsServer https = HttpsServer.create(address, 0);
+				https.setHttpsConfigurator(new HttpsConfigurator(tls));
+				server = https;
+			}
 		}
 		catch (BindException ex) {
 			throw new PortUnavailable(port, ex);
