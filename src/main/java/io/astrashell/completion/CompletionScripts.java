@@ -1,20 +1,35 @@
 package io.astrashell.completion;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
+import io.astrashell.api.model.PolicyActions;
 import io.astrashell.cli.ArgumentSpec;
 import io.astrashell.cli.AstraCommand;
+import io.astrashell.cli.GlobalOptions;
 import io.astrashell.cli.OptionSpec;
 import io.astrashell.cli.ValueKind;
 
 /**
  * The shell-completion scripts of {@code astra completion bash|zsh}: commands and options from the
- * command specs, server values from the on-disk completion cache ({@code ~/.astra/completion}), so
- * that no JVM starts on a Tab. zsh runs the bash function through {@code bashcompinit}.
+ * command specs, server values from the on-disk completion cache ({@code ~/.astra/completion}, see
+ * {@link ServerValueCache}), so that no JVM starts on a Tab.
+ * <p>
+ * The code of each script is a resource beside this class ({@code astra.bash}: bash 3.2 syntax, as
+ * macOS has; {@code astra.zsh}: a native compsys function that works sourced or from
+ * {@code $fpath}); this class writes the tables they read (commands, options, the kind of each
+ * value) in place of their {@code @TABLES@} line.
  */
 public final class CompletionScripts {
 
@@ -22,193 +37,248 @@ public final class CompletionScripts {
 	}
 
 	public static String bash(List<AstraCommand> commands) {
-		Map<String, AstraCommand> byName = new TreeMap<>();
-		for (AstraCommand c : commands) {
-			if (!c.isHidden()) {
-				byName.put(c.getName(), c);
-				for (String alias : c.getAliases()) {
-					byName.put(alias, c);
-				}
-			}
-		}
-		// the next words after each command prefix ("" = the first word)
-		Map<String, TreeSet<String>> next = new TreeMap<>();
-		TreeSet<String> valueOptions = new TreeSet<>();
-		for (String name : byName.keySet()) {
-			String[] parts = name.split(" ");
-			for (int i = 0; i < parts.length; i++) {
-				String prefix = String.join(" ", java.util.Arrays.copyOfRange(parts, 0, i));
-				next.computeIfAbsent(prefix, k -> new TreeSet<>()).add(parts[i]);
-			}
-		}
+		Tables t = new Tables(commands);
 		StringBuilder b = new StringBuilder();
-		b.append("""
-				# bash completion for astra shell. Install one of:
-				#   source <(astra completion bash)                                   (this shell)
-				#   astra completion bash > ~/.local/share/bash-completion/completions/astra
-				# Server values (emails, role names, client ids) come from the cache the shell keeps in
-				# ${ASTRA_HOME:-~/.astra}/completion: no JVM starts on a Tab.
-
-				_astra_cached() { # kind profile
-				  local home="${ASTRA_HOME:-$HOME/.astra}" dir
-				  for dir in "$home"/completion/profile-"$2"-*; do
-				    [[ -f "$dir/$1.tsv" ]] && cut -f1 "$dir/$1.tsv"
-				  done
-				}
-
-				_astra_profiles() {
-				  local rc="${ASTRARC:-$HOME/.astrarc}"
-				  [[ -f "$rc" ]] && sed -n 's/^[[:space:]]*\\[\\(.*\\)\\][[:space:]]*$/\\1/p' "$rc"
-				}
-
-				_astra_reply() { # words...: sets COMPREPLY to those starting with $cur, quoted for the line
-				  local IFS=$'\\n' w
-				  COMPREPLY=()
-				  for w in "$@"; do
-				    [[ "${w,,}" == "${cur,,}"* ]] && COMPREPLY+=("$(printf '%q' "$w")")
-				  done
-				}
-
-				_astra() {
-				  local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
-				  local profile=default cmd="" i w expect=0 args=0
-				  for ((i = 1; i < COMP_CWORD; i++)); do
-				    w="${COMP_WORDS[i]}"
-				    if ((expect)); then expect=0; continue; fi
-				    case "$w" in
-				      -conf|--config) profile="${COMP_WORDS[i+1]}"; expect=1 ;;
-				""");
-		for (AstraCommand c : commands) {
-			for (OptionSpec o : c.allOptions()) {
-				if (!o.isFlag()) {
-					valueOptions.add("--" + o.longName());
-					if (o.shortName() != null) {
-						valueOptions.add("-" + o.shortName());
-					}
-				}
-			}
-		}
-		valueOptions.remove("-conf");
-		valueOptions.remove("--config");
-		b.append("      ").append(String.join("|", valueOptions)).append(") expect=1 ;;\n");
-		b.append("""
-				      -*) ;;
-				      *) if ((args == 0)) && _astra_is_command "${cmd:+$cmd }$w"; then
-				           cmd="${cmd:+$cmd }$w"
-				         else
-				           args=$((args + 1))
-				         fi ;;
-				    esac
-				  done
-				  local IFS=$'\\n'
-				  case "$prev" in
-				""");
-		b.append(valueCase(commands));
-		b.append("""
-				  esac
-				  if [[ "$cur" == -* ]]; then
-				    _astra_reply $(_astra_options "$cmd"); return
-				  fi
-				  local subs
-				  subs="$(_astra_next "$cmd")"
-				  if [[ -n "$subs" && $args -eq 0 ]]; then
-				    _astra_reply $subs; return
-				  fi
-				  case "$(_astra_argument "$cmd" "$args")" in
-				    USER) _astra_reply $(_astra_cached users "$profile") ;;
-				    ROLE) _astra_reply $(_astra_cached roles "$profile") ;;
-				    TOKEN_CLIENT_ID) _astra_reply $(_astra_cached tokens "$profile") ;;
-				    PROFILE) _astra_reply $(_astra_profiles) ;;
-				    COMMAND) _astra_reply $(_astra_next "") ;;
-				    FILE) COMPREPLY=($(compgen -f -- "$cur")) ;;
-				  esac
-				}
-
-				""");
-		// the words that may follow a command prefix
+		b.append("# ---- tables, from the command specs\n\n");
+		b.append("# Whether $1 is a command or the start of one.\n_astra_is_command() {\n  case \"$1\" in\n    ")
+			.append(String.join(" | ", t.prefixes.stream().map(p -> "\"" + p + "\"").toList()))
+			.append(") return 0 ;;\n  esac\n  return 1\n}\n\n");
+		b.append("# reply: the words that may follow a command (\"\": the first word), one a line.\n");
 		b.append("_astra_next() {\n  case \"$1\" in\n");
-		for (Map.Entry<String, TreeSet<String>> e : next.entrySet()) {
-			b.append("    \"").append(e.getKey()).append("\") printf '%s\\n' ").append(String.join(" ", e.getValue())).append(" ;;\n");
+		for (Map.Entry<String, Map<String, String>> e : t.next.entrySet()) {
+			b.append("    \"").append(e.getKey()).append("\") reply=").append(ansiC(e.getValue().keySet())).append(" ;;\n");
 		}
-		b.append("  esac\n}\n\n_astra_is_command() {\n  case \"$1\" in\n    ");
-		TreeSet<String> prefixes = new TreeSet<>();
-		for (String name : byName.keySet()) {
-			String[] parts = name.split(" ");
-			for (int i = 1; i <= parts.length; i++) {
-				prefixes.add(String.join(" ", java.util.Arrays.copyOfRange(parts, 0, i)));
+		b.append("    *) reply=\"\" ;;\n  esac\n}\n\n");
+		b.append("# reply: the options of a command, one a line.\n_astra_options() {\n  case \"$1\" in\n");
+		for (Map.Entry<String, AstraCommand> e : t.byName.entrySet()) {
+			if (!e.getValue().ownOptions().isEmpty()) {
+				b.append("    \"").append(e.getKey()).append("\") reply=")
+					.append(ansiC(Tables.options(e.getValue().ownOptions()).keySet()).replaceFirst("'$", "\\\\n'"))
+					.append(" ;;\n");
 			}
 		}
-		List<String> quoted = new ArrayList<>();
-		for (String p : prefixes) {
-			quoted.add("\"" + p + "\"");
-		}
-		b.append(String.join("|", quoted)).append(") return 0 ;;\n  esac\n  return 1\n}\n\n");
-		// options of each command
-		b.append("_astra_options() {\n  case \"$1\" in\n");
-		for (Map.Entry<String, AstraCommand> e : byName.entrySet()) {
-			List<String> names = new ArrayList<>();
-			for (OptionSpec o : e.getValue().allOptions()) {
-				names.add("--" + o.longName());
-				if (o.shortName() != null) {
-					names.add("-" + o.shortName());
-				}
-			}
-			b.append("    \"").append(e.getKey()).append("\") printf '%s\\n' ").append(String.join(" ", names)).append(" ;;\n");
-		}
-		b.append("    *) printf '%s\\n' --config-file -cf --config -conf --env --local-endpoint --output -o --no-color --token --verbose -v ;;\n");
-		b.append("  esac\n}\n\n");
-		// the kind of the positional argument at an index
+		b.append("    *) reply=\"\" ;;\n  esac\n");
+		b.append("  reply=\"$reply\"").append(ansiC(Tables.options(GlobalOptions.ALL).keySet())).append("\n}\n\n");
+		b.append("# kind: what the positional argument $2 (from 0) of command $1 is.\n");
 		b.append("_astra_argument() {\n  case \"$1 $2\" in\n");
-		for (Map.Entry<String, AstraCommand> e : byName.entrySet()) {
-			List<ArgumentSpec> args = e.getValue().arguments();
-			for (int i = 0; i < args.size(); i++) {
-				b.append("    \"").append(e.getKey()).append(' ').append(i).append("\"")
-					.append(args.get(i).variadic() ? "|\"" + e.getKey() + " \"*" : "")
-					.append(") echo ").append(args.get(i).valueKind()).append(" ;;\n");
+		for (Map.Entry<String, ValueKind> e : t.arguments.entrySet()) {
+			b.append("    ").append(bashCasePattern(e.getKey())).append(") kind=").append(e.getValue()).append(" ;;\n");
+		}
+		b.append("    *) kind=\"\" ;;\n  esac\n}\n\n");
+		b.append("# kind: the kind of the value option $1 takes; fails for a flag or an unknown option.\n");
+		b.append("_astra_option_kind() {\n  case \"$1\" in\n");
+		for (Map.Entry<ValueKind, TreeSet<String>> e : t.optionKinds.entrySet()) {
+			b.append("    ").append(String.join(" | ", e.getValue())).append(") kind=").append(e.getKey()).append(" ;;\n");
+		}
+		b.append("    *)\n      kind=\"\"\n      return 1\n      ;;\n  esac\n}\n\n");
+		b.append("# reply: the fixed values of a kind, one a line.\n_astra_list() {\n  case \"$1\" in\n");
+		for (Map.Entry<ValueKind, List<String>> e : Tables.LISTS.entrySet()) {
+			b.append("    ").append(e.getKey()).append(") reply=").append(ansiC(e.getValue())).append(" ;;\n");
+		}
+		b.append("    *) reply=\"\" ;;\n  esac\n}\n\n");
+		b.append(environmentFunction("\"$1\"", "''", env -> {
+			StringBuilder p = new StringBuilder();
+			for (char c : env.toCharArray()) {
+				p.append('[').append(Character.toUpperCase(c)).append(Character.toLowerCase(c)).append(']');
 			}
-		}
-		b.append("  esac\n}\n\ncomplete -F _astra astra\n");
-		return b.toString();
-	}
-
-	/** Completion of option values, by the option just typed. */
-	private static String valueCase(List<AstraCommand> commands) {
-		Map<ValueKind, TreeSet<String>> byKind = new TreeMap<>();
-		for (AstraCommand c : commands) {
-			for (OptionSpec o : c.allOptions()) {
-				if (!o.isFlag()) {
-					TreeSet<String> names = byKind.computeIfAbsent(o.valueKind(), k -> new TreeSet<>());
-					names.add("--" + o.longName());
-					if (o.shortName() != null) {
-						names.add("-" + o.shortName());
-					}
-				}
-			}
-		}
-		StringBuilder b = new StringBuilder();
-		for (Map.Entry<ValueKind, TreeSet<String>> e : byKind.entrySet()) {
-			String action = switch (e.getKey()) {
-				case ROLE -> "_astra_reply $(_astra_cached roles \"$profile\"); return ;;";
-				case USER -> "_astra_reply $(_astra_cached users \"$profile\"); return ;;";
-				case TOKEN_CLIENT_ID -> "_astra_reply $(_astra_cached tokens \"$profile\"); return ;;";
-				case PROFILE -> "_astra_reply $(_astra_profiles); return ;;";
-				case ENVIRONMENT -> "_astra_reply PROD DEV TEST LOCAL; return ;;";
-				case FORMAT -> "_astra_reply human json csv; return ;;";
-				case FILE -> "COMPREPLY=($(compgen -f -- \"$cur\")); return ;;";
-				default -> "COMPREPLY=(); return ;;";
-			};
-			b.append("    ").append(String.join("|", e.getValue())).append(") ").append(action).append('\n');
-		}
-		return b.toString();
+			return p.toString();
+		}, "*) ;;"));
+		return template("astra.bash").replace("@TABLES@\n", b.toString());
 	}
 
 	public static String zsh(List<AstraCommand> commands) {
-		return """
-				# zsh completion for astra shell: the bash completion, through bashcompinit. Install:
-				#   source <(astra completion zsh)          (add it to ~/.zshrc after compinit)
-				autoload -U +X compinit && compinit
-				autoload -U +X bashcompinit && bashcompinit
-				""" + bash(commands);
+		Tables t = new Tables(commands);
+		StringBuilder b = new StringBuilder();
+		b.append("# ---- tables, from the command specs\n\n");
+		b.append("# Whether $1 is a command or the start of one.\n_astra_is_command() {\n  case $1 in\n    (")
+			.append(String.join("|", t.prefixes.stream().map(CompletionScripts::zq).toList()))
+			.append(") return 0 ;;\n  esac\n  return 1\n}\n\n");
+		b.append("# candidates: the words that may follow a command ('': the first word), as word:description.\n");
+		b.append("_astra_next() {\n  case $1 in\n");
+		for (Map.Entry<String, Map<String, String>> e : t.next.entrySet()) {
+			b.append("    (").append(zq(e.getKey())).append(") candidates=(").append(described(e.getValue())).append(") ;;\n");
+		}
+		b.append("    (*) candidates=() ;;\n  esac\n  (( $#candidates ))\n}\n\n");
+		b.append("# candidates: the options of a command, as option:description.\n_astra_options() {\n  case $1 in\n");
+		for (Map.Entry<String, AstraCommand> e : t.byName.entrySet()) {
+			if (!e.getValue().ownOptions().isEmpty()) {
+				b.append("    (").append(zq(e.getKey())).append(") candidates=(")
+					.append(described(Tables.options(e.getValue().ownOptions()))).append(") ;;\n");
+			}
+		}
+		b.append("    (*) candidates=() ;;\n  esac\n");
+		b.append("  candidates+=(").append(described(Tables.options(GlobalOptions.ALL))).append(")\n}\n\n");
+		b.append("# kind: what the positional argument $2 (from 0) of command $1 is; fails for none.\n");
+		b.append("_astra_argument() {\n  case \"$1 $2\" in\n");
+		for (Map.Entry<String, ValueKind> e : t.arguments.entrySet()) {
+			String key = e.getKey();
+			String pattern = key.endsWith(" *") ? zq(key.substring(0, key.length() - 1)) + "*" : zq(key);
+			b.append("    (").append(pattern).append(") kind=").append(e.getValue()).append(" ;;\n");
+		}
+		b.append("    (*) kind=; return 1 ;;\n  esac\n}\n\n");
+		b.append("# kind: the kind of the value option $1 takes; fails for a flag or an unknown option.\n");
+		b.append("_astra_option_kind() {\n  case $1 in\n");
+		for (Map.Entry<ValueKind, TreeSet<String>> e : t.optionKinds.entrySet()) {
+			b.append("    (").append(String.join("|", e.getValue())).append(") kind=").append(e.getKey()).append(" ;;\n");
+		}
+		b.append("    (*) kind=; return 1 ;;\n  esac\n}\n\n");
+		b.append("# candidates: the fixed values of a kind; fails for a kind without.\n_astra_list() {\n  case $1 in\n");
+		for (Map.Entry<ValueKind, List<String>> e : Tables.LISTS.entrySet()) {
+			b.append("    (").append(e.getKey()).append(") candidates=(")
+				.append(String.join(" ", e.getValue().stream().map(CompletionScripts::zq).toList())).append(") ;;\n");
+		}
+		b.append("    (*) candidates=() ;;\n  esac\n  (( $#candidates ))\n}\n\n");
+		b.append(environmentFunction("${(L)1}", "(''", env -> "(" + env, "(*) ;;"));
+		return template("astra.zsh").replace("@TABLES@\n", b.toString());
+	}
+
+	/**
+	 * {@code _astra_environment ENV}: the environments whose cache folders ({@code profile-P-ENV}) a
+	 * line with {@code --env ENV} reads; all of them when the line has no {@code --env}.
+	 */
+	private static String environmentFunction(String subject, String empty, Function<String, String> pattern,
+			String otherwise) {
+		List<String> envs = GlobalOptions.ENVIRONMENTS.stream().map(e -> e.toLowerCase(Locale.ROOT)).toList();
+		StringBuilder b = new StringBuilder();
+		b.append("# The environments (cache folder suffixes) that the line's --env value $1 may use: all without one.\n");
+		b.append("_astra_environment() {\n  case ").append(subject).append(" in\n");
+		b.append("    ").append(empty).append(") echo ").append(String.join(" ", envs)).append(" ;;\n");
+		for (String env : envs) {
+			b.append("    ").append(pattern.apply(env)).append(") echo ").append(env).append(" ;;\n");
+		}
+		b.append("    ").append(otherwise).append("\n  esac\n}\n\n");
+		return b.toString();
+	}
+
+	/** The model both scripts are written from. */
+	static final class Tables {
+
+		/** The values of the kinds that have a fixed list. */
+		static final Map<ValueKind, List<String>> LISTS = new LinkedHashMap<>();
+
+		static {
+			LISTS.put(ValueKind.ENVIRONMENT, GlobalOptions.ENVIRONMENTS);
+			LISTS.put(ValueKind.FORMAT, GlobalOptions.FORMATS);
+			LISTS.put(ValueKind.ACTION, PolicyActions.ALL);
+		}
+
+		/** Each visible command by its name and by each alias. */
+		final Map<String, AstraCommand> byName = new TreeMap<>();
+
+		/** The words that may follow each command prefix ("" = the first word), with their descriptions. */
+		final Map<String, Map<String, String>> next = new TreeMap<>();
+
+		/** Every command name and every start of one ("user", "user get"). */
+		final TreeSet<String> prefixes = new TreeSet<>();
+
+		/** The kind of each positional argument, by "command index" ("command *" for the rest of a variadic one). */
+		final Map<String, ValueKind> arguments = new LinkedHashMap<>();
+
+		/** The names of the options that take a value, by the kind of that value. */
+		final Map<ValueKind, TreeSet<String>> optionKinds = new TreeMap<>();
+
+		Tables(List<AstraCommand> commands) {
+			for (AstraCommand c : commands) {
+				if (!c.isHidden()) {
+					byName.put(c.getName(), c);
+					for (String alias : c.getAliases()) {
+						byName.put(alias, c);
+					}
+				}
+			}
+			for (Map.Entry<String, AstraCommand> e : byName.entrySet()) {
+				String[] parts = e.getKey().split(" ");
+				for (int i = 0; i < parts.length; i++) {
+					String prefix = String.join(" ", Arrays.copyOfRange(parts, 0, i));
+					String description = i == parts.length - 1 ? e.getValue().getDescription() : "sub-commands";
+					Map<String, String> words = next.computeIfAbsent(prefix, k -> new TreeMap<>());
+					if (!words.containsKey(parts[i]) || i == parts.length - 1) {
+						words.put(parts[i], description);
+					}
+					prefixes.add(String.join(" ", Arrays.copyOfRange(parts, 0, i + 1)));
+				}
+				List<ArgumentSpec> args = e.getValue().arguments();
+				for (int i = 0; i < args.size(); i++) {
+					arguments.put(e.getKey() + " " + i, args.get(i).valueKind());
+					if (args.get(i).variadic()) {
+						arguments.put(e.getKey() + " *", args.get(i).valueKind());
+					}
+				}
+				for (OptionSpec o : e.getValue().allOptions()) {
+					if (!o.isFlag()) {
+						TreeSet<String> names = optionKinds.computeIfAbsent(o.valueKind(), k -> new TreeSet<>());
+						names.add("--" + o.longName());
+						if (o.shortName() != null) {
+							names.add("-" + o.shortName());
+						}
+					}
+				}
+			}
+		}
+
+		/** The names of options ({@code --long}, {@code -short}) with their descriptions, in spec order. */
+		static Map<String, String> options(List<OptionSpec> options) {
+			Map<String, String> out = new LinkedHashMap<>();
+			List<OptionSpec> all = new ArrayList<>(options);
+			if (all.stream().anyMatch(o -> GlobalOptions.ALL.contains(o))) {
+				all.add(GlobalOptions.HELP);
+			}
+			for (OptionSpec o : all) {
+				String description = o.description() == null ? "" : o.description();
+				out.put("--" + o.longName(), description);
+				if (o.shortName() != null) {
+					out.put("-" + o.shortName(), description);
+				}
+			}
+			return out;
+		}
+
+	}
+
+	// ---- quoting
+
+	/** Words as one bash {@code $'...'} string, one a line. */
+	private static String ansiC(Iterable<String> words) {
+		StringBuilder b = new StringBuilder("$'");
+		for (String w : words) {
+			if (b.length() > 2) {
+				b.append("\\n");
+			}
+			b.append(w.replace("\\", "\\\\").replace("'", "\\'"));
+		}
+		return b.append('\'').toString();
+	}
+
+	/** A case pattern of bash for an argument key ("help 0", or "help *" for the rest). */
+	private static String bashCasePattern(String key) {
+		return key.endsWith(" *") ? "\"" + key.substring(0, key.length() - 1) + "\"*" : "\"" + key + "\"";
+	}
+
+	/** A word in zsh single quotes. */
+	private static String zq(String s) {
+		return "'" + s.replace("'", "'\\''") + "'";
+	}
+
+	/** {@code _describe} entries: {@code 'word:description'}, the backslashes and colons of the word escaped. */
+	private static String described(Map<String, String> words) {
+		List<String> out = new ArrayList<>();
+		for (Map.Entry<String, String> e : words.entrySet()) {
+			String description = e.getValue().replaceAll("\\s+", " ").strip();
+			out.add(zq(e.getKey().replace("\\", "\\\\").replace(":", "\\:") + ":" + description));
+		}
+		return String.join(" ", out);
+	}
+
+	private static String template(String name) {
+		try (InputStream in = CompletionScripts.class.getResourceAsStream(name)) {
+			if (in == null) {
+				throw new IllegalStateException("The completion script " + name + " is missing from the jar.");
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 }
