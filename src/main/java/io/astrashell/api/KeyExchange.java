@@ -59,7 +59,7 @@ final class KeyExchange {
 	 */
 	static boolean refusedByServer(Throwable failure) {
 		return failure instanceof SSLHandshakeException && failure.getMessage() != null
-				&& failure.getMessage().startsWith("Received fatal alert");
+				&& failure.getMessage().contains("Received fatal alert");
 	}
 
 }
