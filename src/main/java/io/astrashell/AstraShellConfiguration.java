@@ -22,6 +22,7 @@ import io.astrashell.command.TokenCommands;
 import io.astrashell.command.UserCommands;
 import io.astrashell.completion.LocalValues;
 import io.astrashell.completion.ServerValueCache;
+import io.astrashell.orgfile.OrgFileService;
 import io.astrashell.completion.ServerValues;
 import io.astrashell.completion.ShellCompleter;
 import io.astrashell.completion.SpecCompletionProvider;
@@ -129,6 +130,11 @@ public class AstraShellConfiguration {
 	}
 
 	@Bean
+	OrgFileService orgFileService(ApiCalls api, ChangeListener changes) {
+		return new OrgFileService(api, changes);
+	}
+
+	@Bean
 	ProfileService profileService(Session session, OrgService orgs) {
 		return new ProfileService(session, orgs);
 	}
@@ -159,11 +165,11 @@ public class AstraShellConfiguration {
 	}
 
 	@Bean
-	CommandRegistry commandRegistry(Session session, OrgService orgs, UserService users, RoleService roles,
+	CommandRegistry commandRegistry(Session session, OrgService orgs, OrgFileService orgFiles, UserService users, RoleService roles,
 			TokenService tokens, ProfileService profiles, Console console, String astraVersion,
 			ObjectProvider<ServerValues> values, ServerValueCache cache, ObjectProvider<ScriptRunner> scripts) {
 		CommandRegistry registry = new CommandRegistry(new HashSet<>());
-		List<CommandGroup> groups = List.of(new OrgCommands(session, orgs), new UserCommands(session, users, roles, console),
+		List<CommandGroup> groups = List.of(new OrgCommands(session, orgs, orgFiles, console), new UserCommands(session, users, roles, console),
 				new RoleCommands(session, roles, console), new TokenCommands(session, tokens, roles, console),
 				new ConfigCommands(session, profiles, console),
 				new SandboxCommands(session), new CompletionCommands(registry, session, cache),

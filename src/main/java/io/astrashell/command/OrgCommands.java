@@ -2,7 +2,29 @@ package io.astrashell.command;
 
 import java.util.List;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+
+import io.astrashell.cli.ArgumentSpec;
 import io.astrashell.cli.AstraCommand;
+import io.astrashell.cli.CliException;
+import io.astrashell.cli.ExitCode;
+import io.astrashell.cli.OptionSpec;
+import io.astrashell.cli.ValueKind;
+import io.astrashell.orgfile.OrgFile;
+import io.astrashell.orgfile.OrgFileReader;
+import io.astrashell.orgfile.OrgFileService;
+import io.astrashell.orgfile.Plan;
+import io.astrashell.output.Level;
+import io.astrashell.output.OutputFormat;
+import io.astrashell.output.Renderer;
+import io.astrashell.output.Style;
+import io.astrashell.session.Connection;
+import io.astrashell.shell.Console;
 import io.astrashell.cli.CommandGroup;
 import io.astrashell.cli.Invocation;
 import io.astrashell.output.Output;
@@ -10,7 +32,10 @@ import io.astrashell.service.OrgService;
 import io.astrashell.service.Organization;
 import io.astrashell.session.Session;
 
-/** {@code org}, {@code org get}, {@code org id}, {@code org name}: the current organization. */
+/**
+ * {@code org}, {@code org get}, {@code org id}, {@code org name}: the current organization; and the
+ * organization as a file: {@code org export}, {@code org diff FILE}, {@code org apply FILE}.
+ */
 public final class OrgCommands implements CommandGroup {
 
 	static final String GROUP = "Organization";
@@ -19,10 +44,22 @@ public final class OrgCommands implements CommandGroup {
 
 	private final OrgService orgs;
 
-	public OrgCommands(Session session, OrgService orgs) {
+	private final OrgFileService files;
+
+	private final Console console;
+
+	public OrgCommands(Session session, OrgService orgs, OrgFileService files, Console console) {
 		this.session = session;
 		this.orgs = orgs;
+		this.files = files;
+		this.console = console;
 	}
+
+	private static final ArgumentSpec FILE = ArgumentSpec.required("FILE",
+			"The organization file (YAML, as org export writes it; - reads standard input)", ValueKind.FILE);
+
+	private static final OptionSpec PRUNE = OptionSpec.flag("prune", null,
+			"Also remove the users and delete the custom roles that the file does not list");
 
 	@Override
 	public List<AstraCommand> commands() {
@@ -32,7 +69,28 @@ public final class OrgCommands implements CommandGroup {
 				AstraCommand.named("org id").group(GROUP).description("Display the Organization id")
 					.handler(this::id),
 				AstraCommand.named("org name").group(GROUP).description("Display the Organization name")
-					.handler(this::name));
+					.handler(this::name),
+				AstraCommand.named("org export").group(GROUP)
+					.description("Print the organization as a file: custom roles, users and their roles (YAML)")
+					.option(OptionSpec.flag("include-tokens", null,
+							"Also list the tokens, for the record (never a secret; apply ignores them)"))
+					.handler(this::export),
+				AstraCommand.named("org diff").group(GROUP)
+					.description("Show how the organization differs from a file (exit 0 in sync, 2 with differences)")
+					.option(PRUNE)
+					.argument(FILE)
+					.check((in, plan) -> read(in))
+					.handler(this::diff),
+				AstraCommand.named("org apply").group(GROUP)
+					.description("Make the organization match a file: roles first, then users")
+					.option(PRUNE)
+					.option(OptionSpec.flag("dry-run", null, "Print the plan and change nothing (GET requests only)"))
+					.option(OptionSpec.flag("force", null,
+							"Apply even a plan that leaves no active Organization Administrator, or deletes a role of this session's token"))
+					.option(OptionSpec.flag("yes", "y", "Apply without asking (needed when not at a terminal)"))
+					.argument(FILE)
+					.check((in, plan) -> read(in))
+					.handler(this::apply));
 	}
 
 	private Organization org(Invocation in) {
@@ -54,6 +112,156 @@ public final class OrgCommands implements CommandGroup {
 	private Output name(Invocation in) {
 		Organization org = org(in);
 		return Output.value("name", display(org), data(org));
+	}
+
+	// ---- the organization as a file
+
+	private Output export(Invocation in) {
+		OrgFileService.Export export = files.export(session.connectionFor(in.globals()), in.flag("include-tokens"));
+		return Output.text("Organization '" + export.orgName() + "' exported", export.yaml(), export.document());
+	}
+
+	/** The file of the command, read and checked before any request (exit 11 naming FILE:LINE:COLUMN). */
+	private OrgFile read(Invocation in) {
+		String path = in.argument(0);
+		String text;
+		try {
+			if ("-".equals(path)) {
+				text = new String(console.in().readAllBytes(), StandardCharsets.UTF_8);
+			}
+			else {
+				text = Files.readString(Path.of(path), StandardCharsets.UTF_8);
+			}
+		}
+		catch (NoSuchFileException e) {
+			throw CliException.invalidArgument("Cannot read " + path + ": there is no such file.");
+		}
+		catch (IOException | java.io.UncheckedIOException | java.nio.file.InvalidPathException e) {
+			throw CliException.invalidArgument("Cannot read " + path + ": " + (e instanceof java.nio.charset.CharacterCodingException
+					? "it is not UTF-8 text" : e.getMessage()) + ".");
+		}
+		try {
+			return OrgFileReader.read("-".equals(path) ? "<stdin>" : path, text.startsWith("\uFEFF") ? text.substring(1) : text);
+		}
+		catch (OrgFile.Invalid e) {
+			throw CliException.invalidArgument(e.getMessage());
+		}
+	}
+
+	private OrgFileService.Planned plan(Invocation in, OrgFile file, Connection c) {
+		try {
+			return files.plan(c, file, in.flag("prune"));
+		}
+		catch (OrgFile.Invalid e) {
+			throw CliException.invalidArgument(e.getMessage());
+		}
+	}
+
+	private Output diff(Invocation in) {
+		OrgFile file = read(in);
+		Plan plan = plan(in, file, session.connectionFor(in.globals())).plan();
+		return planOutput(plan, file, "")
+			.exitCode(plan.inSync() ? 0 : DIFFERENCES);
+	}
+
+	/** {@code org diff}'s exit code when the organization differs from the file, as {@code terraform plan -detailed-exitcode}. */
+	static final int DIFFERENCES = 2;
+
+	private Output planOutput(Plan plan, OrgFile file, String suffix) {
+		String message = plan.inSync() ? "The organization '" + plan.orgName() + "' matches " + file.path() + "."
+				: plan.changes().size() + " change(s) make the organization '" + plan.orgName() + "' match " + file.path()
+						+ suffix + ".";
+		Output out = Output.plan(message, plan.changes().stream().map(Plan.Change::line).toList(), plan.data());
+		plan.notes().forEach(n -> out.notice(Level.INFO, capital(n) + "."));
+		if (plan.guard() != null) {
+			out.notice(Level.WARN, "Applying this needs --force: " + plan.guard() + ".");
+		}
+		if (plan.inSync()) {
+			out.notice(Level.OK, message);
+		}
+		return out;
+	}
+
+	private Output apply(Invocation in) {
+		OrgFile file = read(in);
+		Connection c = session.connectionFor(in.globals());
+		OrgFileService.Planned planned = plan(in, file, c);
+		Plan plan = planned.plan();
+		boolean dryRun = in.flag("dry-run");
+		if (plan.inSync()) {
+			return planOutput(plan, file, "");
+		}
+		if (!dryRun && plan.guard() != null && !in.flag("force")) {
+			throw CliException.invalidArgument("Not applied: " + plan.guard() + ". Add --force to apply it anyway.");
+		}
+		boolean ask = !dryRun && !in.flag("yes") && console.canAsk();
+		if (!dryRun && !in.flag("yes") && !console.canAsk()) {
+			throw CliException.invalidArgument("Not applied: " + plan.changes().size() + " change(s) to '" + plan.orgName()
+					+ "' need --yes when not at a terminal (or --dry-run to see them). Nothing was changed.");
+		}
+		if (dryRun) {
+			return planOutput(plan, file, " (dry run: nothing was changed)");
+		}
+		boolean human = in.globals().format() == OutputFormat.HUMAN;
+		if (!human) {
+			// one document: apply first, then report
+			confirm(ask, plan);
+			List<Object> applied = new ArrayList<>();
+			try {
+				files.apply(c, planned, change -> applied.add(change.data()));
+			}
+			catch (OrgFileService.Failed f) {
+				throw failure(f, plan);
+			}
+			return Output.message(summary(applied.size(), 0), Output.fields("applied", applied, "failed", 0));
+		}
+		Style style = new Style(!in.globals().isNoColor() && Style.colorByDefault(console.isTerminal()));
+		return planOutput(plan, file, "").andThen(() -> {
+			confirm(ask, plan);
+			int done;
+			try {
+				done = files.apply(c, planned, change -> {
+					console.out().println(Level.OK.prefix(style) + Renderer.clean(change.line()));
+					console.out().flush();
+				});
+			}
+			catch (OrgFileService.Failed f) {
+				throw failure(f, plan);
+			}
+			console.err().println(Level.INFO.prefix(style) + summary(done, 0));
+			console.err().flush();
+		});
+	}
+
+	private void confirm(boolean ask, Plan plan) {
+		if (!ask) {
+			return;
+		}
+		boolean yes;
+		try {
+			yes = console.confirm(Renderer.clean("Apply " + plan.changes().size() + " change(s) to " + plan.orgName() + "?"));
+		}
+		catch (IOException e) {
+			yes = false;
+		}
+		if (!yes) {
+			throw new CliException(ExitCode.CANCELLED, "Cancelled: nothing was applied.");
+		}
+	}
+
+	private static CliException failure(OrgFileService.Failed f, Plan plan) {
+		int total = plan.changes().size();
+		List<String> notApplied = plan.changes().subList(f.applied(), total).stream().map(Plan.Change::line).toList();
+		return new CliException(f.exitCode(), f.getMessage() + " " + summary(f.applied(), 1) + "; not applied: "
+				+ String.join("; ", notApplied) + ". Run the same apply again to finish.", f);
+	}
+
+	private static String summary(int applied, int failed) {
+		return applied + " change(s) applied, " + failed + " failed";
+	}
+
+	private static String capital(String s) {
+		return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
 	}
 
 	private static Object data(Organization org) {

@@ -27,6 +27,8 @@ public final class Output {
 		MESSAGE,
 		/** Verbatim text (help pages, history). */
 		TEXT,
+		/** The lines of a plan ({@code org diff}), each coloured by its first character: + green, ~ yellow, - red. */
+		PLAN,
 		/** Nothing to show (clear, quit). */
 		NONE,
 		/** Nothing at all, in any format: what ran printed for itself (a script). */
@@ -77,6 +79,8 @@ public final class Output {
 	private AfterPrint afterPrint;
 
 	private String ifNotShown;
+
+	private int exitCode;
 
 	/** Work that follows the printing, e.g. serving until interrupted. */
 	@FunctionalInterface
@@ -196,6 +200,23 @@ public final class Output {
 
 	public String ifNotShown() {
 		return ifNotShown;
+	}
+
+	/** The exit code of a command that succeeded but has something to say by it ({@code org diff}: 2, changes). */
+	public Output exitCode(int exitCode) {
+		this.exitCode = exitCode;
+		return this;
+	}
+
+	public int exitCode() {
+		return exitCode;
+	}
+
+	/** The lines of a plan for people (coloured on a terminal), {@code data} for JSON. */
+	public static Output plan(String message, List<String> lines, Object data) {
+		Output o = new Output(Kind.PLAN, message, data);
+		o.text = String.join("\n", lines);
+		return o;
 	}
 
 	public Output notice(Level level, String text) {

@@ -99,6 +99,13 @@ public final class Renderer {
 			case VALUE -> out.println(clean(output.value()));
 			case MESSAGE -> out.println(Level.OK.prefix(style) + clean(output.message()));
 			case TEXT -> out.print(output.text().endsWith("\n") ? output.text() : output.text() + "\n");
+			case PLAN -> {
+				for (String line : output.text().isEmpty() ? new String[0] : output.text().split("\n")) {
+					String safe = clean(line);
+					out.println(safe.startsWith("+") ? style.green(safe)
+							: safe.startsWith("~") ? style.yellow(safe) : safe.startsWith("-") ? style.red(safe) : safe);
+				}
+			}
 			case NONE, SILENT -> {
 			}
 		}
@@ -165,6 +172,12 @@ public final class Renderer {
 			case VALUE -> {
 				csvLine(b, Collections.singletonList(output.valueName()));
 				csvLine(b, Collections.singletonList(output.value()));
+			}
+			case PLAN -> {
+				csvLine(b, List.of("change"));
+				for (String line : output.text().isEmpty() ? new String[0] : output.text().split("\n")) {
+					csvLine(b, List.of(line));
+				}
 			}
 			case MESSAGE, TEXT, NONE, SILENT -> {
 				if (output.data() instanceof Map<?, ?> map && !map.isEmpty()) {

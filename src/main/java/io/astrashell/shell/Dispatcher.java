@@ -183,7 +183,7 @@ public final class Dispatcher {
 		if (output.afterPrint() != null) {
 			output.afterPrint().run();
 		}
-		return ExitCode.OK.code();
+		return output.exitCode();
 	}
 
 	public Renderer renderer(Globals globals) {

@@ -1,0 +1,208 @@
+package io.astrashell.orgfile;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.astrashell.api.DevOpsClient;
+import io.astrashell.api.model.InviteUserRequest;
+import io.astrashell.api.model.OrganizationUsers;
+import io.astrashell.api.model.Role;
+import io.astrashell.api.model.RoleRequest;
+import io.astrashell.api.model.TokenInfo;
+import io.astrashell.api.model.UserRolesRequest;
+import io.astrashell.cli.CliException;
+import io.astrashell.cli.ExitCode;
+import io.astrashell.service.ApiCalls;
+import io.astrashell.service.ChangeListener;
+import io.astrashell.session.Connection;
+import io.astrashell.session.TokenFormat;
+
+/**
+ * The organization as a file, against the API: export it, plan the changes that make it match a
+ * file (one users listing and one roles listing, however large the organization), and apply them
+ * (one request per change, in the plan's order).
+ */
+public final class OrgFileService {
+
+	private final ApiCalls api;
+
+	private final ChangeListener changes;
+
+	public OrgFileService(ApiCalls api, ChangeListener changes) {
+		this.api = api;
+		this.changes = changes;
+	}
+
+	/** What the organization holds now: its users listing and its roles listing. */
+	public record State(OrganizationUsers users, List<Role> roles) {
+	}
+
+	public State state(Connection connection) {
+		OrganizationUsers users = api.call(connection, "list the users", DevOpsClient::users);
+		List<Role> roles = api.call(connection, "list the roles", DevOpsClient::roles);
+		return new State(users, roles);
+	}
+
+	/** The organization as YAML text, and the same document as data. */
+	public record Export(String yaml, Map<String, Object> document, String orgName) {
+	}
+
+	public Export export(Connection connection, boolean withTokens) {
+		State state = state(connection);
+		List<TokenInfo> tokens = withTokens ? api.call(connection, "list the tokens", DevOpsClient::tokens).clients()
+				: null;
+		Instant now = Instant.now();
+		return new Export(OrgFileWriter.yaml(state.users(), state.roles(), tokens, now),
+				OrgFileWriter.document(state.users(), state.roles(), tokens, now), state.users().orgName());
+	}
+
+	/** A plan and the state it was made from (apply needs the role ids and the organization's id). */
+	public record Planned(State state, Plan plan) {
+	}
+
+	/**
+	 * The plan for {@code file}. When it deletes roles, the tokens are listed too (one more request),
+	 * to refuse deleting a role the session's own token holds.
+	 */
+	public Planned plan(Connection connection, OrgFile file, boolean prune) {
+		State state = state(connection);
+		Plan plan = Planner.plan(file, state.users(), state.roles(), prune);
+		List<Plan.RemoveRole> deletions = plan.changes().stream()
+			.filter(Plan.RemoveRole.class::isInstance)
+			.map(Plan.RemoveRole.class::cast)
+			.toList();
+		if (!deletions.isEmpty()) {
+			String own = TokenFormat.clientId(connection.token());
+			List<TokenInfo> tokens = api.call(connection, "list the tokens", DevOpsClient::tokens).clients();
+			Set<String> ownRoles = tokens.stream()
+				.filter(t -> own != null && own.equals(t.clientId()))
+				.findFirst()
+				.map(t -> Set.copyOf(t.roles()))
+				.orElse(Set.of());
+			for (Plan.RemoveRole d : deletions) {
+				if (ownRoles.contains(d.current().id())) {
+					String why = "it would delete role " + Plan.quote(d.current().name())
+							+ ", which the token of this session holds: the token would lose what it may do";
+					plan = new Plan(plan.orgId(), plan.orgName(), plan.changes(), plan.notes(),
+							plan.guard() == null ? why : plan.guard() + "; and " + why);
+				}
+			}
+		}
+		return new Planned(state, plan);
+	}
+
+	/** Told of each change as it lands. */
+	@FunctionalInterface
+	public interface Progress {
+
+		void applied(Plan.Change change);
+
+	}
+
+	/** A change failed: those before it landed, it and those after did not. */
+	public static final class Failed extends RuntimeException {
+
+		private final int applied;
+
+		private final Plan.Change change;
+
+		private final CliException cause;
+
+		Failed(int applied, Plan.Change change, CliException cause) {
+			super(cause.getMessage(), cause);
+			this.applied = applied;
+			this.change = change;
+			this.cause = cause;
+		}
+
+		public int applied() {
+			return applied;
+		}
+
+		public Plan.Change change() {
+			return change;
+		}
+
+		public ExitCode exitCode() {
+			return cause.exitCode();
+		}
+
+	}
+
+	/** Applies the plan's changes in order, one request each; stops at the first that fails. */
+	public int apply(Connection connection, Planned planned, Progress progress) {
+		Map<String, String> ids = new HashMap<>();
+		for (Role r : planned.state().roles()) {
+			if (r.name() != null && r.id() != null) {
+				ids.put(Planner.key(r.name()), r.id());
+			}
+		}
+		String orgId = planned.plan().orgId();
+		int done = 0;
+		for (Plan.Change change : planned.plan().changes()) {
+			try {
+				apply(connection, change, ids, orgId);
+			}
+			catch (CliException e) {
+				throw new Failed(done, change, e);
+			}
+			done++;
+			progress.applied(change);
+		}
+		return done;
+	}
+
+	private void apply(Connection connection, Plan.Change change, Map<String, String> ids, String orgId) {
+		if (change instanceof Plan.AddRole a) {
+			Role created = api.call(connection, "create the role '" + a.name() + "'",
+					c -> c.createRole(new RoleRequest(a.name(), a.policy())));
+			if (created == null || created.id() == null) {
+				throw new CliException(ExitCode.INTERNAL_ERROR, "The API created role '" + a.name()
+						+ "' without sending its id: run apply again to go on.");
+			}
+			ids.put(Planner.key(a.name()), created.id());
+			changes.roleAdded(connection, created.id(), a.name());
+		}
+		else if (change instanceof Plan.ChangeRole r) {
+			api.run(connection, "update the role '" + r.current().name() + "'",
+					c -> c.updateRole(r.current().id(), new RoleRequest(r.name(), r.policy())));
+			ids.remove(Planner.key(r.current().name()));
+			ids.put(Planner.key(r.name()), r.current().id());
+		}
+		else if (change instanceof Plan.AddUser u) {
+			List<String> roleIds = ids(u.roles(), ids);
+			api.run(connection, "invite " + u.email(), c -> c.inviteUser(new InviteUserRequest(u.email(), orgId, roleIds)));
+			changes.userAdded(connection, u.email());
+		}
+		else if (change instanceof Plan.SetUserRoles s) {
+			List<String> roleIds = ids(s.to(), ids);
+			api.run(connection, "set the roles of " + s.current().email(),
+					c -> c.setUserRoles(s.current().userId(), new UserRolesRequest(roleIds)));
+		}
+		else if (change instanceof Plan.RemoveUser u) {
+			api.run(connection, "remove " + u.current().email(), c -> c.deleteUser(u.current().userId()));
+			changes.userRemoved(connection, u.current().email());
+		}
+		else if (change instanceof Plan.RemoveRole r) {
+			api.run(connection, "delete the role '" + r.current().name() + "'", c -> c.deleteRole(r.current().id()));
+			changes.roleRemoved(connection, r.current().id(), r.current().name());
+		}
+	}
+
+	private static List<String> ids(List<String> names, Map<String, String> ids) {
+		List<String> out = new ArrayList<>();
+		for (String name : names) {
+			String id = ids.get(Planner.key(name));
+			if (id == null) {
+				throw new CliException(ExitCode.INTERNAL_ERROR, "Role '" + name + "' has no known id: run apply again.");
+			}
+			out.add(id);
+		}
+		return out;
+	}
+
+}
