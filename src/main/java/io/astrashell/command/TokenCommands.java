@@ -52,6 +52,9 @@ public final class TokenCommands implements CommandGroup {
 		return List.of(
 				AstraCommand.named("token list").alias("token").group(GROUP)
 					.description("Display the list of tokens in an organization")
+					.option(OptionSpec.value("role", "r", "ROLE",
+							"Only the tokens holding this role (name in any case, or id); repeat for any of several",
+							ValueKind.ROLE).asRepeatable())
 					.handler(this::list),
 				AstraCommand.named("token create").group(GROUP).description("Create an application token")
 					.option(OptionSpec.value("role", "r", "ROLE", "Role of the token (name or id); may be repeated",
@@ -82,11 +85,16 @@ public final class TokenCommands implements CommandGroup {
 
 	private Output list(Invocation in) {
 		TokenService.Listing listing = tokens.list(session.connectionFor(in.globals()));
+		List<Role> wanted = in.options("role").isEmpty() ? List.of()
+				: RoleService.resolveAll(in.options("role"), listing.roles());
+		List<TokenInfo> shown = listing.tokens().stream()
+			.filter(t -> wanted.isEmpty() || t.roles().stream().anyMatch(id -> wanted.stream().anyMatch(w -> id.equalsIgnoreCase(w.id()))))
+			.toList();
 		List<List<Object>> rows = new ArrayList<>();
-		for (TokenInfo t : listing.tokens()) {
+		for (TokenInfo t : shown) {
 			rows.add(Output.row(readable(t.generatedOn()), t.clientId(), listing.roleNames(t), t.description()));
 		}
-		return Output.table(listing.tokens().size() + " token(s)", listing.tokens(),
+		return Output.table(shown.size() + " token(s)", shown,
 				List.of("Generated On", "Client Id", "Roles", "Description"), rows);
 	}
 

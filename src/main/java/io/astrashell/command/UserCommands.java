@@ -9,6 +9,7 @@ import io.astrashell.api.model.Role;
 import io.astrashell.api.model.User;
 import io.astrashell.cli.ArgumentSpec;
 import io.astrashell.cli.AstraCommand;
+import io.astrashell.cli.CliException;
 import io.astrashell.cli.CommandGroup;
 import io.astrashell.cli.Invocation;
 import io.astrashell.cli.OptionSpec;
@@ -51,6 +52,11 @@ public final class UserCommands implements CommandGroup {
 		return List.of(
 				AstraCommand.named("user list").alias("user").group(GROUP)
 					.description("Display the list of Users in an organization")
+					.option(OptionSpec.value("role", "r", "ROLE",
+							"Only the users holding this role (name in any case, or id); repeat for any of several",
+							ValueKind.ROLE).asRepeatable())
+					.option(OptionSpec.value("status", null, "STATUS", "Only the users of this status: active or invited",
+							ValueKind.TEXT))
 					.handler(this::list),
 				AstraCommand.named("user invite").group(GROUP).description("Invite a user to an organization")
 					.option(OptionSpec.value("role", "r", "ROLE",
@@ -104,14 +110,35 @@ public final class UserCommands implements CommandGroup {
 	}
 
 	private Output list(Invocation in) {
-		OrganizationUsers all = users.list(connection(in));
+		String status = in.option("status");
+		if (status != null && !status.equalsIgnoreCase("active") && !status.equalsIgnoreCase("invited")) {
+			throw CliException.invalidOptionValue("Invalid value '" + status + "' for --status: use active or invited.");
+		}
+		Connection c = connection(in);
+		// the roles asked for, resolved from one listing (a name not found says so, with the nearest ones)
+		List<Role> wanted = in.options("role").isEmpty() ? List.of() : RoleService.resolveAll(in.options("role"), roles.list(c));
+		OrganizationUsers all = users.list(c);
+		List<User> shown = all.users().stream()
+			.filter(u -> status == null || status.equalsIgnoreCase(u.status()))
+			.filter(u -> wanted.isEmpty() || u.roles().stream().anyMatch(r -> wanted.stream().anyMatch(w -> same(w, r))))
+			.toList();
 		List<List<Object>> rows = new ArrayList<>();
-		for (User u : all.users()) {
+		for (User u : shown) {
 			rows.add(Output.row(u.userId(), u.email(), u.status()));
 		}
-		return Output.table(all.users().size() + " user(s)" + (all.orgName() == null ? "" : " in " + all.orgName()),
-				all.users(),
+		return Output.table(shown.size() + " user(s)" + (all.orgName() == null ? "" : " in " + all.orgName()), shown,
 				List.of("User Id", "User Email", "Status"), rows);
+	}
+
+	/** Whether a user's role is this role: the same id, or (a role without id) the same name in any case. */
+	static boolean same(Role wanted, Role held) {
+		if (held == null) {
+			return false;
+		}
+		if (wanted.id() != null && held.id() != null) {
+			return wanted.id().equalsIgnoreCase(held.id());
+		}
+		return wanted.name() != null && wanted.name().equalsIgnoreCase(held.name());
 	}
 
 	private Output get(Invocation in) {
