@@ -1,0 +1,110 @@
+package io.astrashell.command;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A wire-level stand-in in front of the sandbox on loopback: it forwards every request, records its
+ * method and path, and can answer 500 to the Nth write (a request that is not a GET) instead of
+ * forwarding it, a fault the sandbox cannot produce.
+ */
+final class RecordingProxy implements AutoCloseable {
+
+	private final URI target;
+
+	private final HttpServer server;
+
+	final List<String> requests = new CopyOnWriteArrayList<>();
+
+	private final AtomicInteger writes = new AtomicInteger();
+
+	private volatile int failWrite;
+
+	RecordingProxy(URI target) throws IOException {
+		this.target = target;
+		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/", this::forward);
+		server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+			Thread t = new Thread(r, "recording-proxy");
+			t.setDaemon(true);
+			return t;
+		}));
+		server.start();
+	}
+
+	String endpoint() {
+		return "http://127.0.0.1:" + server.getAddress().getPort();
+	}
+
+	/** Answer 500 to the {@code n}th write from now on (1 = the next); 0 forwards every write. */
+	void failWrite(int n) {
+		writes.set(0);
+		failWrite = n;
+	}
+
+	List<String> writes() {
+		return requests.stream().filter(r -> !r.startsWith("GET ")).toList();
+	}
+
+	void clear() {
+		requests.clear();
+	}
+
+	private void forward(HttpExchange exchange) throws IOException {
+		String method = exchange.getRequestMethod();
+		String path = exchange.getRequestURI().getRawPath();
+		byte[] body = exchange.getRequestBody().readAllBytes();
+		if (!method.equals("GET") && failWrite > 0 && writes.incrementAndGet() == failWrite) {
+			requests.add(method + " " + path + " -> 500");
+			byte[] error = "{\"errors\":[{\"ID\":500,\"message\":\"injected failure\"}]}".getBytes();
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(500, error.length);
+			exchange.getResponseBody().write(error);
+			exchange.close();
+			return;
+		}
+		requests.add(method + " " + path);
+		HttpURLConnection c = (HttpURLConnection) target.resolve(exchange.getRequestURI().toString()).toURL().openConnection();
+		c.setRequestMethod(method);
+		exchange.getRequestHeaders().forEach((k, values) -> {
+			if (k != null && !k.equalsIgnoreCase("Host") && !k.equalsIgnoreCase("Content-Length")) {
+				values.forEach(v -> c.addRequestProperty(k, v));
+			}
+		});
+		if (body.length > 0) {
+			c.setDoOutput(true);
+			try (OutputStream out = c.getOutputStream()) {
+				out.write(body);
+			}
+		}
+		int status = c.getResponseCode();
+		InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+		byte[] answer = in == null ? new byte[0] : in.readAllBytes();
+		String type = c.getContentType();
+		if (type != null) {
+			exchange.getResponseHeaders().add("Content-Type", type);
+		}
+		exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
+		if (answer.length > 0) {
+			exchange.getResponseBody().write(answer);
+		}
+		exchange.close();
+	}
+
+	@Override
+	public void close() {
+		server.stop(0);
+	}
+
+}
