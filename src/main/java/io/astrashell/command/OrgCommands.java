@@ -169,7 +169,7 @@ public final class OrgCommands implements CommandGroup {
 
 	private Output planOutput(Plan plan, OrgFile file, String suffix) {
 		String message = plan.inSync() ? "The organization '" + plan.orgName() + "' matches " + file.path() + "."
-				: plan.changes().size() + " change(s) make the organization '" + plan.orgName() + "' match " + file.path()
+				: changes(plan.changes().size()) + " make the organization '" + plan.orgName() + "' match " + file.path()
 						+ suffix + ".";
 		Output out = Output.plan(message, plan.changes().stream().map(Plan.Change::line).toList(), plan.data());
 		plan.notes().forEach(n -> out.notice(Level.INFO, capital(n) + "."));
@@ -196,7 +196,7 @@ public final class OrgCommands implements CommandGroup {
 		}
 		boolean ask = !dryRun && !in.flag("yes") && console.canAsk();
 		if (!dryRun && !in.flag("yes") && !console.canAsk()) {
-			throw CliException.invalidArgument("Not applied: " + plan.changes().size() + " change(s) to '" + plan.orgName()
+			throw CliException.invalidArgument("Not applied: " + changes(plan.changes().size()) + " to '" + plan.orgName()
 					+ "' need --yes when not at a terminal (or --dry-run to see them). Nothing was changed.");
 		}
 		if (dryRun) {
@@ -239,7 +239,7 @@ public final class OrgCommands implements CommandGroup {
 		}
 		boolean yes;
 		try {
-			yes = console.confirm(Renderer.clean("Apply " + plan.changes().size() + " change(s) to " + plan.orgName() + "?"));
+			yes = console.confirm(Renderer.clean("Apply " + changes(plan.changes().size()) + " to " + plan.orgName() + "?"));
 		}
 		catch (IOException e) {
 			yes = false;
@@ -257,7 +257,12 @@ public final class OrgCommands implements CommandGroup {
 	}
 
 	private static String summary(int applied, int failed) {
-		return applied + " change(s) applied, " + failed + " failed";
+		return changes(applied) + " applied, " + failed + " failed";
+	}
+
+	/** {@code 1 change}, {@code 4 changes}. */
+	static String changes(int n) {
+		return n + (n == 1 ? " change" : " changes");
 	}
 
 	private static String capital(String s) {

@@ -35,10 +35,53 @@ public final class LocalValues implements ValueSource {
 			case FORMAT -> match(GlobalOptions.FORMATS, prefix, "output format");
 			case ACTION -> match(PolicyActions.ALL, prefix, "policy action");
 			case PROFILE -> match(profiles(lineGlobals), prefix, "profile");
+			case FILE -> files(prefix);
 			case COMMAND -> match(registry.get().getCommands().stream().filter(c -> !c.isHidden())
 				.map(c -> c.getName().split(" ")[0]).distinct().sorted().toList(), prefix, "command");
 			default -> List.of();
 		};
+	}
+
+	/** The most file names a Tab lists: a folder of thousands is not read whole on the prompt's thread. */
+	static final int MAX_FILES = 500;
+
+	/**
+	 * Paths starting with {@code prefix}, from the current folder or the one the prefix names
+	 * ({@code ~/} is the home folder); a folder is offered with its {@code /}, to go on into it.
+	 */
+	static List<CompletionProposal> files(String prefix) {
+		String typed = prefix == null ? "" : prefix;
+		int slash = typed.lastIndexOf('/');
+		String folderPart = slash < 0 ? "" : typed.substring(0, slash + 1);
+		String namePart = typed.substring(slash + 1);
+		Path folder;
+		try {
+			folder = Path.of(folderPart.isEmpty() ? "." : io.astrashell.session.AstraHome.expandHome(folderPart, io.astrashell.session.AstraHome.userHome(System.getenv("HOME"))));
+		}
+		catch (java.nio.file.InvalidPathException e) {
+			return List.of();
+		}
+		List<CompletionProposal> out = new ArrayList<>();
+		try (java.nio.file.DirectoryStream<Path> entries = java.nio.file.Files.newDirectoryStream(folder)) {
+			for (Path entry : entries) {
+				String name = entry.getFileName().toString();
+				if (!name.startsWith(namePart) || (name.startsWith(".") && !namePart.startsWith("."))) {
+					continue;
+				}
+				boolean isFolder = java.nio.file.Files.isDirectory(entry);
+				out.add(new CompletionProposal(folderPart + name + (isFolder ? "/" : "")).displayText(name + (isFolder ? "/" : ""))
+					.complete(!isFolder)
+					.description(isFolder ? "folder" : "file"));
+				if (out.size() >= MAX_FILES) {
+					break;
+				}
+			}
+		}
+		catch (java.io.IOException | SecurityException e) {
+			return List.of();
+		}
+		out.sort(java.util.Comparator.comparing(CompletionProposal::value));
+		return out;
 	}
 
 	private List<String> profiles(Globals lineGlobals) {

@@ -175,7 +175,13 @@ public final class Planner {
 					+ "): the token of this session may be theirs, and nobody could manage the organization's users, "
 					+ "roles and tokens any more";
 		}
-		return new Plan(orgId, listing.orgName(), List.copyOf(changes), List.copyOf(notes), guard);
+		// in the order apply runs them: roles created, roles changed, users invited, users' roles set, then
+		// (with --prune) users removed and roles deleted
+		List<Class<?>> order = List.of(Plan.AddRole.class, Plan.ChangeRole.class, Plan.AddUser.class,
+				Plan.SetUserRoles.class, Plan.RemoveUser.class, Plan.RemoveRole.class);
+		List<Plan.Change> ordered = new ArrayList<>(changes);
+		ordered.sort(java.util.Comparator.comparingInt(c -> order.indexOf(c.getClass())));
+		return new Plan(orgId, listing.orgName(), List.copyOf(ordered), List.copyOf(notes), guard);
 	}
 
 	/** A user's role, as its canonical name: built-in, in the organization, or declared in the file. */

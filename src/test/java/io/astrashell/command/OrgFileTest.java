@@ -155,7 +155,7 @@ class OrgFileTest {
 		assertThat(apply.exitCode()).as(apply.toString()).isZero();
 		assertThat(apply.out()).contains("[OK]    + role \"Auditors\" (org-read, org-audits-read)\n")
 			.contains("[OK]    - role \"Old Role\"\n");
-		assertThat(apply.err()).contains("6 change(s) applied, 0 failed");
+		assertThat(apply.err()).contains("6 changes applied, 0 failed");
 		assertThat(proxy.writes()).containsExactly("POST /v2/organizations/roles",
 				"PUT /v2/organizations/roles/" + roleId("Pipeline Reader"), "PUT /v2/organizations/users",
 				"PUT /v2/organizations/users/" + userId("dana@example.com") + "/roles",
@@ -257,7 +257,7 @@ class OrgFileTest {
 		assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(100);
 		assertThat(failed.out()).contains("[OK]    + role \"Auditors\"").contains("[OK]    ~ role \"Pipeline Reader\"")
 			.doesNotContain("+ user new@example.com [RO User]\n[OK]");
-		assertThat(failed.err()).contains("2 change(s) applied, 1 failed; not applied: + user new@example.com [RO User];")
+		assertThat(failed.err()).contains("2 changes applied, 1 failed; not applied: + user new@example.com [RO User];")
 			.contains("Run the same apply again to finish.");
 		assertThat(proxy.writes()).hasSize(3);
 

@@ -31,6 +31,24 @@ class CompletionTest {
 		return (b == null ? profiles : profiles.add("other", b)).write();
 	}
 
+	/** File arguments ({@code org diff FILE}, {@code org apply FILE}, {@code script FILE}) complete paths. */
+	@Test
+	void fileArgumentsCompletePaths() throws Exception {
+		Path home = dir.resolve("a");
+		try (LocalSandbox a = LocalSandbox.start(home, 0);
+				PromptTerminal t = new PromptTerminal(profiles(a, null))) {
+			t.waitFor("astra (LOCAL)> ", 1);
+			t.type("org diff po\t"); // the tests run in the project's folder
+			t.waitFor("org diff pom.xml ", 1);
+			t.type("\u0015org apply sr\t");
+			t.waitFor("org apply src/", 1);
+			t.type("ma\t");
+			t.waitFor("org apply src/main/", 1);
+			t.type("\u0015quit\r");
+			assertThat(t.exitCode()).isZero();
+		}
+	}
+
 	@Test
 	void emailsQuotedRoleNamesAndClientIdsWithDescriptions() throws Exception {
 		Path homeA = dir.resolve("a");
