@@ -217,7 +217,7 @@ class OrgCommandsTest {
 	void helpPagesLookLikeTheOriginal() {
 		Result r = astra.run("help", "org");
 		assertThat(r.exitCode()).isZero();
-		assertThat(r.out()).startsWith("NAME\n        astra org - Display Organization Info\n\nSYNOPSIS\n        astra org { get* | id | name }");
+		assertThat(r.out()).startsWith("NAME\n        astra org - Display Organization Info\n\nSYNOPSIS\n        astra org { apply | diff | export | get* | id | name }");
 		assertThat(r.out()).contains("Where * indicates the default command(s)");
 		Result page = astra.run("org", "id", "--help");
 		assertThat(page.out()).contains("-cf <CONFIG_FILE>, --config-file <CONFIG_FILE>")
