@@ -55,7 +55,7 @@ final class SandboxHandler implements HttpHandler {
 
 	private static final String DRN_PREFIX = "drn:astra:org:";
 
-	/** How an endpoint writes its errors (WIRE.md, "Errors"). */
+	/** How an endpoint writes its errors (docs/wire.md, "The three error-body forms"). */
 	enum ErrorForm {
 
 		/** {@code {"errors":[{"ID":340012,"message":"..."}]}}: users, current org, token list and delete. */

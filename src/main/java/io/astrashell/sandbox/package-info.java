@@ -1,7 +1,7 @@
 /**
  * The local sandbox: a faithful fake of the organization endpoints of the Astra DevOps API, served over
  * real HTTP on 127.0.0.1 by the JDK's {@code com.sun.net.httpserver.HttpServer}, with its state on disk.
- * It sends exactly the live form that WIRE.md describes. The only public type is
+ * It sends exactly the live form that docs/wire.md describes. The only public type is
  * {@link io.astrashell.sandbox.LocalSandbox}; the package shares no code with the rest of the application
  * except the wire models of {@code io.astrashell.api.model}.
  *
