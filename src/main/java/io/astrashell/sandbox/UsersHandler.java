@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
+import io.astrashell.api.model.EmailAddress;
 import io.astrashell.api.model.InviteUserRequest;
 import io.astrashell.api.model.OrganizationUsers;
 import io.astrashell.api.model.PolicyActions;
@@ -19,8 +19,6 @@ import io.astrashell.sandbox.SandboxState.StoredUser;
 
 /** The users of the organization: {@code /v2/organizations/users[/{userID}[/roles]]}. */
 final class UsersHandler {
-
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
 
 	private final SandboxStore store;
 
@@ -52,7 +50,7 @@ final class UsersHandler {
 			SandboxAuth.authorize(s, r, PolicyActions.ORG_USER_WRITE);
 			InviteUserRequest invite = body.get();
 			String email = invite.email() == null ? "" : invite.email().trim();
-			if (!EMAIL.matcher(email).matches()) {
+			if (!EmailAddress.isValid(email)) {
 				throw SandboxException.badRequest("invalid email address: '" + email + "'");
 			}
 			if (invite.orgId() != null && !invite.orgId().isBlank()
