@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.astrashell.cli.ArgumentSpec;
 import io.astrashell.cli.AstraCommand;
@@ -36,7 +37,8 @@ public final class ShellCommands implements CommandGroup {
 			"Manage the application tokens of an organization", "config", "Manage the profiles of ~/.astrarc",
 			"sandbox", "Run the local sandbox of the Astra DevOps API");
 
-	private final CommandRegistry registry;
+	/** The registry these commands are part of, once it is built. */
+	private final Supplier<CommandRegistry> registry;
 
 	private final Console console;
 
@@ -44,7 +46,7 @@ public final class ShellCommands implements CommandGroup {
 
 	private final String version;
 
-	public ShellCommands(CommandRegistry registry, Console console, Session session, String version) {
+	public ShellCommands(Supplier<CommandRegistry> registry, Console console, Session session, String version) {
 		this.registry = registry;
 		this.console = console;
 		this.session = session;
@@ -74,7 +76,7 @@ public final class ShellCommands implements CommandGroup {
 
 	private List<AstraCommand> all() {
 		List<AstraCommand> list = new ArrayList<>();
-		for (Command c : registry.getCommands()) {
+		for (Command c : registry.get().getCommands()) {
 			if (c instanceof AstraCommand a && !a.isHidden()) {
 				list.add(a);
 			}
@@ -89,7 +91,7 @@ public final class ShellCommands implements CommandGroup {
 			return Output.text("help", HelpFormatter.overview(all(), version));
 		}
 		String name = String.join(" ", words);
-		Command command = registry.getCommandByName(name);
+		Command command = registry.get().getCommandByName(name);
 		List<AstraCommand> members = all().stream().filter(c -> c.getName().startsWith(name + " ")).toList();
 		if (!members.isEmpty()) {
 			AstraCommand defaultCommand = command instanceof AstraCommand a ? a : null;

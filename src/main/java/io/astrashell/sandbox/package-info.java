@@ -46,7 +46,8 @@
  * denied: the token's roles do not grant <action>}); 340016 not found ({@code user not found: <id>},
  * {@code token not found: <clientId>}, {@code not found: <path>}); 340017 bad request; 340018 conflict;
  * 340019 method not allowed; 340020 sandbox failure (500, such as an unreadable state file). Messages of
- * validation: {@code invalid email address: '<email>'}, {@code orgID <id> is not the organization of the
+ * validation: {@code invalid email address: '<email>'} (not an address by the client's own rule,
+ * {@link io.astrashell.api.model.EmailAddress}), {@code orgID <id> is not the organization of the
  * token}, {@code at least one role is required}, {@code invalid role id: <id>}, {@code user <email> is
  * already a member of the organization} (409), {@code role name is required}, {@code policy is required},
  * {@code at least one action is required}, {@code invalid action: <action>}, {@code invalid effect: <e>
