@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
-import io.astrashell.output.OutputFormat;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
@@ -355,22 +354,9 @@ public final class CommandLineParser implements CommandParser {
 		return eq > 0 ? word.substring(0, eq) : word;
 	}
 
-	/** The global options found among parsed options. */
+	/** The global options found among parsed options (see {@link GlobalOptions#values}). */
 	public static Globals globalsOf(Map<String, List<String>> options) {
-		return new Globals(last(options, GlobalOptions.TOKEN), last(options, GlobalOptions.CONFIG_FILE),
-				last(options, GlobalOptions.CONFIG), last(options, GlobalOptions.ENV),
-				last(options, GlobalOptions.LOCAL_ENDPOINT),
-				OutputFormat.parse(last(options, GlobalOptions.OUTPUT)).orElse(null),
-				bool(last(options, GlobalOptions.NO_COLOR)), bool(last(options, GlobalOptions.VERBOSE)));
-	}
-
-	private static Boolean bool(String value) {
-		return value == null ? null : Boolean.valueOf(value);
-	}
-
-	private static String last(Map<String, List<String>> options, OptionSpec spec) {
-		List<String> values = options.get(spec.longName());
-		return values == null || values.isEmpty() ? null : values.get(values.size() - 1);
+		return GlobalOptions.values(options);
 	}
 
 }

@@ -119,8 +119,7 @@ public final class Dispatcher {
 	 * stay the line's own, for the session to apply to this command alone.
 	 */
 	private Globals globalsOf(CommandLine line) {
-		Globals d = session.defaults();
-		return line.globals().orElse(new Globals(null, null, null, null, null, d.output(), d.noColor(), d.verbose()));
+		return line.globals().orElse(session.defaults().outputOnly());
 	}
 
 	private static List<String> words(CommandLine line) {
@@ -247,8 +246,7 @@ public final class Dispatcher {
 	 * even a parse error honours {@code -o json}.
 	 */
 	private static Globals guessGlobals(List<String> words) {
-		Globals g = CommandLineParser.scan(null, words).globals();
-		return new Globals(null, null, null, null, null, g.output(), g.noColor(), g.verbose());
+		return CommandLineParser.scan(null, words).globals().outputOnly();
 	}
 
 }

@@ -183,4 +183,17 @@ class CommandLineParserTest {
 		assertThat(parser.commandAt(List.of("user", "-o", "json"), 0).command().getName()).isEqualTo("user list");
 	}
 
+	@Test
+	void everyGlobalOptionIsReadIntoItsTypedValue() {
+		// a global option declared in GlobalOptions.ALL but not read in GlobalOptions.values fails here
+		for (OptionSpec o : GlobalOptions.ALL) {
+			String value = o.isFlag() ? "true" : o.allowedValues().isEmpty() ? "x" : o.allowedValues().get(0);
+			Globals g = GlobalOptions.values(java.util.Map.of(o.longName(), List.of(value)));
+			assertThat(g).as("--" + o.longName()).isNotEqualTo(Globals.NONE);
+			assertThat(parse("user", "list", "--" + o.longName() + "=" + value).globals()).isEqualTo(g);
+		}
+		assertThat(Globals.NONE.withToken("t").withEnv("local").withLocalEndpoint("http://127.0.0.1:1"))
+			.isEqualTo(new Globals("t", null, null, "local", "http://127.0.0.1:1", null, null, null));
+	}
+
 }
