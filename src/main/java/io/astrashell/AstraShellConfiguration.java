@@ -249,7 +249,8 @@ public class AstraShellConfiguration {
 	@Bean
 	Prompt prompt(Dispatcher dispatcher, Console console, Session session, CommandRegistry registry,
 			String astraVersion, ServerValues values, ServerValueCache cache) {
-		return new Prompt(dispatcher, console, session, new AstraPrompt(session), new ShellCompleter(registry, values),
+		return new Prompt(dispatcher, console, session, new AstraPrompt(session),
+				new ShellCompleter(registry, dispatcher.parser(), values),
 				cache, astraVersion);
 	}
 

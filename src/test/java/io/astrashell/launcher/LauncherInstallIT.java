@@ -107,6 +107,31 @@ class LauncherInstallIT {
 		assertThat(options.out()).as(options.toString()).isEqualTo("Sandbox Org\n");
 	}
 
+	/**
+	 * Global options alone open the prompt, a command word runs one command: the launcher knows which
+	 * options take a value from a file written from the command model when the jar is extracted, and
+	 * written again when it is missing.
+	 */
+	@Test
+	void theModeFollowsTheGrammarWrittenFromTheCommandModel() throws Exception {
+		Path install = install(dir.resolve("install"));
+		Map<String, String> env = Map.of("ASTRA_NO_CACHE", "1");
+		Run first = run(install, env, "sh", "-x", "./astra", "--env", "local", "-o", "json", "-cf", "rc");
+		assertThat(first.exit()).as(first.toString()).isZero();
+		assertThat(first.err()).doesNotContain("MODE=one-shot");
+		Path grammar = install.resolve("target/launch/grammar.sh");
+		assertThat(grammar).hasContent(io.astrashell.cli.LaunchGrammar.script());
+		Files.delete(grammar);
+		Run oneShot = run(install, env, "sh", "-x", "./astra", "--env", "local", "org", "name");
+		assertThat(oneShot.exit()).as(oneShot.toString()).isZero();
+		assertThat(oneShot.out()).isEqualTo("Sandbox Org\n");
+		assertThat(oneShot.err()).contains("MODE=one-shot");
+		assertThat(grammar).hasContent(io.astrashell.cli.LaunchGrammar.script());
+		Run prompt = run(install, env, "sh", "-x", "./astra", "-conf", "org", "--token", "x", "--no-color");
+		assertThat(prompt.exit()).as(prompt.toString()).isZero();
+		assertThat(prompt.err()).doesNotContain("MODE=one-shot");
+	}
+
 	@Test
 	void isCleanUnderShellcheckAsPosixSh() throws Exception {
 		assumeTrue(has("shellcheck"), "shellcheck is not installed (.ci/run installs it)");
