@@ -1,12 +1,9 @@
 package io.astrashell;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 
 import io.astrashell.cli.AstraCommand;
 import io.astrashell.cli.CommandGroup;
@@ -144,23 +141,13 @@ public class AstraShellConfiguration {
 	}
 
 	@Bean
-	String astraVersion() {
-		Properties p = new Properties();
-		try (InputStream in = AstraShellConfiguration.class.getResourceAsStream("/astra-shell.properties")) {
-			if (in != null) {
-				p.load(in);
-			}
-		}
-		catch (IOException e) {
-			// version unknown
-		}
-		String v = p.getProperty("version", "dev");
-		return v.startsWith("@") ? "dev" : v;
+	BuildInfo buildInfo() {
+		return BuildInfo.load();
 	}
 
 	@Bean
 	CommandRegistry commandRegistry(Session session, OrgService orgs, UserService users, RoleService roles,
-			TokenService tokens, ProfileService profiles, Console console, String astraVersion,
+			TokenService tokens, ProfileService profiles, Console console, BuildInfo build,
 			ObjectProvider<ServerValues> values, ServerValueCache cache, ObjectProvider<ScriptRunner> scripts) {
 		CommandRegistry registry = new CommandRegistry(new HashSet<>());
 		List<CommandGroup> groups = List.of(new OrgCommands(session, orgs), new UserCommands(session, users, roles, console),
@@ -168,7 +155,7 @@ public class AstraShellConfiguration {
 				new ConfigCommands(session, profiles, console),
 				new SandboxCommands(session), new CompletionCommands(registry, session, cache),
 				new ScriptCommands(scripts::getObject, console),
-				new ShellCommands(registry, console, session, astraVersion));
+				new ShellCommands(registry, console, session, build));
 		for (CommandGroup group : groups) {
 			for (AstraCommand command : group.commands()) {
 				command.setCompletionProvider(new SpecCompletionProvider(command, values::getObject));
@@ -195,14 +182,13 @@ public class AstraShellConfiguration {
 
 	@Bean
 	Prompt prompt(Dispatcher dispatcher, Console console, Session session, CommandRegistry registry,
-			String astraVersion, ServerValues values, ServerValueCache cache) {
+			BuildInfo build, ServerValues values, ServerValueCache cache) {
 		return new Prompt(dispatcher, console, session, new AstraPrompt(session), new ShellCompleter(registry, values),
-				cache, astraVersion);
+				cache, build.version());
 	}
 
-	/** Named as Spring Shell's runner so that its auto-configured one, if ever present, backs off. */
 	@Bean
-	ShellRunner springShellApplicationRunner(Dispatcher dispatcher, Session session, ObjectProvider<Prompt> prompt,
+	ShellRunner shellRunner(Dispatcher dispatcher, Session session, ObjectProvider<Prompt> prompt,
 			ProcessIo io) {
 		return new ShellRunner(dispatcher, session, prompt, io);
 	}
