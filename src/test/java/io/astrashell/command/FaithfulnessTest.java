@@ -65,6 +65,9 @@ class FaithfulnessTest {
 		assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(13);
 		// elsewhere -t and -e are not options
 		assertThat(astra.run("org", "-e", "local").exitCode()).isEqualTo(11);
+		// the completion scripts offer the short forms, and the long ones once (with the global options)
+		assertThat(astra.run("completion", "bash").out())
+			.contains("\"config create\") reply=$'--default\\n--no-validate\\n-t\\n-e\\n' ;;");
 	}
 
 	@Test
