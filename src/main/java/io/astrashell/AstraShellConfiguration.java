@@ -1,11 +1,8 @@
 package io.astrashell;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Locale;
-import java.util.Properties;
 
 import io.astrashell.cli.AstraCommand;
 import io.astrashell.cli.CommandGroup;
@@ -145,18 +142,8 @@ public class AstraShellConfiguration {
 	}
 
 	@Bean
-	String astraVersion() {
-		Properties p = new Properties();
-		try (InputStream in = AstraShellConfiguration.class.getResourceAsStream("/astra-shell.properties")) {
-			if (in != null) {
-				p.load(in);
-			}
-		}
-		catch (IOException e) {
-			// version unknown
-		}
-		String v = p.getProperty("version", "dev");
-		return v.startsWith("@") ? "dev" : v;
+	BuildInfo buildInfo() {
+		return BuildInfo.load();
 	}
 
 	// ---- the commands: one group per noun, each a bean, collected by type into the registry
@@ -206,8 +193,8 @@ public class AstraShellConfiguration {
 	/** As {@link #completionCommands}: {@code help} reads the registry when run. */
 	@Bean
 	ShellCommands shellCommands(ObjectProvider<CommandRegistry> registry, Console console, Session session,
-			String astraVersion) {
-		return new ShellCommands(registry::getObject, console, session, astraVersion);
+			BuildInfo build) {
+		return new ShellCommands(registry::getObject, console, session, build);
 	}
 
 	/**
@@ -248,15 +235,14 @@ public class AstraShellConfiguration {
 
 	@Bean
 	Prompt prompt(Dispatcher dispatcher, Console console, Session session, CommandRegistry registry,
-			String astraVersion, ServerValues values, ServerValueCache cache) {
+			BuildInfo build, ServerValues values, ServerValueCache cache) {
 		return new Prompt(dispatcher, console, session, new AstraPrompt(session),
 				new ShellCompleter(registry, dispatcher.parser(), values),
-				cache, astraVersion);
+				cache, build.version());
 	}
 
-	/** Named as Spring Shell's runner so that its auto-configured one, if ever present, backs off. */
 	@Bean
-	ShellRunner springShellApplicationRunner(Dispatcher dispatcher, Session session, ObjectProvider<Prompt> prompt,
+	ShellRunner shellRunner(Dispatcher dispatcher, Session session, ObjectProvider<Prompt> prompt,
 			ProcessIo io) {
 		return new ShellRunner(dispatcher, session, prompt, io);
 	}

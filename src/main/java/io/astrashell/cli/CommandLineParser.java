@@ -9,9 +9,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 import org.springframework.shell.core.command.Command;
-import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
-import org.springframework.shell.core.command.ParsedInput;
 
 /**
  * Parses words into a {@link CommandLine}, the way the original CLI reads them: global options before
@@ -19,22 +17,12 @@ import org.springframework.shell.core.command.ParsedInput;
  * letters ({@code -cf}, {@code -conf}), repeatable options, and {@code --} to end options. Every
  * mistake is a {@link CliException} with the documented exit code, raised before anything runs.
  */
-public final class CommandLineParser implements CommandParser {
+public final class CommandLineParser {
 
 	private final CommandRegistry registry;
 
 	public CommandLineParser(CommandRegistry registry) {
 		this.registry = registry;
-	}
-
-	/** Spring Shell's entry: a line as typed at the prompt. */
-	@Override
-	public ParsedInput parse(String input) {
-		CommandLine line = parse(Words.split(input));
-		if (!line.hasCommand()) {
-			throw CliException.invalidArgument("No command given. Type 'help' to see the commands.");
-		}
-		return line.toParsedInput();
 	}
 
 	public CommandLine parse(List<String> words) {

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 
+import io.astrashell.BuildInfo;
 import io.astrashell.cli.ArgumentSpec;
 import io.astrashell.cli.AstraCommand;
 import io.astrashell.cli.CliException;
@@ -46,11 +47,14 @@ public final class ShellCommands implements CommandGroup {
 
 	private final String version;
 
-	public ShellCommands(Supplier<CommandRegistry> registry, Console console, Session session, String version) {
+	private final String springShellVersion;
+
+	public ShellCommands(Supplier<CommandRegistry> registry, Console console, Session session, BuildInfo build) {
 		this.registry = registry;
 		this.console = console;
 		this.session = session;
-		this.version = version;
+		this.version = build.version();
+		this.springShellVersion = build.springShellVersion();
 	}
 
 	@Override
@@ -63,6 +67,9 @@ public final class ShellCommands implements CommandGroup {
 					.handler(this::help),
 				AstraCommand.named("version").group(GROUP).description("Show the version of astra shell")
 					.handler(this::version),
+				// the original CLI's '?': its banner and version
+				AstraCommand.named("?").group(GROUP).description("Show the banner and the version")
+					.handler(this::banner),
 				AstraCommand.named("history").group(GROUP)
 					.description("Display the commands typed at the prompt (secrets redacted)")
 					.option(OptionSpec.value("save", null, "FILE",
@@ -99,7 +106,7 @@ public final class ShellCommands implements CommandGroup {
 					NOUNS.getOrDefault(name, "Commands of " + name)));
 		}
 		if (command instanceof AstraCommand a) {
-			return Output.text("help " + name, a.getHelp());
+			return Output.text("help " + name, HelpFormatter.commandHelp(a, name));
 		}
 		List<String> names = new ArrayList<>();
 		for (AstraCommand c : all()) {
@@ -112,12 +119,25 @@ public final class ShellCommands implements CommandGroup {
 
 	private Output version(Invocation in) {
 		String java = System.getProperty("java.version");
-		String shellVersion = Command.class.getPackage().getImplementationVersion();
-		String springShell = shellVersion == null ? "4.0.1" : shellVersion;
+		String springShell = springShellVersion;
 		String text = "astra shell " + version + " (Java " + java + ", Spring Boot " + SpringBootVersion.getVersion()
 				+ ", Spring Shell " + springShell + ")";
 		return Output.text(text, text, Output.fields("version", version, "java", java, "springBoot",
 				SpringBootVersion.getVersion(), "springShell", springShell));
+	}
+
+	private static final String BANNER = """
+			 █████╗ ███████╗████████╗██████╗  █████╗
+			██╔══██╗██╔════╝╚══██╔══╝██╔══██╗██╔══██╗
+			███████║███████╗   ██║   ██████╔╝███████║
+			██╔══██║╚════██║   ██║   ██╔══██╗██╔══██║
+			██║  ██║███████║   ██║   ██║  ██║██║  ██║
+			╚═╝  ╚═╝╚══════╝   ╚═╝   ╚═╝  ╚═╝╚═╝  ╚═╝
+			""";
+
+	private Output banner(Invocation in) {
+		String text = BANNER + "\n astra shell " + version;
+		return Output.text("astra shell " + version, text, Output.fields("version", version));
 	}
 
 	private Output history(Invocation in) throws IOException {

@@ -256,9 +256,13 @@ public final class CompletionScripts {
 			if (all.stream().anyMatch(o -> GlobalOptions.ALL.contains(o))) {
 				all.add(GlobalOptions.HELP);
 			}
+			boolean own = all.stream().noneMatch(o -> GlobalOptions.ALL.contains(o));
 			for (OptionSpec o : all) {
 				String description = o.description() == null ? "" : o.description();
-				out.put("--" + o.longName(), description);
+				// a command's own short form of a global option: the global list has its long name
+				if (!own || !GlobalOptions.isGlobal(o.longName())) {
+					out.put("--" + o.longName(), description);
+				}
 				if (o.shortName() != null) {
 					out.put("-" + o.shortName(), description);
 				}

@@ -7,10 +7,10 @@ import io.astrashell.output.Output;
 import io.astrashell.output.OutputFormat;
 import org.junit.jupiter.api.Test;
 import org.springframework.shell.core.command.CommandRegistry;
-import org.springframework.shell.core.command.ParsedInput;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 /** How words become a command line: the original CLI's option spellings and every mistake's exit code. */
 class CommandLineParserTest {
@@ -82,13 +82,11 @@ class CommandLineParserTest {
 	}
 
 	@Test
-	void theSpringShellViewCarriesTheSameLine() {
-		ParsedInput input = parser.parse("user invite a@b.co -r \"RO User\" -cf /rc");
-		assertThat(input.commandName()).isEqualTo("user");
-		assertThat(input.subCommands()).containsExactly("invite");
-		assertThat(input.arguments()).extracting(a -> a.value()).containsExactly("a@b.co");
-		assertThat(input.options()).extracting(o -> o.longName() + "=" + o.value())
-			.containsExactly("role=RO User", "config-file=/rc");
+	void aTypedLineSplitsIntoTheSameParts() {
+		CommandLine line = parser.parse(Words.split("user invite a@b.co -r \"RO User\" -cf /rc"));
+		assertThat(line.command().getName()).isEqualTo("user invite");
+		assertThat(line.arguments()).containsExactly("a@b.co");
+		assertThat(line.options()).containsExactly(entry("role", List.of("RO User")), entry("config-file", List.of("/rc")));
 	}
 
 	@Test
