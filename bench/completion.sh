@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Tab completion benchmark (issue 5).
+# Tab completion benchmark: the latency of Tab on a large organization.
 #   bench/completion.sh [USERS ROLES TOKENS]      (default 10000 500 2000)
 # Fills a local sandbox, opens the real prompt on a terminal, and prints the latency of 100 warm
 # Tabs (p50, p99) and the number of HTTP requests they caused (the goal is none).

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Script benchmark (issue 6).
+# Script benchmark: a long script against one-shot commands.
 #   bench/script.sh [LINES]      (default 1000)
 # Serves the sandbox on loopback, writes a script of LINES lines (user invite, get, delete in turn),
 # runs it with 'astra script', then runs its first 20 lines as 20 one-shot commands, and prints

@@ -1,19 +1,12 @@
 package io.astrashell.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import io.astrashell.output.Output;
-import io.astrashell.output.Renderer;
-import io.astrashell.output.Style;
 import org.springframework.shell.core.command.AbstractCommand;
-import org.springframework.shell.core.command.CommandArgument;
 import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.CommandOption;
 import org.springframework.shell.core.command.ExitStatus;
 
 /**
@@ -71,10 +64,17 @@ public final class AstraCommand extends AbstractCommand {
 		return new Builder(name);
 	}
 
-	/** The command's own options followed by the global ones. */
+	/**
+	 * The command's own options followed by the global ones; an own option with a global option's
+	 * long name (a short form of it for this command) stands in its place.
+	 */
 	public List<OptionSpec> allOptions() {
 		List<OptionSpec> all = new ArrayList<>(ownOptions);
-		all.addAll(GlobalOptions.ALL);
+		for (OptionSpec global : GlobalOptions.ALL) {
+			if (ownOptions.stream().noneMatch(o -> o.longName().equals(global.longName()))) {
+				all.add(global);
+			}
+		}
 		return all;
 	}
 
@@ -119,22 +119,14 @@ public final class AstraCommand extends AbstractCommand {
 	}
 
 	/**
-	 * The Spring Shell entry point, for callers that hold only a {@link CommandContext}: runs the
-	 * handler and prints the result in the format the parsed options ask for. The shell's own runner
-	 * calls {@link #run(Invocation)} and renders with the session's settings.
+	 * Spring Shell's entry point, which {@link AbstractCommand} requires: nothing calls it, since the
+	 * shell parses, runs and renders its commands itself ({@code Dispatcher} calls
+	 * {@link #run(Invocation)}). It refuses rather than run a command half-configured.
 	 */
 	@Override
-	public ExitStatus doExecute(CommandContext context) throws Exception {
-		Map<String, List<String>> options = new LinkedHashMap<>();
-		for (CommandOption option : context.parsedInput().options()) {
-			options.computeIfAbsent(option.longName(), k -> new ArrayList<>()).add(option.value());
-		}
-		List<String> args = context.parsedInput().arguments().stream().map(CommandArgument::value).toList();
-		Globals globals = CommandLineParser.globalsOf(options);
-		Output output = run(new Invocation(this, options, args, globals));
-		PrintWriter out = context.outputWriter();
-		new Renderer(globals.format(), new Style(false)).render(output, out, out);
-		return ExitStatus.OK;
+	public ExitStatus doExecute(CommandContext context) {
+		throw new UnsupportedOperationException("astra shell runs '" + getName()
+				+ "' through its Dispatcher, not through Spring Shell's CommandContext");
 	}
 
 	/** Builds a command: {@code AstraCommand.named("org id").description(...).handler(...).build()}. */

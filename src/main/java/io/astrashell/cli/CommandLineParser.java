@@ -8,11 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
-import io.astrashell.output.OutputFormat;
 import org.springframework.shell.core.command.Command;
-import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
-import org.springframework.shell.core.command.ParsedInput;
 
 /**
  * Parses words into a {@link CommandLine}, the way the original CLI reads them: global options before
@@ -20,22 +17,12 @@ import org.springframework.shell.core.command.ParsedInput;
  * letters ({@code -cf}, {@code -conf}), repeatable options, and {@code --} to end options. Every
  * mistake is a {@link CliException} with the documented exit code, raised before anything runs.
  */
-public final class CommandLineParser implements CommandParser {
+public final class CommandLineParser {
 
 	private final CommandRegistry registry;
 
 	public CommandLineParser(CommandRegistry registry) {
 		this.registry = registry;
-	}
-
-	/** Spring Shell's entry: a line as typed at the prompt. */
-	@Override
-	public ParsedInput parse(String input) {
-		CommandLine line = parse(Words.split(input));
-		if (!line.hasCommand()) {
-			throw CliException.invalidArgument("No command given. Type 'help' to see the commands.");
-		}
-		return line.toParsedInput();
 	}
 
 	public CommandLine parse(List<String> words) {
@@ -44,10 +31,7 @@ public final class CommandLineParser implements CommandParser {
 		while (i < words.size() && isOptionWord(words.get(i))) {
 			String word = words.get(i);
 			String name = nameOf(word);
-			Optional<OptionSpec> spec = GlobalOptions.ALL.stream().filter(o -> o.matches(name)).findFirst();
-			if (spec.isEmpty() && GlobalOptions.HELP.matches(name)) {
-				spec = Optional.of(GlobalOptions.HELP);
-			}
+			Optional<OptionSpec> spec = optionOf(null, name);
 			if (spec.isEmpty()) {
 				throw CliException.invalidArgument("Unknown option '" + name + "'. Before the command only global "
 						+ "options are allowed; type 'help' to see them.");
@@ -59,24 +43,9 @@ public final class CommandLineParser implements CommandParser {
 			return new CommandLine(null, globalsBefore, List.of(), globalsOf(globalsBefore), help);
 		}
 
-		// the longest run of words that names a command
-		AstraCommand command = null;
-		int commandEnd = i;
-		StringBuilder name = new StringBuilder();
-		for (int j = i; j < words.size() && !isOptionWord(words.get(j)); j++) {
-			if (name.length() > 0) {
-				name.append(' ');
-			}
-			name.append(words.get(j));
-			Command found = registry.getCommandByName(name.toString());
-			if (found instanceof AstraCommand astra) {
-				command = astra;
-				commandEnd = j + 1;
-			}
-			else if (registry.getCommandsByPrefix(name + " ").isEmpty() && found == null) {
-				break;
-			}
-		}
+		Match match = commandAt(words, i);
+		AstraCommand command = match.command();
+		int commandEnd = match.end();
 		if (command == null) {
 			throw unknownCommand(words.subList(i, Math.min(words.size(), i + 2)));
 		}
@@ -125,6 +94,98 @@ public final class CommandLineParser implements CommandParser {
 			}
 		}
 		return new CommandLine(command, options, arguments, globalsOf(options), help);
+	}
+
+	/** A command named by words: the command (null if none) and the index of the word after its name. */
+	public record Match(AstraCommand command, int end) {
+
+	}
+
+	/**
+	 * The command named by the longest run of words from {@code from} (the words of its name, up to
+	 * the first option word): the parser's rule, which Tab follows too.
+	 */
+	public Match commandAt(List<String> words, int from) {
+		AstraCommand command = null;
+		int commandEnd = from;
+		StringBuilder name = new StringBuilder();
+		for (int j = from; j < words.size() && !isOptionWord(words.get(j)); j++) {
+			if (name.length() > 0) {
+				name.append(' ');
+			}
+			name.append(words.get(j));
+			Command found = registry.getCommandByName(name.toString());
+			if (found instanceof AstraCommand astra) {
+				command = astra;
+				commandEnd = j + 1;
+			}
+			else if (registry.getCommandsByPrefix(name + " ").isEmpty() && found == null) {
+				break;
+			}
+		}
+		return new Match(command, commandEnd);
+	}
+
+	/** What words hold, read leniently: the options found (by long name) and the count of the other words. */
+	public record Scan(Map<String, List<String>> options, int arguments) {
+
+		public Globals globals() {
+			return globalsOf(options);
+		}
+
+	}
+
+	/**
+	 * Reads the words after a command's name as the parser does ({@code --name value},
+	 * {@code --name=value}, flags, {@code --} ending options), but never fails: an unknown option is
+	 * skipped, a missing value left out. Tab reads the words before the cursor with it, and an error
+	 * message the words that did not parse (for {@code -o json}). With a null command, the global
+	 * options alone are known.
+	 */
+	public static Scan scan(AstraCommand command, List<String> words) {
+		Map<String, List<String>> options = new LinkedHashMap<>();
+		int args = 0;
+		boolean end = false;
+		for (int i = 0; i < words.size(); i++) {
+			String w = words.get(i);
+			if (!end && w.equals("--")) {
+				end = true;
+				continue;
+			}
+			if (!end && isOptionWord(w)) {
+				OptionSpec spec = optionOf(command, nameOf(w)).orElse(null);
+				if (spec == null) {
+					continue;
+				}
+				String value = "true";
+				int eq = w.indexOf('=');
+				if (eq > 0) {
+					value = w.substring(eq + 1);
+				}
+				else if (!spec.isFlag() && i + 1 < words.size()) {
+					value = words.get(++i);
+				}
+				else if (!spec.isFlag()) {
+					continue;
+				}
+				options.computeIfAbsent(spec.longName(), k -> new ArrayList<>()).add(value);
+			}
+			else {
+				args++;
+			}
+		}
+		return new Scan(options, args);
+	}
+
+	/** The option a name ({@code -r}, {@code --role}) stands for: the command's, or a global one. */
+	private static Optional<OptionSpec> optionOf(AstraCommand command, String name) {
+		if (command != null) {
+			return command.findOption(name);
+		}
+		if (GlobalOptions.HELP.matches(name)) {
+			return Optional.of(GlobalOptions.HELP);
+		}
+		return GlobalOptions.ALL.stream().filter(o -> o.matches(name)).findFirst();
 	}
 
 	private static String groupOf(AstraCommand command) {
@@ -265,11 +326,7 @@ public final class CommandLineParser implements CommandParser {
 		if (!isOptionWord(word)) {
 			return false;
 		}
-		String name = nameOf(word);
-		if (command != null) {
-			return command.findOption(name).isPresent();
-		}
-		return GlobalOptions.HELP.matches(name) || GlobalOptions.ALL.stream().anyMatch(o -> o.matches(name));
+		return optionOf(command, nameOf(word)).isPresent();
 	}
 
 	private static String names(OptionSpec spec) {
@@ -285,22 +342,9 @@ public final class CommandLineParser implements CommandParser {
 		return eq > 0 ? word.substring(0, eq) : word;
 	}
 
-	/** The global options found among parsed options. */
+	/** The global options found among parsed options (see {@link GlobalOptions#values}). */
 	public static Globals globalsOf(Map<String, List<String>> options) {
-		return new Globals(last(options, GlobalOptions.TOKEN), last(options, GlobalOptions.CONFIG_FILE),
-				last(options, GlobalOptions.CONFIG), last(options, GlobalOptions.ENV),
-				last(options, GlobalOptions.LOCAL_ENDPOINT),
-				OutputFormat.parse(last(options, GlobalOptions.OUTPUT)).orElse(null),
-				bool(last(options, GlobalOptions.NO_COLOR)), bool(last(options, GlobalOptions.VERBOSE)));
-	}
-
-	private static Boolean bool(String value) {
-		return value == null ? null : Boolean.valueOf(value);
-	}
-
-	private static String last(Map<String, List<String>> options, OptionSpec spec) {
-		List<String> values = options.get(spec.longName());
-		return values == null || values.isEmpty() ? null : values.get(values.size() - 1);
+		return GlobalOptions.values(options);
 	}
 
 }

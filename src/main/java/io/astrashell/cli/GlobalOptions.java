@@ -1,10 +1,17 @@
 package io.astrashell.cli;
 
 import java.util.List;
+import java.util.Map;
+
+import io.astrashell.output.OutputFormat;
 
 /**
  * The options every command takes, spelled as the original Astra CLI spells them. They may stand
  * before the command ({@code astra --env local org}) or after it.
+ * <p>
+ * The one place a global option is declared: its spec here (in {@link #ALL} and read in
+ * {@link #values}), its typed value in {@link Globals}. The parser, Tab, help pages, the bash and zsh
+ * scripts and the launcher ({@link LaunchGrammar}) all read them from here.
  */
 public final class GlobalOptions {
 
@@ -43,6 +50,22 @@ public final class GlobalOptions {
 			TOKEN, VERBOSE);
 
 	private GlobalOptions() {
+	}
+
+	/** The values of the global options among parsed options (by long name; the last one given wins). */
+	public static Globals values(Map<String, List<String>> options) {
+		return new Globals(last(options, TOKEN), last(options, CONFIG_FILE), last(options, CONFIG), last(options, ENV),
+				last(options, LOCAL_ENDPOINT), OutputFormat.parse(last(options, OUTPUT)).orElse(null),
+				bool(last(options, NO_COLOR)), bool(last(options, VERBOSE)));
+	}
+
+	private static Boolean bool(String value) {
+		return value == null ? null : Boolean.valueOf(value);
+	}
+
+	private static String last(Map<String, List<String>> options, OptionSpec spec) {
+		List<String> values = options.get(spec.longName());
+		return values == null || values.isEmpty() ? null : values.get(values.size() - 1);
 	}
 
 	public static boolean isGlobal(String longName) {

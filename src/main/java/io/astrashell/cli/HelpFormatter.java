@@ -22,8 +22,17 @@ public final class HelpFormatter {
 	}
 
 	public static String commandHelp(AstraCommand command) {
+		return commandHelp(command, command.getName());
+	}
+
+	/**
+	 * The help page of {@code command} asked for as {@code name}, the command's name or one of its
+	 * aliases: the NAME line says what was asked ({@code help token revoke} shows
+	 * {@code astra token revoke}), the SYNOPSIS and ALIASES the command's own name.
+	 */
+	public static String commandHelp(AstraCommand command, String name) {
 		StringBuilder b = new StringBuilder();
-		b.append("NAME\n").append(INDENT).append("astra ").append(command.getName()).append(" - ")
+		b.append("NAME\n").append(INDENT).append("astra ").append(name).append(" - ")
 			.append(command.getDescription()).append("\n\n");
 		b.append("SYNOPSIS\n");
 		List<String> parts = new ArrayList<>();
@@ -52,7 +61,7 @@ public final class HelpFormatter {
 			if (!o.allowedValues().isEmpty() && !o.description().contains(o.allowedValues().get(0))) {
 				b.append(" (").append(String.join(", ", o.allowedValues())).append(')');
 			}
-			if (o.repeatable()) {
+			if (o.repeatable() && !o.description().contains("may be repeated")) {
 				b.append(" (may be repeated)");
 			}
 			b.append("\n\n");

@@ -39,6 +39,11 @@ public record OptionSpec(String longName, String shortName, String valueLabel, S
 		return new OptionSpec(longName, shortName, valueLabel, description, repeatable, required, valueKind, values);
 	}
 
+	/** This option under another one-dash name, e.g. a global option with a command's own short form. */
+	public OptionSpec withShortName(String name) {
+		return new OptionSpec(longName, name, valueLabel, description, repeatable, required, valueKind, allowedValues);
+	}
+
 	public boolean isFlag() {
 		return valueLabel == null;
 	}

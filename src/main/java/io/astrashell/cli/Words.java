@@ -4,21 +4,52 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a line into words with shell quoting: {@code 'single'} quotes keep everything,
- * {@code "double"} quotes honour {@code \"} and {@code \\}, a backslash outside quotes escapes the
- * next character. {@code ""} is an empty word. The prompt and scripts split lines with this.
+ * The shell's one tokenizer: splits a line into words with shell quoting. {@code 'single'} quotes keep
+ * everything, {@code "double"} quotes honour {@code \"} and {@code \\}, a backslash outside quotes
+ * escapes the next character, and a backslash before a line break joins the lines. {@code ""} is an
+ * empty word. In a script, a {@code #} that starts a word outside quotes starts a comment.
+ * <p>
+ * Everything that reads a command line reads it here: the one-shot words' parser gets words already
+ * split by the caller's shell, while the prompt ({@link #split}), its Tab and line continuation
+ * ({@code completion/QuotingParser}, through {@link #lex}), scripts ({@link #stripComment}) and the
+ * history's redaction all split with this class, so what Tab sees is what runs.
  */
 public final class Words {
 
 	private Words() {
 	}
 
-	public static List<String> split(String line) {
-		List<String> words = new ArrayList<>();
+	/** One word of a line: its text with the quoting removed, and where it stands in the line. */
+	public record Word(String text, int start, int end) {
+
+	}
+
+	/**
+	 * A line read into words: the words, the quote left open at its end ({@code 0} for none), whether
+	 * it ends with a backslash that escapes nothing, and where a comment starts ({@code -1} for none).
+	 */
+	public record Lexed(List<Word> words, char openQuote, boolean trailingEscape, int commentStart) {
+
+		/** The words' texts. */
+		public List<String> texts() {
+			return words.stream().map(Word::text).toList();
+		}
+
+	}
+
+	/**
+	 * Reads {@code line} into words; never fails (an open quote is reported in {@link Lexed#openQuote}).
+	 * With {@code comments}, a {@code #} at the start of a word outside quotes ends the line.
+	 */
+	public static Lexed lex(String line, boolean comments) {
+		List<Word> words = new ArrayList<>();
 		StringBuilder word = new StringBuilder();
-		boolean inWord = false;
+		int start = -1;
 		char quote = 0;
-		for (int i = 0; i < line.length(); i++) {
+		boolean trailingEscape = false;
+		int comment = -1;
+		int n = line.length();
+		for (int i = 0; i < n; i++) {
 			char c = line.charAt(i);
 			if (quote == '\'') {
 				if (c == '\'') {
@@ -32,8 +63,10 @@ public final class Words {
 				if (c == '"') {
 					quote = 0;
 				}
-				else if (c == '\\' && i + 1 < line.length()
-						&& (line.charAt(i + 1) == '"' || line.charAt(i + 1) == '\\')) {
+				else if (c == '\\' && i + 1 < n && line.charAt(i + 1) == '\n') {
+					i++; // a line continued
+				}
+				else if (c == '\\' && i + 1 < n && (line.charAt(i + 1) == '"' || line.charAt(i + 1) == '\\')) {
 					word.append(line.charAt(++i));
 				}
 				else {
@@ -41,33 +74,57 @@ public final class Words {
 				}
 			}
 			else if (Character.isWhitespace(c)) {
-				if (inWord) {
-					words.add(word.toString());
+				if (start >= 0) {
+					words.add(new Word(word.toString(), start, i));
 					word.setLength(0);
-					inWord = false;
+					start = -1;
 				}
 			}
+			else if (c == '#' && comments && start < 0) {
+				comment = i;
+				break;
+			}
+			else if (c == '\\' && i + 1 < n && line.charAt(i + 1) == '\n') {
+				i++; // a line continued: it separates nothing and adds nothing
+			}
 			else {
-				inWord = true;
+				if (start < 0) {
+					start = i;
+				}
 				if (c == '\'' || c == '"') {
 					quote = c;
 				}
-				else if (c == '\\' && i + 1 < line.length()) {
+				else if (c == '\\' && i + 1 < n) {
 					word.append(line.charAt(++i));
 				}
 				else {
+					if (c == '\\') {
+						trailingEscape = true;
+					}
 					word.append(c);
 				}
 			}
 		}
-		if (quote != 0) {
-			throw CliException.invalidArgument("Unclosed " + (quote == '"' ? "double" : "single")
+		if (start >= 0) {
+			words.add(new Word(word.toString(), start, comment >= 0 ? comment : n));
+		}
+		return new Lexed(words, quote, trailingEscape && quote == 0, comment);
+	}
+
+	/** The words of a line; an unclosed quote is an error (exit 11). */
+	public static List<String> split(String line) {
+		Lexed lexed = lex(line, false);
+		if (lexed.openQuote() != 0) {
+			throw CliException.invalidArgument("Unclosed " + (lexed.openQuote() == '"' ? "double" : "single")
 					+ " quote in the command line: close it and run the command again.");
 		}
-		if (inWord) {
-			words.add(word.toString());
-		}
-		return words;
+		return lexed.texts();
+	}
+
+	/** A script's line without its comment: a {@code #} that starts a word, outside quotes. */
+	public static String stripComment(String line) {
+		int comment = lex(line, true).commentStart();
+		return comment < 0 ? line : line.substring(0, comment);
 	}
 
 	/** Quotes a word for a command line if it needs it (spaces, quotes, backslashes, or empty). */

@@ -3,6 +3,7 @@ package io.astrashell.command;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.astrashell.cli.ArgumentSpec;
 import io.astrashell.cli.AstraCommand;
@@ -24,13 +25,14 @@ public final class CompletionCommands implements CommandGroup {
 
 	static final String GROUP = "Shell";
 
-	private final CommandRegistry registry;
+	/** The registry these commands are part of, once it is built. */
+	private final Supplier<CommandRegistry> registry;
 
 	private final Session session;
 
 	private final ServerValueCache cache;
 
-	public CompletionCommands(CommandRegistry registry, Session session, ServerValueCache cache) {
+	public CompletionCommands(Supplier<CommandRegistry> registry, Session session, ServerValueCache cache) {
 		this.registry = registry;
 		this.session = session;
 		this.cache = cache;
@@ -70,7 +72,7 @@ public final class CompletionCommands implements CommandGroup {
 
 	private Output script(Invocation in) {
 		List<AstraCommand> commands = new ArrayList<>();
-		for (Command c : registry.getCommands()) {
+		for (Command c : registry.get().getCommands()) {
 			if (c instanceof AstraCommand a) {
 				commands.add(a);
 			}

@@ -10,6 +10,7 @@ import io.astrashell.cli.ArgumentSpec;
 import io.astrashell.cli.AstraCommand;
 import io.astrashell.cli.CliException;
 import io.astrashell.cli.CommandGroup;
+import io.astrashell.cli.GlobalOptions;
 import io.astrashell.cli.Invocation;
 import io.astrashell.cli.OptionSpec;
 import io.astrashell.cli.ValueKind;
@@ -64,6 +65,9 @@ public final class ConfigCommands implements CommandGroup {
 					.description("Create a profile from --token (checked against the API unless --no-validate)")
 					.option(OptionSpec.flag("default", null, "Make it the default profile"))
 					.option(OptionSpec.flag("no-validate", null, "Save without checking the token against the API"))
+					// the original CLI's short forms of the two global options this command saves
+					.option(GlobalOptions.TOKEN.withShortName("t"))
+					.option(GlobalOptions.ENV.withShortName("e"))
 					.argument(ArgumentSpec.optional("NAME", "Profile name (default: the organization's name)",
 							ValueKind.TEXT))
 					.check((in, plan) -> {

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
+import io.astrashell.BuildInfo;
 import io.astrashell.cli.ArgumentSpec;
 import io.astrashell.cli.AstraCommand;
 import io.astrashell.cli.CliException;
@@ -36,7 +38,8 @@ public final class ShellCommands implements CommandGroup {
 			"Manage the application tokens of an organization", "config", "Manage the profiles of ~/.astrarc",
 			"sandbox", "Run the local sandbox of the Astra DevOps API");
 
-	private final CommandRegistry registry;
+	/** The registry these commands are part of, once it is built. */
+	private final Supplier<CommandRegistry> registry;
 
 	private final Console console;
 
@@ -44,11 +47,14 @@ public final class ShellCommands implements CommandGroup {
 
 	private final String version;
 
-	public ShellCommands(CommandRegistry registry, Console console, Session session, String version) {
+	private final String springShellVersion;
+
+	public ShellCommands(Supplier<CommandRegistry> registry, Console console, Session session, BuildInfo build) {
 		this.registry = registry;
 		this.console = console;
 		this.session = session;
-		this.version = version;
+		this.version = build.version();
+		this.springShellVersion = build.springShellVersion();
 	}
 
 	@Override
@@ -61,6 +67,9 @@ public final class ShellCommands implements CommandGroup {
 					.handler(this::help),
 				AstraCommand.named("version").group(GROUP).description("Show the version of astra shell")
 					.handler(this::version),
+				// the original CLI's '?': its banner and version
+				AstraCommand.named("?").group(GROUP).description("Show the banner and the version")
+					.handler(this::banner),
 				AstraCommand.named("history").group(GROUP)
 					.description("Display the commands typed at the prompt (secrets redacted)")
 					.option(OptionSpec.value("save", null, "FILE",
@@ -74,7 +83,7 @@ public final class ShellCommands implements CommandGroup {
 
 	private List<AstraCommand> all() {
 		List<AstraCommand> list = new ArrayList<>();
-		for (Command c : registry.getCommands()) {
+		for (Command c : registry.get().getCommands()) {
 			if (c instanceof AstraCommand a && !a.isHidden()) {
 				list.add(a);
 			}
@@ -89,7 +98,7 @@ public final class ShellCommands implements CommandGroup {
 			return Output.text("help", HelpFormatter.overview(all(), version));
 		}
 		String name = String.join(" ", words);
-		Command command = registry.getCommandByName(name);
+		Command command = registry.get().getCommandByName(name);
 		List<AstraCommand> members = all().stream().filter(c -> c.getName().startsWith(name + " ")).toList();
 		if (!members.isEmpty()) {
 			AstraCommand defaultCommand = command instanceof AstraCommand a ? a : null;
@@ -97,7 +106,7 @@ public final class ShellCommands implements CommandGroup {
 					NOUNS.getOrDefault(name, "Commands of " + name)));
 		}
 		if (command instanceof AstraCommand a) {
-			return Output.text("help " + name, a.getHelp());
+			return Output.text("help " + name, HelpFormatter.commandHelp(a, name));
 		}
 		List<String> names = new ArrayList<>();
 		for (AstraCommand c : all()) {
@@ -110,12 +119,25 @@ public final class ShellCommands implements CommandGroup {
 
 	private Output version(Invocation in) {
 		String java = System.getProperty("java.version");
-		String shellVersion = Command.class.getPackage().getImplementationVersion();
-		String springShell = shellVersion == null ? "4.0.1" : shellVersion;
+		String springShell = springShellVersion;
 		String text = "astra shell " + version + " (Java " + java + ", Spring Boot " + SpringBootVersion.getVersion()
 				+ ", Spring Shell " + springShell + ")";
 		return Output.text(text, text, Output.fields("version", version, "java", java, "springBoot",
 				SpringBootVersion.getVersion(), "springShell", springShell));
+	}
+
+	private static final String BANNER = """
+			 █████╗ ███████╗████████╗██████╗  █████╗
+			██╔══██╗██╔════╝╚══██╔══╝██╔══██╗██╔══██╗
+			███████║███████╗   ██║   ██████╔╝███████║
+			██╔══██║╚════██║   ██║   ██╔══██╗██╔══██║
+			██║  ██║███████║   ██║   ██║  ██║██║  ██║
+			╚═╝  ╚═╝╚══════╝   ╚═╝   ╚═╝  ╚═╝╚═╝  ╚═╝
+			""";
+
+	private Output banner(Invocation in) {
+		String text = BANNER + "\n astra shell " + version;
+		return Output.text("astra shell " + version, text, Output.fields("version", version));
 	}
 
 	private Output history(Invocation in) throws IOException {

@@ -129,7 +129,7 @@ public final class TokenCommands implements CommandGroup {
 			return Output.message("Token '" + clientId + "' does not exist: nothing to delete.",
 					Output.fields("deleted", null));
 		}
-		return Output.message("Your token has been deleted (" + clientId + ").", Output.fields("deleted", clientId));
+		return Output.message("Your token has been deleted.", Output.fields("deleted", clientId));
 	}
 
 	static String readable(String rfc3339) {

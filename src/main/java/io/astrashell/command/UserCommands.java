@@ -184,7 +184,8 @@ public final class UserCommands implements CommandGroup {
 			return Output.message("User '" + ref + "' is not in the organization: nothing to delete.",
 					Output.fields("deleted", null, "userId", null));
 		}
-		return Output.message("User '" + user.email() + "' has been removed from the organization.",
+		// the API removes a user asynchronously: the request is accepted, not yet done
+		return Output.message("Deleting user '" + user.email() + "' (async operation)",
 				Output.fields("deleted", user.email(), "userId", user.userId()));
 	}
 

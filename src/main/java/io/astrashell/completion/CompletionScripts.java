@@ -76,6 +76,7 @@ public final class CompletionScripts {
 			b.append("    ").append(e.getKey()).append(") reply=").append(ansiC(e.getValue())).append(" ;;\n");
 		}
 		b.append("    *) reply=\"\" ;;\n  esac\n}\n\n");
+		b.append(scopeFunction("\"$1\"", " | ", "", "\"$2\""));
 		b.append(environmentFunction("\"$1\"", "''", env -> {
 			StringBuilder p = new StringBuilder();
 			for (char c : env.toCharArray()) {
@@ -128,8 +129,40 @@ public final class CompletionScripts {
 				.append(String.join(" ", e.getValue().stream().map(CompletionScripts::zq).toList())).append(") ;;\n");
 		}
 		b.append("    (*) candidates=() ;;\n  esac\n  (( $#candidates ))\n}\n\n");
+		b.append(scopeFunction("$1", "|", "(", "$2"));
 		b.append(environmentFunction("${(L)1}", "(''", env -> "(" + env, "(*) ;;"));
 		return template("astra.zsh").replace("@TABLES@\n", b.toString());
+	}
+
+	/** The global options that choose which cached server values a line's Tab reads, and the variable each sets. */
+	private static final Map<OptionSpec, String> SCOPE = new LinkedHashMap<>();
+
+	static {
+		SCOPE.put(GlobalOptions.CONFIG, "profile");
+		SCOPE.put(GlobalOptions.ENV, "env");
+		SCOPE.put(GlobalOptions.CONFIG_FILE, "rcfile");
+	}
+
+	/**
+	 * {@code _astra_scope OPTION VALUE}: sets {@code profile}, {@code env} or {@code rcfile} (the
+	 * completion function's own variables) when OPTION is {@code --config}, {@code --env} or
+	 * {@code --config-file}, in any spelling the specs give.
+	 */
+	private static String scopeFunction(String subject, String or, String open, String value) {
+		StringBuilder b = new StringBuilder();
+		b.append("# Sets profile, env or rcfile when global option $1 (given the value $2) chooses them.\n");
+		b.append("_astra_scope() {\n  case ").append(subject).append(" in\n");
+		for (Map.Entry<OptionSpec, String> e : SCOPE.entrySet()) {
+			OptionSpec o = e.getKey();
+			List<String> names = new ArrayList<>(List.of("--" + o.longName()));
+			if (o.shortName() != null) {
+				names.add("-" + o.shortName());
+			}
+			b.append("    ").append(open).append(String.join(or, names)).append(") ").append(e.getValue()).append('=')
+				.append(value).append(" ;;\n");
+		}
+		b.append("    ").append(open).append("*) ;;\n  esac\n}\n\n");
+		return b.toString();
 	}
 
 	/**
@@ -223,9 +256,13 @@ public final class CompletionScripts {
 			if (all.stream().anyMatch(o -> GlobalOptions.ALL.contains(o))) {
 				all.add(GlobalOptions.HELP);
 			}
+			boolean own = all.stream().noneMatch(o -> GlobalOptions.ALL.contains(o));
 			for (OptionSpec o : all) {
 				String description = o.description() == null ? "" : o.description();
-				out.put("--" + o.longName(), description);
+				// a command's own short form of a global option: the global list has its long name
+				if (!own || !GlobalOptions.isGlobal(o.longName())) {
+					out.put("--" + o.longName(), description);
+				}
 				if (o.shortName() != null) {
 					out.put("-" + o.shortName(), description);
 				}

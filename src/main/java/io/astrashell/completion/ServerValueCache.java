@@ -2,10 +2,8 @@ package io.astrashell.completion;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -28,6 +26,7 @@ import io.astrashell.api.DevOpsClient;
 import io.astrashell.api.model.Role;
 import io.astrashell.api.model.TokenInfo;
 import io.astrashell.api.model.User;
+import io.astrashell.files.AtomicFile;
 import io.astrashell.service.ChangeListener;
 import io.astrashell.session.AstraEnvironment;
 import io.astrashell.session.AstraHome;
@@ -431,20 +430,7 @@ public final class ServerValueCache implements ChangeListener, AutoCloseable {
 	}
 
 	private static void writeAtomically(Path file, String text) throws IOException {
-		Path temp = Files.createTempFile(file.getParent(), ".", ".tmp");
-		try {
-			Files.writeString(temp, text, StandardCharsets.UTF_8);
-			AstraHome.ownerOnly(temp);
-			try {
-				Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			}
-			catch (AtomicMoveNotSupportedException e) {
-				Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-			}
-		}
-		finally {
-			Files.deleteIfExists(temp);
-		}
+		AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** Whether the values of a connection came from disk and were not fetched yet (tests). */

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import io.astrashell.cli.AstraCommand;
+import io.astrashell.cli.CommandLineParser;
 import io.astrashell.cli.OptionSpec;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
@@ -27,10 +28,13 @@ public final class ShellCompleter implements Completer {
 
 	private final CommandRegistry registry;
 
+	private final CommandLineParser parser;
+
 	private final ServerValues serverValues;
 
-	public ShellCompleter(CommandRegistry registry, ServerValues serverValues) {
+	public ShellCompleter(CommandRegistry registry, CommandLineParser parser, ServerValues serverValues) {
 		this.registry = registry;
+		this.parser = parser;
 		this.serverValues = serverValues;
 	}
 
@@ -48,25 +52,10 @@ public final class ShellCompleter implements Completer {
 		int index = line.wordIndex();
 		String current = index < words.size() ? line.word().substring(0, Math.min(line.wordCursor(), line.word().length())) : "";
 
-		// find the command named by the words before the cursor
-		AstraCommand command = null;
-		int commandEnd = 0;
-		StringBuilder name = new StringBuilder();
-		for (int i = 0; i < index; i++) {
-			String w = words.get(i);
-			if (w.startsWith("-")) {
-				break;
-			}
-			if (name.length() > 0) {
-				name.append(' ');
-			}
-			name.append(w);
-			Command found = registry.getCommandByName(name.toString());
-			if (found instanceof AstraCommand astra) {
-				command = astra;
-				commandEnd = i + 1;
-			}
-		}
+		// the command named by the words before the cursor, by the parser's own rule
+		CommandLineParser.Match match = parser.commandAt(words.subList(0, Math.min(index, words.size())), 0);
+		AstraCommand command = match.command();
+		int commandEnd = match.end();
 		String typedName = String.join(" ", words.subList(0, Math.min(index, words.size())));
 		if (command == null || commandEnd == index) {
 			completeCommandWords(typedName, index, current, candidates);
@@ -144,11 +133,9 @@ public final class ShellCompleter implements Completer {
 
 	private static void completeOptionNames(AstraCommand command, List<String> typed, String current,
 			List<Candidate> candidates) {
-		Set<String> present = new java.util.HashSet<>(typed);
+		Set<String> given = CommandLineParser.scan(command, typed).options().keySet();
 		for (OptionSpec o : command.allOptions()) {
-			boolean given = present.contains("--" + o.longName())
-					|| (o.shortName() != null && present.contains("-" + o.shortName()));
-			if (given && !o.repeatable()) {
+			if (given.contains(o.longName()) && !o.repeatable()) {
 				continue;
 			}
 			String group = command.ownOptions().contains(o) ? "options" : "global options";

@@ -1,5 +1,6 @@
 package io.astrashell.output;
 
+import io.astrashell.api.model.UnsafeCharacters;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.CharacterEscapes;
 import tools.jackson.core.io.SerializedString;
@@ -9,8 +10,9 @@ import tools.jackson.core.io.SerializedString;
  * name, an email, a description, an organization name sent by the server): the C0 controls
  * (U+0000 to U+001F, ESC among them), DEL and the C1 controls (U+007F to U+009F), and the
  * bidirectional formatting characters, which reorder what a terminal shows (U+061C, U+200E, U+200F,
- * U+202A to U+202E, U+2066 to U+2069). Human output and CSV replace each with a space; JSON writes
- * each as a {@code \\uXXXX} escape, which reads back as the same string.
+ * U+202A to U+202E, U+2066 to U+2069): one set, {@link UnsafeCharacters}, which the sandbox checks
+ * too. Human output and CSV replace each with a space; JSON writes each as a {@code \\uXXXX} escape,
+ * which reads back as the same string.
  */
 public final class SafeText {
 
@@ -19,21 +21,12 @@ public final class SafeText {
 
 	/** Whether {@code c} is a control or a bidirectional formatting character. */
 	public static boolean isUnsafe(int c) {
-		return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x061c || c == 0x200e || c == 0x200f
-				|| (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+		return UnsafeCharacters.isUnsafe(c);
 	}
 
 	/** The index of the first unsafe character of {@code s}, or -1 (also for null). */
 	public static int firstUnsafe(String s) {
-		if (s == null) {
-			return -1;
-		}
-		for (int i = 0; i < s.length(); i++) {
-			if (isUnsafe(s.charAt(i))) {
-				return i;
-			}
-		}
-		return -1;
+		return UnsafeCharacters.firstUnsafe(s);
 	}
 
 	/** {@code s} with every unsafe character replaced by a space; null becomes "". */

@@ -4,16 +4,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -24,6 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.astrashell.files.AtomicFile;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,9 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Every operation runs under a JVM-wide lock for the directory and an exclusive {@link FileLock} on the
  * lock file, so that operations of every thread and every process serving the same directory are
  * serialised. An operation sees the state as it is on disk at that moment; when it changes the state, the
- * new state is written to a temporary file in the same directory and moved over {@code state.json}
- * atomically before the locks are released. The parsed state is cached, keyed by the file's key,
- * modification time and size plus a revision counter kept in the lock file, so an unchanged state is not
+ * new state replaces {@code state.json} whole ({@link AtomicFile}: a temporary file in the same
+ * directory, flushed, renamed atomically, the directory flushed) before the locks are released. The
+ * parsed state is cached, keyed by the file's key, modification time and size plus a revision counter kept in the lock file, so an unchanged state is not
  * read again. A missing {@code state.json} is seeded afresh by the first operation.
  */
 final class SandboxStore {
@@ -45,10 +43,6 @@ final class SandboxStore {
 	static final String STATE_FILE = "state.json";
 
 	static final String LOCK_FILE = "state.lock";
-
-	private static final String TEMP_PREFIX = "state-";
-
-	private static final String TEMP_SUFFIX = ".tmp";
 
 	private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
 
@@ -167,33 +161,17 @@ final class SandboxStore {
 	}
 
 	private void save(FileChannel lock, long revision, SandboxState state) throws IOException {
-		Path temp = null;
 		try {
 			byte[] bytes = MAPPER.writeValueAsBytes(state.toFile());
 			// the revision first: a crash after this point costs other processes one needless re-read
 			writeRevision(lock, revision);
-			temp = createPrivateTempFile(this.directory);
-			try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE,
-					StandardOpenOption.TRUNCATE_EXISTING)) {
-				ByteBuffer buffer = ByteBuffer.wrap(bytes);
-				while (buffer.hasRemaining()) {
-					out.write(buffer);
-				}
-				out.force(true);
-			}
-			moveAtomically(temp, this.stateFile);
-			temp = null;
+			AtomicFile.write(this.stateFile, bytes);
 			this.cached = state;
 			this.cachedKey = CacheKey.of(Files.readAttributes(this.stateFile, BasicFileAttributes.class), revision);
 		}
 		catch (IOException | RuntimeException ex) {
 			invalidate();
 			throw ex;
-		}
-		finally {
-			if (temp != null) {
-				Files.deleteIfExists(temp);
-			}
 		}
 	}
 
@@ -216,7 +194,7 @@ final class SandboxStore {
 		try (FileChannel lock = openLockFile(real.resolve(LOCK_FILE)); FileLock fileLock = lock.lock()) {
 			writeRevision(lock, readRevision(lock) + 1);
 			Files.deleteIfExists(real.resolve(STATE_FILE));
-			try (DirectoryStream<Path> temps = Files.newDirectoryStream(real, TEMP_PREFIX + "*" + TEMP_SUFFIX)) {
+			try (DirectoryStream<Path> temps = Files.newDirectoryStream(real, AtomicFile.tempGlob(STATE_FILE))) {
 				for (Path temp : temps) {
 					Files.deleteIfExists(temp);
 				}
@@ -296,23 +274,6 @@ final class SandboxStore {
 			return FileChannel.open(lockFile, options, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
 		}
 		return FileChannel.open(lockFile, options);
-	}
-
-	private static Path createPrivateTempFile(Path directory) throws IOException {
-		if (posix(directory)) {
-			return Files.createTempFile(directory, TEMP_PREFIX, TEMP_SUFFIX,
-					PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
-		}
-		return Files.createTempFile(directory, TEMP_PREFIX, TEMP_SUFFIX, new FileAttribute<?>[0]);
-	}
-
-	private static void moveAtomically(Path source, Path target) throws IOException {
-		try {
-			Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (AtomicMoveNotSupportedException ex) {
-			Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
-		}
 	}
 
 	private static long readRevision(FileChannel lock) throws IOException {

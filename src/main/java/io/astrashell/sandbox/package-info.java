@@ -1,7 +1,7 @@
 /**
  * The local sandbox: a faithful fake of the organization endpoints of the Astra DevOps API, served over
  * real HTTP on 127.0.0.1 by the JDK's {@code com.sun.net.httpserver.HttpServer}, with its state on disk.
- * It sends exactly the live form that WIRE.md describes. The only public type is
+ * It sends exactly the live form that docs/wire.md describes. The only public type is
  * {@link io.astrashell.sandbox.LocalSandbox}; the package shares no code with the rest of the application
  * except the wire models of {@code io.astrashell.api.model}.
  *
@@ -46,7 +46,8 @@
  * denied: the token's roles do not grant <action>}); 340016 not found ({@code user not found: <id>},
  * {@code token not found: <clientId>}, {@code not found: <path>}); 340017 bad request; 340018 conflict;
  * 340019 method not allowed; 340020 sandbox failure (500, such as an unreadable state file). Messages of
- * validation: {@code invalid email address: '<email>'}, {@code orgID <id> is not the organization of the
+ * validation: {@code invalid email address: '<email>'} (not an address by the client's own rule,
+ * {@link io.astrashell.api.model.EmailAddress}), {@code orgID <id> is not the organization of the
  * token}, {@code at least one role is required}, {@code invalid role id: <id>}, {@code user <email> is
  * already a member of the organization} (409), {@code role name is required}, {@code policy is required},
  * {@code at least one action is required}, {@code invalid action: <action>}, {@code invalid effect: <e>

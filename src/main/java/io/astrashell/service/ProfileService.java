@@ -83,8 +83,9 @@ public final class ProfileService {
 	public Organization check(String token, AstraEnvironment env, String endpoint) {
 		token = TokenFormat.clean(token);
 		TokenFormat.check(token, "the token given");
-		Connection connection = session.resolve(new Globals(token, null, null, env.name(),
-				env == AstraEnvironment.LOCAL ? endpoint : null, null, null, null));
+		Connection connection = session.resolve(Globals.NONE.withToken(token)
+			.withEnv(env.name())
+			.withLocalEndpoint(env == AstraEnvironment.LOCAL ? endpoint : null));
 		return orgs.current(connection);
 	}
 

@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import io.astrashell.api.ApiException;
 import io.astrashell.api.model.BuiltInRoles;
+import io.astrashell.api.model.EmailAddress;
 import io.astrashell.api.model.InviteUserRequest;
 import io.astrashell.api.model.OrganizationUsers;
 import io.astrashell.api.model.Role;
@@ -19,8 +20,6 @@ import io.astrashell.session.Connection;
  * from one roles listing per command; the API only ever receives role ids.
  */
 public final class UserService {
-
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
 
 	private static final Pattern UUID = Pattern
 		.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
@@ -40,39 +39,33 @@ public final class UserService {
 		this.changes = changes;
 	}
 
+	/** Whether {@code s} has the form of an email address ({@link EmailAddress#hasForm}). */
 	public static boolean isEmail(String s) {
-		return s != null && EMAIL.matcher(s).matches();
+		return EmailAddress.hasForm(s);
 	}
 
 	public static boolean isId(String s) {
 		return s != null && UUID.matcher(s).matches();
 	}
 
-	/** The longest local part (before the {@code @}) of an address, RFC 5321. */
-	static final int MAX_LOCAL_PART = 64;
-
-	/** The longest address that fits a mail path, RFC 5321 (256 with the angle brackets). */
-	static final int MAX_EMAIL = 254;
-
 	/**
-	 * Exit 11 unless {@code email} is an address to invite: {@code name@domain.tld}, no control or
-	 * bidirectional formatting character, a local part of at most 64 characters and at most 254 in all.
+	 * Exit 11 unless {@code email} is an address to invite ({@link EmailAddress}, the rule the sandbox
+	 * applies too): {@code name@domain.tld}, no control or bidirectional formatting character, a local
+	 * part of at most 64 characters and at most 254 in all.
 	 */
 	public static String checkEmail(String email) {
 		InputChecks.noControls("The email '" + email + "'", email);
-		if (!isEmail(email)) {
-			throw CliException.invalidArgument("'" + email + "' is not an email address (expected name@domain.tld).");
+		EmailAddress.Problem problem = EmailAddress.problem(email);
+		if (problem == null) {
+			return email;
 		}
-		int at = email.lastIndexOf('@');
-		if (at > MAX_LOCAL_PART) {
-			throw CliException.invalidArgument("The email '" + email + "' has " + at + " characters before the '@': "
-					+ "an address has at most " + MAX_LOCAL_PART + " there.");
-		}
-		if (email.length() > MAX_EMAIL) {
-			throw CliException.invalidArgument("The email '" + email + "' has " + email.length() + " characters: "
-					+ "an address has at most " + MAX_EMAIL + ".");
-		}
-		return email;
+		throw CliException.invalidArgument(switch (problem) {
+			case LOCAL_PART_TOO_LONG -> "The email '" + email + "' has " + email.indexOf('@')
+					+ " characters before the '@': an address has at most " + EmailAddress.MAX_LOCAL_PART + " there.";
+			case TOO_LONG -> "The email '" + email + "' has " + email.length() + " characters: an address has at most "
+					+ EmailAddress.MAX_LENGTH + ".";
+			case NOT_AN_ADDRESS, UNSAFE_CHARACTER -> "'" + email + "' is not an email address (expected name@domain.tld).";
+		});
 	}
 
 	/** A user is named by an email or a user id; anything else is refused before any request. */

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,11 +15,12 @@ import java.util.function.Function;
 
 import io.astrashell.cli.CliException;
 import io.astrashell.cli.ExitCode;
+import io.astrashell.files.AtomicFile;
 
 /**
  * Reads and changes the profiles file safely: a change is a read-modify-write done under an
- * exclusive lock (a lock file beside it, and a lock within this process), written to a temporary
- * file and renamed over the old one, readable by its owner alone. A file that cannot be parsed is
+ * exclusive lock (a lock file beside it, and a lock within this process), and written whole or not
+ * at all ({@link AtomicFile}), readable by its owner alone. A file that cannot be parsed is
  * never written: the change fails before it, naming the file and line.
  */
 public final class Profiles {
@@ -106,24 +105,8 @@ public final class Profiles {
 	}
 
 	private void write(String text) throws IOException {
-		Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp");
-		try {
-			AstraHome.ownerOnly(temp);
-			try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-				out.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
-				out.force(true);
-			}
-			try {
-				Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			}
-			catch (AtomicMoveNotSupportedException e) {
-				Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-			}
-			AstraHome.ownerOnly(file);
-		}
-		finally {
-			Files.deleteIfExists(temp);
-		}
+		AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8));
+		AstraHome.ownerOnly(file);
 	}
 
 }

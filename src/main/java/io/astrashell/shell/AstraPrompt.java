@@ -7,13 +7,12 @@ import io.astrashell.session.Session;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
-import org.springframework.shell.jline.PromptProvider;
 
 /**
  * The prompt text: {@code astra>} on the default profile of PROD; otherwise it names the profile and
  * any environment other than PROD, e.g. {@code astra (dev-team · DEV)>}.
  */
-public final class AstraPrompt implements PromptProvider {
+public final class AstraPrompt {
 
 	private final Session session;
 
@@ -21,7 +20,6 @@ public final class AstraPrompt implements PromptProvider {
 		this.session = session;
 	}
 
-	@Override
 	public AttributedString getPrompt() {
 		return new AttributedStringBuilder().style(AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN))
 			.append(text())

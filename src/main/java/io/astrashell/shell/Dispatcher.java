@@ -119,8 +119,7 @@ public final class Dispatcher {
 	 * stay the line's own, for the session to apply to this command alone.
 	 */
 	private Globals globalsOf(CommandLine line) {
-		Globals d = session.defaults();
-		return line.globals().orElse(new Globals(null, null, null, null, null, d.output(), d.noColor(), d.verbose()));
+		return line.globals().orElse(session.defaults().outputOnly());
 	}
 
 	private static List<String> words(CommandLine line) {
@@ -242,27 +241,12 @@ public final class Dispatcher {
 		return code.code();
 	}
 
-	/** The output options of words that did not parse, so that even a parse error honours {@code -o json}. */
+	/**
+	 * The output options of words that did not parse, read as the parser reads global options, so that
+	 * even a parse error honours {@code -o json}.
+	 */
 	private static Globals guessGlobals(List<String> words) {
-		OutputFormat format = null;
-		Boolean verbose = null;
-		Boolean noColor = null;
-		for (int i = 0; i < words.size(); i++) {
-			String w = words.get(i);
-			if ((w.equals("-o") || w.equals("--output")) && i + 1 < words.size()) {
-				format = OutputFormat.parse(words.get(i + 1)).orElse(format);
-			}
-			else if (w.startsWith("--output=") || w.startsWith("-o=")) {
-				format = OutputFormat.parse(w.substring(w.indexOf('=') + 1)).orElse(format);
-			}
-			else if (w.equals("-v") || w.equals("--verbose")) {
-				verbose = true;
-			}
-			else if (w.equals("--no-color")) {
-				noColor = true;
-			}
-		}
-		return new Globals(null, null, null, null, null, format, noColor, verbose);
+		return CommandLineParser.scan(null, words).globals().outputOnly();
 	}
 
 }

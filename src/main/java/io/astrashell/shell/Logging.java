@@ -5,13 +5,13 @@ import java.util.function.Supplier;
 
 import io.astrashell.api.Trace;
 import io.astrashell.cli.Secrets;
-import org.apache.commons.logging.LogFactory;
 
 /**
  * The shell's debug lines: off by default, on with {@code -v}, one line each on standard error,
  * secrets redacted. No logging framework is started on the way: a one-shot command pays nothing for
- * logging it does not do. Spring's own internal logging is silenced (its failures reach the user as
- * exceptions, with a stack trace under {@code -v}).
+ * logging it does not do. Spring's own warnings and errors are debug lines too, under {@code -v}
+ * ({@link ShellLogFactory}); its failures reach the user as exceptions, with
+ * a stack trace under {@code -v}.
  */
 public final class Logging {
 
@@ -26,14 +26,12 @@ public final class Logging {
 	}
 
 	/**
-	 * Called first thing: debug lines go to {@code err}; commons-logging (Spring's) is a no-op,
-	 * through {@link SilentLogFactory}.
+	 * Called first thing: debug lines go to {@code err}, and so do Spring's warnings under
+	 * {@code -v} (commons-logging's factory is {@link ShellLogFactory}).
 	 */
 	public static void init(PrintStream err) {
 		sink = err;
-		if (System.getProperty(LogFactory.FACTORY_PROPERTY) == null) {
-			System.setProperty(LogFactory.FACTORY_PROPERTY, SilentLogFactory.class.getName());
-		}
+		ShellLogFactory.install();
 	}
 
 	public static void verbose(boolean on) {

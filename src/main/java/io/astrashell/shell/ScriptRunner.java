@@ -272,7 +272,7 @@ public final class ScriptRunner {
 		Set<String> missing = new LinkedHashSet<>();
 		List<String[]> kept = new ArrayList<>();
 		for (int i = 0; i < raw.length; i++) {
-			String content = stripComment(raw[i]).strip();
+			String content = Words.stripComment(raw[i]).strip();
 			if (content.isEmpty()) {
 				continue;
 			}
@@ -309,32 +309,6 @@ public final class ScriptRunner {
 			lines.add(new Line(source, Integer.parseInt(k[0]), k[1], parsed));
 		}
 		return lines;
-	}
-
-	/** A {@code #} at the start of a word, outside quotes, starts a comment. */
-	static String stripComment(String line) {
-		char quote = 0;
-		for (int i = 0; i < line.length(); i++) {
-			char c = line.charAt(i);
-			if (quote != 0) {
-				if (c == quote) {
-					quote = 0;
-				}
-				else if (c == '\\' && quote == '"') {
-					i++;
-				}
-			}
-			else if (c == '\\') {
-				i++;
-			}
-			else if (c == '"' || c == '\'') {
-				quote = c;
-			}
-			else if (c == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
-				return line.substring(0, i);
-			}
-		}
-		return line;
 	}
 
 	/** A dry run of one line: its command's own checks; a nested script is checked line by line. */

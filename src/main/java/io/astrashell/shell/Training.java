@@ -107,7 +107,7 @@ final class Training {
 		if (prompt == null) {
 			return 0;
 		}
-		session.useDefaults(new Globals(null, null, null, "local", null, null, null, null));
+		session.useDefaults(Globals.NONE.withEnv("local"));
 		byte[] keys = "org\norg id -o json\nor\t\nquit\n".getBytes(StandardCharsets.UTF_8);
 		try (Terminal terminal = TerminalBuilder.builder()
 			.system(false)

@@ -187,11 +187,7 @@ _astra() {
   for ((i = 1; i < n - 1; i++)); do
     w="${words[i]}"
     if [[ -n "$expect" ]]; then
-      case "$expect" in
-        --config | -conf) profile="$w" ;;
-        --env) env="$w" ;;
-        --config-file | -cf) rcfile="$w" ;;
-      esac
+      _astra_scope "$expect" "$w"
       expect=""
       continue
     fi
@@ -201,10 +197,7 @@ _astra() {
           end=1
           continue
           ;;
-        --config=* | -conf=*) profile="${w#*=}" ;;
-        --env=*) env="${w#*=}" ;;
-        --config-file=* | -cf=*) rcfile="${w#*=}" ;;
-        -?*=*) ;;
+        -?*=*) _astra_scope "${w%%=*}" "${w#*=}" ;;
         -?*) _astra_option_kind "$w" && expect="$w" ;;
       esac
       case "$w" in

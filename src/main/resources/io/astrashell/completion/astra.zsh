@@ -16,21 +16,14 @@ _astra() {
   for (( i = 2; i < CURRENT; i++ )); do
     w=${(Q)words[i]}
     if [[ -n $expect ]]; then
-      case $expect in
-        (--config|-conf) profile=$w ;;
-        (--env) env=$w ;;
-        (--config-file|-cf) rcfile=$w ;;
-      esac
+      _astra_scope "$expect" "$w"
       expect=
       continue
     fi
     if [[ -z $end ]]; then
       case $w in
         (--) end=1; continue ;;
-        (--config=*|-conf=*) profile=${w#*=} ;;
-        (--env=*) env=${w#*=} ;;
-        (--config-file=*|-cf=*) rcfile=${w#*=} ;;
-        (-?*=*) ;;
+        (-?*=*) _astra_scope "${w%%=*}" "${w#*=}" ;;
         (-?*) _astra_option_kind $w && expect=$w ;;
       esac
       [[ $w == -?* ]] && continue

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The client against a wire-level fake: both key casings, every error-body form and status of
- * WIRE.md, an HTML page, an empty body, a refused connection, a timeout, and the retry rules.
+ * docs/wire.md, an HTML page, an empty body, a refused connection, a timeout, and the retry rules.
  */
 class DevOpsClientTest {
 

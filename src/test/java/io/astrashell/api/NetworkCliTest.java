@@ -68,7 +68,7 @@ class NetworkCliTest {
 		assertThat(r.err()).as(r.toString()).startsWith("[ERROR] ").doesNotContain("Exception").doesNotContain("java.");
 	}
 
-	// ---- item 8: deadline and size limit, from application.yml (here through its variables)
+	// ---- deadline and size limit, from application.yml (here through its variables)
 
 	@Test
 	void aTricklingServerIsCutAtTheDeadlineOfTheSettings() throws Exception {
@@ -122,7 +122,7 @@ class NetworkCliTest {
 		assertThat(r.err()).contains("'astra.http.max-response-size' is not a size such as 32MB or 512KB: lots");
 	}
 
-	// ---- item 13: a password in a URL is masked everywhere
+	// ---- a password in a URL is masked everywhere
 
 	@Test
 	void aPasswordInTheEndpointIsMaskedInErrorsVerboseLinesAndJson() throws Exception {
@@ -177,7 +177,7 @@ class NetworkCliTest {
 		assertThat(r.err()).contains("The proxy in https_proxy cannot be used").doesNotContain("hunter2");
 	}
 
-	// ---- item 24: endpoints checked before any request
+	// ---- endpoints checked before any request
 
 	@Test
 	void endpointsAreCheckedBeforeAnyRequest() throws Exception {
@@ -224,7 +224,7 @@ class NetworkCliTest {
 		assertThat(elsewhere.connections.get()).isZero();
 	}
 
-	// ---- item 23: plain words
+	// ---- plain words
 
 	@Test
 	void aBusyPortForSandboxServeIsSaidPlainly() throws Exception {
@@ -301,7 +301,7 @@ class NetworkCliTest {
 		assertThat(proxy.forwarded).isNotEmpty();
 	}
 
-	// ---- item 16: a proxy with credentials in front of an https endpoint, the shell in a JVM of its own
+	// ---- a proxy with credentials in front of an https endpoint, the shell in a JVM of its own
 
 	@Test
 	void httpsThroughAnAuthenticatingConnectProxyInAShellOfItsOwn() throws Exception {

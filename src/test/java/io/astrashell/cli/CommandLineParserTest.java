@@ -7,10 +7,10 @@ import io.astrashell.output.Output;
 import io.astrashell.output.OutputFormat;
 import org.junit.jupiter.api.Test;
 import org.springframework.shell.core.command.CommandRegistry;
-import org.springframework.shell.core.command.ParsedInput;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 /** How words become a command line: the original CLI's option spellings and every mistake's exit code. */
 class CommandLineParserTest {
@@ -82,13 +82,11 @@ class CommandLineParserTest {
 	}
 
 	@Test
-	void theSpringShellViewCarriesTheSameLine() {
-		ParsedInput input = parser.parse("user invite a@b.co -r \"RO User\" -cf /rc");
-		assertThat(input.commandName()).isEqualTo("user");
-		assertThat(input.subCommands()).containsExactly("invite");
-		assertThat(input.arguments()).extracting(a -> a.value()).containsExactly("a@b.co");
-		assertThat(input.options()).extracting(o -> o.longName() + "=" + o.value())
-			.containsExactly("role=RO User", "config-file=/rc");
+	void aTypedLineSplitsIntoTheSameParts() {
+		CommandLine line = parser.parse(Words.split("user invite a@b.co -r \"RO User\" -cf /rc"));
+		assertThat(line.command().getName()).isEqualTo("user invite");
+		assertThat(line.arguments()).containsExactly("a@b.co");
+		assertThat(line.options()).containsExactly(entry("role", List.of("RO User")), entry("config-file", List.of("/rc")));
 	}
 
 	@Test
@@ -158,6 +156,42 @@ class CommandLineParserTest {
 	static void assertCode(Runnable parse, ExitCode code) {
 		assertThatThrownBy(parse::run).isInstanceOf(CliException.class)
 			.satisfies(e -> assertThat(((CliException) e).exitCode()).isEqualTo(code));
+	}
+
+	@Test
+	void tabAndErrorMessagesReadWordsAsTheParserDoes() {
+		// Tab, an error's output format and the parser share one reading of a line
+		List<List<String>> lines = List.of(
+				List.of("user", "invite", "a@b.co", "-r", "RO User", "--role=R/W User", "--env", "dev", "-o", "json"),
+				List.of("user", "invite", "--if-not-exists", "-cf", "/x", "--", "-odd@b.co"),
+				List.of("token", "create", "-d", "-5", "-r", "R", "--no-color", "-v"));
+		for (List<String> words : lines) {
+			CommandLine parsed = parser.parse(words);
+			CommandLineParser.Match match = parser.commandAt(words, 0);
+			assertThat(match.command()).isSameAs(parsed.command());
+			CommandLineParser.Scan scan = CommandLineParser.scan(match.command(), words.subList(match.end(), words.size()));
+			assertThat(scan.options()).isEqualTo(parsed.options());
+			assertThat(scan.arguments()).isEqualTo(parsed.arguments().size());
+			assertThat(scan.globals()).isEqualTo(parsed.globals());
+		}
+		// leniently: an unknown option is skipped, a value-less option left out
+		CommandLineParser.Scan scan = CommandLineParser.scan(null, List.of("usr", "lst", "--bogus", "-o", "json", "--env"));
+		assertThat(scan.globals().output()).isEqualTo(OutputFormat.JSON);
+		assertThat(scan.options()).containsOnlyKeys("output");
+		assertThat(parser.commandAt(List.of("user", "-o", "json"), 0).command().getName()).isEqualTo("user list");
+	}
+
+	@Test
+	void everyGlobalOptionIsReadIntoItsTypedValue() {
+		// a global option declared in GlobalOptions.ALL but not read in GlobalOptions.values fails here
+		for (OptionSpec o : GlobalOptions.ALL) {
+			String value = o.isFlag() ? "true" : o.allowedValues().isEmpty() ? "x" : o.allowedValues().get(0);
+			Globals g = GlobalOptions.values(java.util.Map.of(o.longName(), List.of(value)));
+			assertThat(g).as("--" + o.longName()).isNotEqualTo(Globals.NONE);
+			assertThat(parse("user", "list", "--" + o.longName() + "=" + value).globals()).isEqualTo(g);
+		}
+		assertThat(Globals.NONE.withToken("t").withEnv("local").withLocalEndpoint("http://127.0.0.1:1"))
+			.isEqualTo(new Globals("t", null, null, "local", "http://127.0.0.1:1", null, null, null));
 	}
 
 }

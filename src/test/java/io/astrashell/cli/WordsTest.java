@@ -32,4 +32,31 @@ class WordsTest {
 		}
 	}
 
+	@Test
+	void oneTokenizerForLinesScriptsAndTab() {
+		// positions of the words as typed, quotes included
+		Words.Lexed lexed = Words.lex("role get \"Org Admin\" x", false);
+		assertThat(lexed.words()).containsExactly(new Words.Word("role", 0, 4), new Words.Word("get", 5, 8),
+				new Words.Word("Org Admin", 9, 20), new Words.Word("x", 21, 22));
+		// an open quote is reported, not thrown, so that Tab can complete inside it
+		assertThat(Words.lex("role get \"Org", false).openQuote()).isEqualTo('"');
+		assertThat(Words.lex("role get \"Org", false).texts()).containsExactly("role", "get", "Org");
+		// a backslash before a line break joins the lines, as in sh (the prompt's continued line)
+		assertThat(Words.split("user list \\\n-o json")).containsExactly("user", "list", "-o", "json");
+		assertThat(Words.lex("user list \\", false).trailingEscape()).isTrue();
+		assertThat(Words.lex("user list 'a\\'", false).trailingEscape()).isFalse();
+	}
+
+	@Test
+	void aCommentStartsAWordOutsideQuotes() {
+		assertThat(Words.stripComment("org # the org")).isEqualTo("org ");
+		assertThat(Words.stripComment("# all")).isEmpty();
+		assertThat(Words.stripComment("role get '#1' x#y \"a #b\"")).isEqualTo("role get '#1' x#y \"a #b\"");
+		// an escaped space joins the # to the word before it, as it does when the line runs
+		assertThat(Words.stripComment("role get a\\ #b")).isEqualTo("role get a\\ #b");
+		assertThat(Words.split(Words.stripComment("role get a\\ #b"))).containsExactly("role", "get", "a #b");
+		// an unclosed quote is left for the parser to report
+		assertThat(Words.stripComment("org \"# x")).isEqualTo("org \"# x");
+	}
+
 }

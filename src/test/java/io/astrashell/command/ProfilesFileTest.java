@@ -63,7 +63,7 @@ class ProfilesFileTest {
 		assertThat(r.out()).isEmpty();
 	}
 
-	// item 2: one rule for repeated sections and keys, for reading and writing alike
+	// one rule for repeated sections and keys, for reading and writing alike
 
 	@Test
 	void aRepeatedSectionIsRefusedByEveryCommandNamingBothLines() throws Exception {
@@ -100,7 +100,7 @@ class ProfilesFileTest {
 		assertThat(file()).isEqualTo(twice);
 	}
 
-	// item 3: no line break or control character reaches the file, whatever --no-validate says
+	// no line break or control character reaches the file, whatever --no-validate says
 
 	@Test
 	void aValueWithALineBreakIsRefusedAndNothingIsWritten() throws Exception {
@@ -134,7 +134,7 @@ class ProfilesFileTest {
 		assertThat(astra.configFile()).doesNotExist();
 	}
 
-	// item 19: a token with spaces or a line break around it is the token
+	// a token with spaces or a line break around it is the token
 
 	@Test
 	void aTokenIsTakenWithoutTheSpacesAndLineBreaksAroundIt() throws Exception {
@@ -166,7 +166,7 @@ class ProfilesFileTest {
 		assertThat(inside.exitCode()).isEqualTo(9);
 	}
 
-	// item 21: one exit code for a missing profile
+	// one exit code for a missing profile
 
 	@Test
 	void aMissingProfileIsNotFoundWhereverItIsNamed() throws Exception {
@@ -186,7 +186,7 @@ class ProfilesFileTest {
 		assertThat(noFile.err()).contains("no profiles yet");
 	}
 
-	// item 22: a bad value in a profile names the file, the profile and the value (exit 9)
+	// a bad value in a profile names the file, the profile and the value (exit 9)
 
 	@Test
 	void anEnvironmentThatIsNotOneNamesTheFileTheProfileAndTheValue() throws Exception {
@@ -215,7 +215,7 @@ class ProfilesFileTest {
 		assertThat(json(r).get("data").get("environment").asString()).isEqualTo("PROD");
 	}
 
-	// item 23: files that are not profiles files, in plain words, with nothing written
+	// files that are not profiles files, in plain words, with nothing written
 
 	@Test
 	void aDirectoryGivenAsTheFileIsNamed() throws Exception {

@@ -90,7 +90,7 @@ class TokenCommandsTest extends SandboxCliFixture {
 		String b = cli.data("token", "create", "-r", "RO User").get("clientId").asString();
 		Result deleted = cli.run("token", "delete", a);
 		assertThat(deleted.exitCode()).as(deleted.toString()).isZero();
-		assertThat(deleted.out()).isEqualTo("[OK]    Your token has been deleted (" + a + ").\n");
+		assertThat(deleted.out()).isEqualTo("[OK]    Your token has been deleted.\n");
 		assertThat(cli.data("token", "revoke", b).get("deleted").asString()).isEqualTo(b);
 		assertThat(cli.run("token", "list").out()).doesNotContain(a).doesNotContain(b);
 

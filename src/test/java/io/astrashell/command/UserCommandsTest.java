@@ -132,7 +132,7 @@ class UserCommandsTest extends SandboxCliFixture {
 		run("user", "invite", "dave@example.com");
 		Result r = run("user", "delete", "dave@example.com");
 		assertThat(r.exitCode()).as(r.toString()).isZero();
-		assertThat(r.out()).isEqualTo("[OK]    User 'dave@example.com' has been removed from the organization.\n");
+		assertThat(r.out()).isEqualTo("[OK]    Deleting user 'dave@example.com' (async operation)\n");
 		assertThat(run("user", "get", "dave@example.com").exitCode()).isEqualTo(5);
 
 		Result again = run("user", "delete", "dave@example.com");

@@ -64,7 +64,7 @@ class ServerValueCacheTest {
 	}
 
 	Connection connection(Session session, URI endpoint, String token) {
-		return session.resolve(new Globals(token, null, null, "local", endpoint.toString(), null, null, null));
+		return session.resolve(Globals.NONE.withToken(token).withEnv("local").withLocalEndpoint(endpoint.toString()));
 	}
 
 	static List<String> names(List<Value> values) {

@@ -55,7 +55,7 @@ class ConfirmationTest {
 			t.type("user delete " + id + "\r");
 			t.waitFor("Delete user 'bob@example.com'? [y/N] ", 2);
 			t.type("y\r");
-			t.waitFor("User 'bob@example.com' has been removed from the organization.", 1);
+			t.waitFor("Deleting user 'bob@example.com' (async operation)", 1);
 			t.waitFor(PROMPT, 4);
 			assertThat(oneShot("user", "get", "bob@example.com", "--env", "local").exitCode()).isEqualTo(5);
 
@@ -112,7 +112,7 @@ class ConfirmationTest {
 		try (PromptTerminal t = new PromptTerminal(env(), "--env", "local")) {
 			t.waitFor(PROMPT, 1);
 			t.run("script " + script, PROMPT);
-			assertThat(t.screen()).contains("User 'cid@example.com' has been removed").doesNotContain("[y/N]")
+			assertThat(t.screen()).contains("Deleting user 'cid@example.com' (async operation)").doesNotContain("[y/N]")
 				.contains("2 of 2 line(s) run, 2 succeeded");
 			t.type("quit\r");
 			assertThat(t.exitCode()).isZero();
@@ -157,7 +157,7 @@ class ConfirmationTest {
 
 		AstraRun.Result yes = inATerminal("Yes\n", "user", "delete", "eve@example.com", "--env", "local");
 		assertThat(yes.exitCode()).as(yes.toString()).isZero();
-		assertThat(yes.out()).contains("User 'eve@example.com' has been removed");
+		assertThat(yes.out()).contains("Deleting user 'eve@example.com' (async operation)");
 		assertThat(astra.run("user", "get", "eve@example.com", "--env", "local").exitCode()).isEqualTo(5);
 
 		astra.run("config", "create", "team", "--token", SlowServer.TOKEN, "--no-validate", "--env", "local");

@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * Every policy action name the service knows: the {@code PolicyAction} enum of the OpenAPI description
- * plus the names WIRE.md adds. The permissions that guard the organization endpoints are among them.
+ * plus the names it leaves out (docs/wire.md). The permissions that guard the organization endpoints are
+ * among them.
  */
 public final class PolicyActions {
 
@@ -25,7 +26,7 @@ public final class PolicyActions {
 
 	public static final String ORG_TOKEN_WRITE = "org-token-write";
 
-	/** All known action names, in the order of the specification followed by the additions of WIRE.md. */
+	/** All known action names, in the order of the specification followed by those it leaves out (docs/wire.md). */
 	public static final List<String> ALL = List.of("db-all-keyspace-create", "db-all-keyspace-describe", "db-cql",
 			"db-graphql", "db-keyspace-alter", "db-keyspace-authorize", "db-keyspace-create", "db-keyspace-describe",
 			"db-keyspace-drop", "db-keyspace-grant", "db-keyspace-modify", "db-rest", "db-table-alter",

@@ -1,4 +1,4 @@
-package io.astrashell;
+package io.astrashell.startup;
 
 import java.math.BigDecimal;
 import java.net.InetAddress;
@@ -25,14 +25,16 @@ import org.springframework.http.HttpHeaders;
  * </ul>
  * The machine's other core is otherwise mostly idle during a one-shot command's start. Whichever
  * thread comes second to a class waits for its initialization rather than repeating it, and a
- * failure here only means the main thread does the work itself.
+ * failure here only means the main thread does the work itself. Measured on the HTTPS one-shot
+ * (A/B, see {@link io.astrashell.startup}): 30 ms less wall time (90% interval 12 to 58) for 3 ms
+ * more CPU time.
  */
-final class ClassWarmup {
+public final class ClassWarmup {
 
 	private ClassWarmup() {
 	}
 
-	static void start() {
+	public static void start() {
 		Thread warmup = new Thread(ClassWarmup::run, "astra-class-warmup");
 		warmup.setDaemon(true);
 		warmup.start();
