@@ -46,6 +46,9 @@ public final class OrgFileReader {
 
 	private static final Set<String> TOKEN_KEYS = Set.of("clientId", "roles", "description", "generatedOn", "expiry");
 
+	/** The largest file read, in characters: room for an organization ten times the size of 100,000 users. */
+	static final int CODE_POINT_LIMIT = 128 * 1024 * 1024;
+
 	private final String path;
 
 	private OrgFileReader(String path) {
@@ -62,6 +65,8 @@ public final class OrgFileReader {
 		try {
 			LoaderOptions options = new LoaderOptions();
 			options.setAllowDuplicateKeys(true); // reported below, with both places
+			// SnakeYAML stops at 3 MB by default: an organization of 100,000 users exports about 9 MB
+			options.setCodePointLimit(CODE_POINT_LIMIT);
 			root = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options)
 				.getSingleNode();
 		}
