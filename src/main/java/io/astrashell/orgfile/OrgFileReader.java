@@ -112,14 +112,9 @@ public final class OrgFileReader {
 			if (description != null) {
 				wrap(role.get("description"), () -> RoleService.checkText(null, description));
 			}
-			if (!role.containsKey("actions")) {
-				throw new OrgFile.Invalid(at, "role '" + name + "' has no 'actions': give the policy actions it grants.");
-			}
-			List<String> actions = texts(role.get("actions"), "actions");
-			if (actions.isEmpty()) {
-				throw new OrgFile.Invalid(at(role.get("actions").getStartMark()),
-						"role '" + name + "' grants no action: give at least one.");
-			}
+			List<String> actions = requiredList(role, "actions", at,
+					"role '" + name + "' has no 'actions': give the policy actions it grants.",
+					"role '" + name + "' grants no action: give at least one.");
 			List<String> checkedActions = wrap(role.get("actions"), () -> RoleService.checkActions(actions));
 			List<String> resources = role.containsKey("resources") ? texts(role.get("resources"), "resources") : List.of();
 			List<String> checkedResources = wrap(role.get("resources"), () -> RoleService.checkResources(resources));
@@ -141,14 +136,9 @@ public final class OrgFileReader {
 				throw new OrgFile.Invalid(at, "user " + email + " is listed twice (first at line " + first.line()
 						+ "): list each user once.");
 			}
-			if (!user.containsKey("roles")) {
-				throw new OrgFile.Invalid(at, "user " + email + " has no 'roles': give the roles they should hold.");
-			}
-			List<String> roles = texts(user.get("roles"), "roles");
-			if (roles.isEmpty()) {
-				throw new OrgFile.Invalid(at(user.get("roles").getStartMark()),
-						"user " + email + " holds no role: give at least one (a user without a role cannot be invited).");
-			}
+			List<String> roles = requiredList(user, "roles", at,
+					"user " + email + " has no 'roles': give the roles they should hold.",
+					"user " + email + " holds no role: give at least one (a user without a role cannot be invited).");
 			wrap(user.get("roles"), () -> RoleService.checkRefs(roles));
 			out.add(new OrgFile.UserEntry(email, roles, at));
 		}
@@ -207,6 +197,18 @@ public final class OrgFileReader {
 			throw new OrgFile.Invalid(at(owner.getStartMark()), what + " needs '" + key + "'.");
 		}
 		return value;
+	}
+
+	/** A list that must be there ({@code missing} said at {@code owner} otherwise) and hold a value ({@code empty}). */
+	private List<String> requiredList(Map<String, Node> map, String key, Location owner, String missing, String empty) {
+		if (!map.containsKey(key)) {
+			throw new OrgFile.Invalid(owner, missing);
+		}
+		List<String> values = texts(map.get(key), key);
+		if (values.isEmpty()) {
+			throw new OrgFile.Invalid(at(map.get(key).getStartMark()), empty);
+		}
+		return values;
 	}
 
 	private String optional(Map<String, Node> map, String key) {
