@@ -118,6 +118,14 @@ public final class OrgCommands implements CommandGroup {
 
 	private Output export(Invocation in) {
 		OrgFileService.Export export = files.export(session.connectionFor(in.globals()), in.flag("include-tokens"));
+		if (in.globals().format() == OutputFormat.CSV) {
+			// CSV has no form for the whole document: its users, one row each, as a spreadsheet takes them
+			List<List<Object>> rows = new ArrayList<>();
+			@SuppressWarnings("unchecked")
+			List<java.util.Map<String, Object>> users = (List<java.util.Map<String, Object>>) export.document().get("users");
+			users.forEach(u -> rows.add(Output.row(u.get("email"), u.get("roles"), u.get("status"))));
+			return Output.table(users.size() + " user(s)", export.document(), List.of("User Email", "Roles", "Status"), rows);
+		}
 		return Output.text("Organization '" + export.orgName() + "' exported", export.yaml(), export.document());
 	}
 

@@ -100,6 +100,9 @@ class OrgFileTest {
 			.contains("tokens:\n  - clientId: ")
 			.doesNotContain("AstraCS:").doesNotContain("secret:");
 		Path f = file("org.yaml", export.out());
+		// as CSV, the users one row each
+		assertThat(run("org", "export", "-o", "csv").out()).startsWith("User Email,Roles,Status\r\n")
+			.contains("dana@example.com,Pipeline Reader,invited\r\n");
 		proxy.clear();
 
 		Result diff = run("org", "diff", f.toString(), "--prune");
