@@ -1,35 +1,31 @@
 package io.astrashell.session;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.astrashell.AstraSettings;
 import io.astrashell.api.DevOpsClient;
 import io.astrashell.api.Proxies;
 import io.astrashell.api.Trace;
-import io.astrashell.cli.CliException;
 import io.astrashell.cli.Globals;
 import io.astrashell.sandbox.LocalSandbox;
 
 /**
- * The shell's session: the options it was started with, the connection they resolve to (kept in
- * memory for the prompt, resolved once), one API client per connection, and the embedded sandbox
- * when {@code --env local} is used without an endpoint. A command's own {@code --token},
- * {@code -conf} or {@code --env} apply to that command alone.
+ * The shell's session, as the rest of the shell sees it: the options it was started with, the
+ * connection they resolve to (kept in memory for the prompt, resolved once), one API client per
+ * connection, and the embedded sandbox when {@code --env local} is used without an endpoint. A
+ * command's own {@code --token}, {@code -conf} or {@code --env} apply to that command alone.
  *
- * <p>Where the token comes from, first match wins: {@code --token}; the section chosen with
- * {@code -conf}; the {@code ASTRA_DB_APPLICATION_TOKEN} environment variable; the {@code [default]}
- * section of the configuration file; with {@code --env local}, the sandbox's admin token.
+ * <p>It puts together three parts: {@link SessionState} (defaults, current connection, clients),
+ * {@link ConnectionResolver} (options, environment and profiles file to a connection, and where the
+ * token comes from), and {@link EmbeddedSandbox} (the in-process sandbox, started on first use).
  */
 public final class Session implements AutoCloseable {
 
-	public static final String TOKEN_VARIABLE = "ASTRA_DB_APPLICATION_TOKEN";
+	public static final String TOKEN_VARIABLE = ConnectionResolver.TOKEN_VARIABLE;
 
-	public static final String ENDPOINT_VARIABLE = "ASTRA_LOCAL_ENDPOINT";
+	public static final String ENDPOINT_VARIABLE = ConnectionResolver.ENDPOINT_VARIABLE;
 
 	private final AstraSettings settings;
 
@@ -37,30 +33,28 @@ public final class Session implements AutoCloseable {
 
 	private final Map<String, String> environment;
 
-	private volatile Globals defaults = Globals.NONE;
+	private final EmbeddedSandbox sandbox;
 
-	private volatile Connection current;
+	private final ConnectionResolver resolver;
 
-	private LocalSandbox embedded;
-
-	private final Map<String, DevOpsClient> clients = new ConcurrentHashMap<>();
-
-	private final Trace trace;
+	private final SessionState state;
 
 	public Session(AstraSettings settings, Map<String, String> environment) {
 		this(settings, environment, Trace.NONE);
-	}
-
-	/** An environment variable of the process (scripts substitute {@code ${NAME}}). */
-	public String variable(String name) {
-		return environment.get(name);
 	}
 
 	public Session(AstraSettings settings, Map<String, String> environment, Trace trace) {
 		this.settings = settings;
 		this.home = new AstraHome(settings.home());
 		this.environment = environment;
-		this.trace = trace;
+		this.sandbox = new EmbeddedSandbox(home, settings.sandbox().port(), trace);
+		this.resolver = new ConnectionResolver(settings, home, environment, trace, sandbox::get);
+		this.state = new SessionState(resolver, settings.http(), trace, environment);
+	}
+
+	/** An environment variable of the process (scripts substitute {@code ${NAME}}). */
+	public String variable(String name) {
+		return environment.get(name);
 	}
 
 	public AstraSettings settings() {
@@ -73,22 +67,17 @@ public final class Session implements AutoCloseable {
 
 	/** The options the shell was started with; at the prompt they apply to every command. */
 	public Globals defaults() {
-		return defaults;
+		return state.defaults();
 	}
 
+	/** Makes these the session's options; its connection is resolved again on next use. */
 	public void useDefaults(Globals globals) {
-		this.defaults = globals;
-		this.current = null;
+		state.useDefaults(globals);
 	}
 
 	/** The session's own connection, resolved on first use and then kept. */
 	public Connection current() {
-		Connection c = current;
-		if (c == null) {
-			c = resolve(defaults);
-			current = c;
-		}
-		return c;
+		return state.current();
 	}
 
 	/**
@@ -97,12 +86,7 @@ public final class Session implements AutoCloseable {
 	 * stays as it was.
 	 */
 	public Connection switchTo(String profile) {
-		Globals next = new Globals(null, defaults.configFile(), profile, null, null, defaults.output(),
-				defaults.noColor(), defaults.verbose());
-		Connection connection = resolve(next);
-		this.defaults = next;
-		this.current = connection;
-		return connection;
+		return state.switchTo(profile);
 	}
 
 	/** The session as it is now, to put back with {@link #restore(Snapshot)} (a script's own switches end with it). */
@@ -110,12 +94,11 @@ public final class Session implements AutoCloseable {
 	}
 
 	public Snapshot snapshot() {
-		return new Snapshot(defaults, current);
+		return state.snapshot();
 	}
 
 	public void restore(Snapshot snapshot) {
-		this.defaults = snapshot.defaults();
-		this.current = snapshot.current();
+		state.restore(snapshot);
 	}
 
 	/**
@@ -123,23 +106,7 @@ public final class Session implements AutoCloseable {
 	 * token comes from elsewhere. Unlike {@link #connectionFor}, it starts nothing and sends nothing.
 	 */
 	public String profileFor(Globals line) {
-		if (line.token() != null) {
-			return null;
-		}
-		if (line.profile() != null) {
-			return line.profile();
-		}
-		Connection session = current;
-		if (session != null && line.configFile() == null) {
-			return session.profile();
-		}
-		if (defaults.token() != null) {
-			return null;
-		}
-		if (defaults.profile() != null) {
-			return defaults.profile();
-		}
-		return notBlank(environment.get(TOKEN_VARIABLE)) ? null : AstraRc.DEFAULT_SECTION;
+		return state.profileFor(line);
 	}
 
 	/** The profiles file of these options, as a store that reads and writes it safely. */
@@ -149,7 +116,7 @@ public final class Session implements AutoCloseable {
 
 	/** The session's connection if it was resolved already, else null (never resolves). */
 	public Connection known() {
-		return current;
+		return state.known();
 	}
 
 	/**
@@ -158,29 +125,7 @@ public final class Session implements AutoCloseable {
 	 * {@code --env} or {@code --local-endpoint} replace just that part of it.
 	 */
 	public Connection connectionFor(Globals line) {
-		if (!line.choosesConnection()) {
-			return current();
-		}
-		Globals effective;
-		if (line.configFile() != null || line.profile() != null) {
-			effective = new Globals(line.token(), line.configFile(), line.profile(), line.env(), line.localEndpoint(),
-					null, null, null).orElse(new Globals(null, defaults.configFile(), null, null, null, null, null, null));
-		}
-		else {
-			Connection session = current;
-			Globals base = defaults;
-			if (session != null) {
-				boolean local = session.environment() == AstraEnvironment.LOCAL;
-				base = new Globals(session.token(), defaults.configFile(), null, session.environment().name(),
-						local ? session.baseUrl().toString() : null, null, null, null);
-				if (line.env() != null && !line.env().equalsIgnoreCase(session.environment().name())) {
-					base = new Globals(line.token() == null ? session.token() : null, defaults.configFile(), null, null,
-							null, null, null, null);
-				}
-			}
-			effective = line.orElse(base);
-		}
-		return resolve(effective);
+		return state.connectionFor(line);
 	}
 
 	/**
@@ -189,285 +134,56 @@ public final class Session implements AutoCloseable {
 	 * that cannot be used is a configuration error (exit 9).
 	 */
 	public DevOpsClient client(Connection connection) {
-		try {
-			return clients.computeIfAbsent(connection.identity(), k -> new DevOpsClient(connection.baseUrl(),
-					connection.token(), settings.http(), trace, proxies()));
-		}
-		catch (Proxies.Invalid e) {
-			throw CliException.configuration(e.getMessage());
-		}
+		return state.client(connection);
 	}
-
-	private volatile Proxies proxies;
 
 	/** The proxy variables of the environment the shell was given, read once. */
 	public Proxies proxies() {
-		Proxies p = proxies;
-		if (p == null) {
-			p = Proxies.fromEnvironment(environment);
-			proxies = p;
-		}
-		return p;
+		return state.proxies();
 	}
 
+	/** The profiles file of these options: their {@code -cf}, else the session's, else the default one. */
 	public Path configFile(Globals globals) {
-		String given = globals.configFile() != null ? globals.configFile() : defaults.configFile();
-		if (given == null) {
-			return settings.configFile();
-		}
-		if (given.isBlank()) {
-			throw CliException.missingOption("The value of -cf/--config-file is empty: give the profiles file, e.g. "
-					+ "-cf ~/.astrarc.");
-		}
-		try {
-			return Path.of(AstraHome.expandHome(given, AstraHome.userHome(environment)));
-		}
-		catch (java.nio.file.InvalidPathException e) {
-			throw CliException.invalidOptionValue("Invalid value for -cf/--config-file: " + e.getReason()
-					+ ". Give the path of the profiles file.");
-		}
+		return resolver.configFile(state.withDefaultFile(globals));
 	}
 
-	/** Turns options into a connection: token, environment and endpoint, checked but not yet used. */
-	public Connection resolve(Globals g) {
-		Path file = configFile(g);
-		AstraRc rc = null;
-		String token;
-		String source;
-		String section = null;
-		if (g.token() != null) {
-			token = TokenFormat.clean(g.token());
-			source = "--token";
-		}
-		else if (g.profile() != null) {
-			rc = AstraRc.read(file);
-			section = g.profile();
-			if (!rc.hasSection(section)) {
-				throw rc.missingSection(section);
-			}
-			token = rc.value(section, AstraRc.TOKEN_KEY);
-			source = "profile '" + section + "' of " + file;
-			if (token == null) {
-				throw CliException.configuration("Profile '" + section + "' of " + file + " has no "
-						+ AstraRc.TOKEN_KEY + ". Run 'astra config create " + section + " --token AstraCS:...'.");
-			}
-		}
-		else if (notBlank(environment.get(TOKEN_VARIABLE))) {
-			token = TokenFormat.clean(environment.get(TOKEN_VARIABLE));
-			source = "the " + TOKEN_VARIABLE + " variable";
-		}
-		else {
-			rc = AstraRc.read(file);
-			section = AstraRc.DEFAULT_SECTION;
-			token = rc.value(section, AstraRc.TOKEN_KEY);
-			source = "profile 'default' of " + file;
-		}
-
-		String envName = g.env();
-		AstraEnvironment env;
-		if (envName != null) {
-			env = AstraEnvironment.parse(envName)
-				.orElseThrow(() -> CliException.invalidOptionValue("Invalid value '" + g.env()
-						+ "' for --env: use one of PROD, DEV, TEST, LOCAL."));
-		}
-		else if (section != null && token != null && notBlank(rc.value(section, AstraRc.ENV_KEY))) {
-			String written = rc.value(section, AstraRc.ENV_KEY);
-			String profile = section;
-			env = AstraEnvironment.parse(written)
-				.orElseThrow(() -> CliException.configuration("Profile '" + profile + "' of " + file + " has "
-						+ AstraRc.ENV_KEY + "=" + written + ", which is not an environment: set it to one of PROD, DEV, "
-						+ "TEST, LOCAL in that file (or give --env)."));
-		}
-		else {
-			env = AstraEnvironment.PROD;
-		}
-
-		URI baseUrl;
-		if (env == AstraEnvironment.LOCAL) {
-			String endpoint = g.localEndpoint();
-			String endpointSource = "--local-endpoint";
-			if (endpoint == null && notBlank(environment.get(ENDPOINT_VARIABLE))) {
-				endpoint = environment.get(ENDPOINT_VARIABLE);
-				endpointSource = "the " + ENDPOINT_VARIABLE + " variable";
-			}
-			String fromProfile = null;
-			if (endpoint == null && section != null && token != null) {
-				endpoint = fromProfile = rc.value(section, AstraRc.ENDPOINT_KEY);
-			}
-			if (endpoint != null) {
-				try {
-					baseUrl = endpointUri(endpoint, endpointSource);
-				}
-				catch (CliException e) {
-					if (fromProfile == null) {
-						throw e;
-					}
-					throw CliException.configuration("Profile '" + section + "' of " + file + " has an "
-							+ AstraRc.ENDPOINT_KEY + " that is not a URL: set it to one such as http://127.0.0.1:8181 in "
-							+ "that file (or give --local-endpoint).");
-				}
-				if (token == null) {
-					token = sandboxTokenOnDisk();
-					source = "the sandbox state in " + home.path();
-				}
-			}
-			else {
-				LocalSandbox sandbox = embeddedSandbox();
-				baseUrl = sandbox.endpoint();
-				if (token == null) {
-					token = sandbox.adminToken();
-					source = "the sandbox's admin token";
-				}
-			}
-		}
-		else {
-			if (g.localEndpoint() != null) {
-				throw CliException.invalidArgument("--local-endpoint goes with --env local (the environment here is "
-						+ env + ").");
-			}
-			baseUrl = URI.create(switch (env) {
-				case DEV -> settings.environments().dev();
-				case TEST -> settings.environments().test();
-				default -> settings.environments().prod();
-			});
-		}
-		if (token == null) {
-			throw CliException.configuration(noTokenHint(file));
-		}
-		TokenFormat.check(token, source);
-		Connection connection = new Connection(env, baseUrl, token, section, source);
-		trace.log(() -> "connection: " + connection + " (token from " + connection.tokenSource() + ")");
-		return connection;
+	/**
+	 * Turns options into a connection: token, environment and endpoint, checked but not yet used (the
+	 * session's {@code -cf} applies when they give none).
+	 */
+	public Connection resolve(Globals globals) {
+		return state.resolve(globals);
 	}
 
 	/** What to do when there is no token at all. */
 	public static String noTokenHint(Path file) {
-		return "No token: pass --token AstraCS:..., set " + TOKEN_VARIABLE + ", or run 'astra setup' to save one in "
-				+ file + ". To try the shell without an Astra account, add --env local.";
-	}
-
-	private String sandboxTokenOnDisk() {
-		try {
-			String token = LocalSandbox.adminTokenOf(home.path());
-			if (token == null) {
-				throw CliException.configuration("No token for the local endpoint: pass --token AstraCS:... (the "
-						+ "token 'astra sandbox serve' printed).");
-			}
-			return token;
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		return ConnectionResolver.noTokenHint(file);
 	}
 
 	/** Whether a connection goes to the sandbox served inside this process. */
-	public synchronized boolean isEmbedded(Connection connection) {
-		return embedded != null && embedded.endpoint().equals(connection.baseUrl());
+	public boolean isEmbedded(Connection connection) {
+		return sandbox.serves(connection.baseUrl());
 	}
 
 	/** The sandbox served inside this process, started on first use. */
-	public synchronized LocalSandbox embeddedSandbox() {
-		if (embedded == null) {
-			try {
-				embedded = LocalSandbox.start(home.ensure(), settings.sandbox().port());
-				trace.log(() -> "embedded sandbox on " + embedded.endpoint());
-			}
-			catch (LocalSandbox.PortUnavailable e) {
-				throw CliException.configuration("Cannot start the local sandbox: " + e.getMessage()
-						+ ". Set astra.sandbox.port in application.yml to another port, or to 0 for a free one.");
-			}
-			catch (IOException e) {
-				throw new CliException(io.astrashell.cli.ExitCode.INTERNAL_ERROR,
-						"Cannot start the local sandbox in " + home.path() + ": " + e.getMessage());
-			}
-		}
-		return embedded;
+	public LocalSandbox embeddedSandbox() {
+		return sandbox.get();
 	}
 
 	/** {@link #endpointUri(String, String)} of an endpoint given with {@code --local-endpoint}. */
 	public static URI endpointUri(String endpoint) {
-		return endpointUri(endpoint, "--local-endpoint");
+		return ConnectionResolver.endpointUri(endpoint);
 	}
 
-	/**
-	 * The base URL of a local endpoint, checked before any request: {@code http} or {@code https} (in
-	 * any case), a host, a port from 1 to 65535 if one is given, a path at most (no query string, no
-	 * fragment: the shell appends {@code /v2/...}). A password in it is masked in the error.
-	 * @param source where the endpoint came from, for the error ({@code --local-endpoint}, a variable, a profile)
-	 * @throws CliException exit 13 when the endpoint is not usable
-	 */
+	/** See {@link ConnectionResolver#endpointUri(String, String)}. */
 	public static URI endpointUri(String endpoint, String source) {
-		String text = endpoint.trim();
-		String problem;
-		URI uri = null;
-		try {
-			uri = new URI(text);
-			problem = text.contains("://") ? endpointProblem(uri) : "it has no http:// or https:// in front";
-		}
-		catch (java.net.URISyntaxException e) {
-			problem = !text.contains("://") ? "it has no http:// or https:// in front"
-					: "it is not a URL (" + (e.getIndex() >= 0 && e.getIndex() < text.length() && text.indexOf('@') < 0
-							? "'" + text.charAt(e.getIndex()) + "' at position " + (e.getIndex() + 1) : e.getReason())
-							+ ")";
-		}
-		if (problem != null) {
-			throw CliException.invalidOptionValue("Invalid local endpoint '" + io.astrashell.api.Urls.masked(text)
-					+ "' from " + source + ": " + problem + ". Give a URL such as http://127.0.0.1:8181 (the path "
-					+ "/v2/... is appended).");
-		}
-		String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-		String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
-		return URI.create(scheme + "://" + uri.getRawAuthority() + path);
+		return ConnectionResolver.endpointUri(endpoint, source);
 	}
 
-	/** What makes a URL unusable as a local endpoint, or null. */
-	private static String endpointProblem(URI uri) {
-		String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-		if (scheme == null || uri.isOpaque()) {
-			return "it has no http:// or https:// in front";
-		}
-		if (!scheme.equals("http") && !scheme.equals("https")) {
-			return "its scheme is '" + uri.getScheme() + "', not http or https";
-		}
-		if (uri.getRawQuery() != null) {
-			return "it has a query string ('?" + uri.getRawQuery() + "'), which the API's paths cannot follow";
-		}
-		if (uri.getRawFragment() != null) {
-			return "it has a fragment ('#" + uri.getRawFragment() + "')";
-		}
-		if (uri.getHost() == null) {
-			String authority = uri.getRawAuthority();
-			if (authority != null && uri.toString().indexOf('@') < 0) { // else the text may be part of a password
-				String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
-				int colon = hostPort.lastIndexOf(':');
-				String port = colon < 0 || hostPort.endsWith("]") ? "" : hostPort.substring(colon + 1);
-				if (!port.isEmpty() && port.chars().allMatch(Character::isDigit)) {
-					if (port.length() > 5 || Integer.parseInt(port) > 65535 || Integer.parseInt(port) == 0) {
-						return "the port " + port + " is out of range (1 to 65535)";
-					}
-				}
-				else if (!port.isEmpty()) {
-					return "the port '" + port + "' is not a number";
-				}
-			}
-			return "it names no valid host";
-		}
-		if (uri.getPort() == 0 || uri.getPort() > 65535) {
-			return "the port " + uri.getPort() + " is out of range (1 to 65535)";
-		}
-		return null;
-	}
-
-	private static boolean notBlank(String s) {
-		return s != null && !s.isBlank();
-	}
-
+	/** Stops the embedded sandbox if it runs (its state stays on disk). */
 	@Override
-	public synchronized void close() {
-		if (embedded != null) {
-			embedded.close();
-			embedded = null;
-		}
+	public void close() {
+		sandbox.close();
 	}
 
 }

@@ -1,0 +1,65 @@
+package io.astrashell.session;
+
+import java.io.IOException;
+import java.net.URI;
+
+import io.astrashell.api.Trace;
+import io.astrashell.cli.CliException;
+import io.astrashell.cli.ExitCode;
+import io.astrashell.sandbox.LocalSandbox;
+
+/**
+ * The sandbox served inside this process for {@code --env local} without an endpoint: started on
+ * first use (never on a one-shot command that does not need it), then kept until {@link #close()}.
+ * Its state stays on disk under the astra home; closing only stops the server.
+ */
+final class EmbeddedSandbox implements AutoCloseable {
+
+	private final AstraHome home;
+
+	private final int port;
+
+	private final Trace trace;
+
+	private LocalSandbox running;
+
+	EmbeddedSandbox(AstraHome home, int port, Trace trace) {
+		this.home = home;
+		this.port = port;
+		this.trace = trace;
+	}
+
+	/** The sandbox, started on first use. */
+	synchronized LocalSandbox get() {
+		if (running == null) {
+			try {
+				running = LocalSandbox.start(home.ensure(), port);
+				trace.log(() -> "embedded sandbox on " + running.endpoint());
+			}
+			catch (LocalSandbox.PortUnavailable e) {
+				throw CliException.configuration("Cannot start the local sandbox: " + e.getMessage()
+						+ ". Set astra.sandbox.port in application.yml to another port, or to 0 for a free one.");
+			}
+			catch (IOException e) {
+				throw new CliException(ExitCode.INTERNAL_ERROR,
+						"Cannot start the local sandbox in " + home.path() + ": " + e.getMessage());
+			}
+		}
+		return running;
+	}
+
+	/** Whether the sandbox is running and serves this base URL (never starts it). */
+	synchronized boolean serves(URI baseUrl) {
+		return running != null && running.endpoint().equals(baseUrl);
+	}
+
+	/** Stops the sandbox if it runs; the next {@link #get()} starts it again. */
+	@Override
+	public synchronized void close() {
+		if (running != null) {
+			running.close();
+			running = null;
+		}
+	}
+
+}
