@@ -147,7 +147,7 @@ public final class ConfigCommands implements CommandGroup {
 						"file", where));
 		if (console.hasSession() && in.globals().configFile() == null) {
 			Connection c = session.switchTo(saved.name());
-			out.notice(Level.INFO, "The session now uses profile '" + saved.name() + "' (" + c.environment() + ").");
+			out = out.notice(Level.INFO, "The session now uses profile '" + saved.name() + "' (" + c.environment() + ").");
 		}
 		return out;
 	}
@@ -172,7 +172,7 @@ public final class ConfigCommands implements CommandGroup {
 		}
 		Output out = Output.table(all.size() + " profile(s) in " + session.configFile(in.globals()), all, columns, rows);
 		if (all.isEmpty()) {
-			out.notice(Level.INFO, "No profiles yet in " + session.configFile(in.globals())
+			out = out.notice(Level.INFO, "No profiles yet in " + session.configFile(in.globals())
 					+ ": run 'astra setup', or try the sandbox with --env local.");
 		}
 		return out;
@@ -211,7 +211,7 @@ public final class ConfigCommands implements CommandGroup {
 		Output out = Output.message("Profile '" + name + "' deleted from " + session.configFile(in.globals()) + ".",
 				Output.fields("deleted", name));
 		if (wasDefault) {
-			out.notice(Level.WARN, "[default] was a copy of '" + name + "' and is kept, token included: to remove "
+			out = out.notice(Level.WARN, "[default] was a copy of '" + name + "' and is kept, token included: to remove "
 					+ "that token too, run 'astra config delete default'.");
 		}
 		return out;
@@ -223,7 +223,7 @@ public final class ConfigCommands implements CommandGroup {
 		Output out = Output.message("Profile '" + name + "' is now the default.", Output.fields("default", name));
 		if (console.hasSession() && in.globals().configFile() == null) {
 			Connection c = session.switchTo(name);
-			out.notice(Level.INFO, "The session now uses profile '" + name + "' (" + c.environment() + ").");
+			out = out.notice(Level.INFO, "The session now uses profile '" + name + "' (" + c.environment() + ").");
 		}
 		return out;
 	}

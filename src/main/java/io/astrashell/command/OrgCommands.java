@@ -180,12 +180,14 @@ public final class OrgCommands implements CommandGroup {
 				: changes(plan.changes().size()) + " make the organization '" + plan.orgName() + "' match " + file.path()
 						+ suffix + ".";
 		Output out = Output.plan(message, plan.changes().stream().map(Plan.Change::line).toList(), plan.data());
-		plan.notes().forEach(n -> out.notice(Level.INFO, capital(n) + "."));
+		for (String n : plan.notes()) {
+			out = out.notice(Level.INFO, capital(n) + ".");
+		}
 		if (plan.guard() != null) {
-			out.notice(Level.WARN, "Applying this needs --force: " + plan.guard() + ".");
+			out = out.notice(Level.WARN, "Applying this needs --force: " + plan.guard() + ".");
 		}
 		if (plan.inSync()) {
-			out.notice(Level.OK, message);
+			out = out.notice(Level.OK, message);
 		}
 		return out;
 	}

@@ -11,33 +11,189 @@ import java.util.Map;
  * What a command returns, ready to print in any format: the human view (an attribute table, a list
  * table, a bare value or an {@code [OK]} message), the JSON {@code message} and {@code data}, and the
  * CSV header and rows. Commands build one and never print themselves.
+ * <p>
+ * One immutable record per kind of human view; what every kind may carry besides (a headline,
+ * notices, work after printing, what to say if it was not shown, an exit code) is in {@link Extras}.
+ * The fluent methods ({@link #headline(String)}, {@link #notice}, {@link #andThen}, ...) return a new
+ * value and leave this one as it was.
  */
-public final class Output {
+public sealed interface Output
+		permits Output.Attributes, Output.Table, Output.Value, Output.Message, Output.Text, Output.Plan, Output.None,
+		Output.Silent {
 
-	/** How the human view looks. */
-	public enum Kind {
+	/** The JSON {@code message}. */
+	String message();
 
-		/** The {@code | Attribute | Value |} table of one object. */
-		ATTRIBUTES,
-		/** A table with one row per item. */
-		TABLE,
-		/** A bare value on its own line, so that {@code $(astra org id)} works. */
-		VALUE,
-		/** An {@code [OK]} line. */
-		MESSAGE,
-		/** Verbatim text (help pages, history). */
-		TEXT,
-		/** The lines of a plan ({@code org diff}), each coloured by its first character: + green, ~ yellow, - red. */
-		PLAN,
-		/** Nothing to show (clear, quit). */
-		NONE,
-		/** Nothing at all, in any format: what ran printed for itself (a script). */
-		SILENT
+	/** The JSON {@code data} (and, for some kinds, the CSV). */
+	Object data();
+
+	/** What this output carries besides its view. */
+	Extras extras();
+
+	/** The same output with other extras. */
+	Output withExtras(Extras extras);
+
+	/** The {@code | Attribute | Value |} table of one object. {@code data} is what {@code -o json} prints. */
+	record Attributes(String message, Object data, List<Attribute> attributes, Extras extras) implements Output {
+
+		public Attributes {
+			attributes = List.copyOf(attributes);
+		}
+
+		@Override
+		public Attributes withExtras(Extras extras) {
+			return new Attributes(message, data, attributes, extras);
+		}
+
+	}
+
+	/**
+	 * A table with one row per item. A cell may be null (an empty cell) or a {@code List<String>}:
+	 * joined with ", " for people, ";" in CSV.
+	 */
+	record Table(String message, Object data, List<String> columns, List<List<Object>> rows, Extras extras)
+			implements Output {
+
+		public Table {
+			columns = List.copyOf(columns);
+			rows = List.copyOf(rows);
+		}
+
+		@Override
+		public Table withExtras(Extras extras) {
+			return new Table(message, data, columns, rows, extras);
+		}
+
+	}
+
+	/**
+	 * A bare value on its own line, so that {@code $(astra org id)} works; named {@code name} in CSV.
+	 * The value is the JSON {@code message} too.
+	 */
+	record Value(String name, String value, Object data, Extras extras) implements Output {
+
+		@Override
+		public String message() {
+			return value;
+		}
+
+		@Override
+		public Value withExtras(Extras extras) {
+			return new Value(name, value, data, extras);
+		}
+
+	}
+
+	/** An {@code [OK] message} line; {@code data} is a small result object for JSON and CSV. */
+	record Message(String message, Object data, Extras extras) implements Output {
+
+		@Override
+		public Message withExtras(Extras extras) {
+			return new Message(message, data, extras);
+		}
+
+	}
+
+	/** Verbatim text for people (help pages, history); {@code data} for JSON and CSV. */
+	record Text(String message, String text, Object data, Extras extras) implements Output {
+
+		@Override
+		public Text withExtras(Extras extras) {
+			return new Text(message, text, data, extras);
+		}
+
+	}
+
+	/**
+	 * The lines of a plan ({@code org diff}), each coloured by its first character: + green, ~ yellow,
+	 * - red; {@code data} for JSON. A line that holds a line break counts as two, and empty lines at the
+	 * end are dropped.
+	 */
+	record Plan(String message, List<String> lines, Object data, Extras extras) implements Output {
+
+		public Plan {
+			String text = String.join("\n", lines);
+			lines = text.isEmpty() ? List.of() : List.of(text.split("\n"));
+		}
+
+		@Override
+		public Plan withExtras(Extras extras) {
+			return new Plan(message, lines, data, extras);
+		}
+
+	}
+
+	/** Nothing to show in human mode (clear, quit); JSON still says OK. */
+	record None(String message, Extras extras) implements Output {
+
+		@Override
+		public Object data() {
+			return null;
+		}
+
+		@Override
+		public None withExtras(Extras extras) {
+			return new None(message, extras);
+		}
+
+	}
+
+	/** Nothing at all, in any format: what ran printed for itself (a script). */
+	record Silent(String message, Extras extras) implements Output {
+
+		@Override
+		public Object data() {
+			return null;
+		}
+
+		@Override
+		public Silent withExtras(Extras extras) {
+			return new Silent(message, extras);
+		}
+
+	}
+
+	/**
+	 * What any output may carry besides its view: a line printed as {@code [OK] headline} above it in
+	 * human mode, notices on standard error, work that follows the printing, what to tell the user when
+	 * it could not be written, and the exit code of a command that succeeded but has something to say by
+	 * it.
+	 */
+	record Extras(String headline, List<Notice> notices, AfterPrint afterPrint, String ifNotShown, int exitCode) {
+
+		/** No headline, no notices, nothing after printing, exit code 0. */
+		public static final Extras NONE = new Extras(null, List.of(), null, null, 0);
+
+		public Extras {
+			notices = List.copyOf(notices);
+		}
+
+		public Extras withHeadline(String headline) {
+			return new Extras(headline, notices, afterPrint, ifNotShown, exitCode);
+		}
+
+		public Extras withNotice(Notice notice) {
+			List<Notice> more = new ArrayList<>(notices);
+			more.add(notice);
+			return new Extras(headline, more, afterPrint, ifNotShown, exitCode);
+		}
+
+		public Extras withAfterPrint(AfterPrint afterPrint) {
+			return new Extras(headline, notices, afterPrint, ifNotShown, exitCode);
+		}
+
+		public Extras withIfNotShown(String ifNotShown) {
+			return new Extras(headline, notices, afterPrint, ifNotShown, exitCode);
+		}
+
+		public Extras withExitCode(int exitCode) {
+			return new Extras(headline, notices, afterPrint, ifNotShown, exitCode);
+		}
 
 	}
 
 	/** One row of an attribute table: a single value, or a list drawn as {@code [0] x} rows. */
-	public record Attribute(String name, String value, List<String> values) {
+	record Attribute(String name, String value, List<String> values) {
 
 		public boolean isList() {
 			return values != null;
@@ -51,110 +207,99 @@ public final class Output {
 	}
 
 	/** A notice printed to standard error in human mode, e.g. that a secret is shown only once. */
-	public record Notice(Level level, String text) {
+	record Notice(Level level, String text) {
 	}
-
-	private final Kind kind;
-
-	private final String message;
-
-	private final Object data;
-
-	private List<Attribute> attributes = List.of();
-
-	private List<String> columns = List.of();
-
-	private List<List<Object>> rows = List.of();
-
-	private String value;
-
-	private String text;
-
-	private String valueName;
-
-	private String headline;
-
-	private final List<Notice> notices = new ArrayList<>();
-
-	private AfterPrint afterPrint;
-
-	private String ifNotShown;
-
-	private int exitCode;
 
 	/** Work that follows the printing, e.g. serving until interrupted. */
 	@FunctionalInterface
-	public interface AfterPrint {
+	interface AfterPrint {
 
 		void run() throws Exception;
 
 	}
 
-	private Output(Kind kind, String message, Object data) {
-		this.kind = kind;
-		this.message = message;
-		this.data = data;
+	/** A line printed as {@code [OK] headline} above the view in human mode. */
+	default Output headline(String headline) {
+		return withExtras(extras().withHeadline(headline));
+	}
+
+	/** A notice on standard error in human mode, after the view. */
+	default Output notice(Level level, String text) {
+		return withExtras(extras().withNotice(new Notice(level, text)));
+	}
+
+	/** Runs {@code action} once the output is printed (the command's exit code waits for it). */
+	default Output andThen(AfterPrint action) {
+		return withExtras(extras().withAfterPrint(action));
+	}
+
+	/**
+	 * What to tell the user when this output could not be written (standard output full or closed),
+	 * e.g. that a secret shown only once is lost and how to undo what was done.
+	 */
+	default Output ifNotShown(String text) {
+		return withExtras(extras().withIfNotShown(text));
+	}
+
+	/** The exit code of a command that succeeded but has something to say by it ({@code org diff}: 2, changes). */
+	default Output exitCode(int exitCode) {
+		return withExtras(extras().withExitCode(exitCode));
 	}
 
 	/** One object as an attribute table. {@code data} is what {@code -o json} prints. */
-	public static Output attributes(String message, Object data, List<Attribute> attributes) {
-		Output o = new Output(Kind.ATTRIBUTES, message, data);
-		o.attributes = List.copyOf(attributes);
-		return o;
+	static Output attributes(String message, Object data, List<Attribute> attributes) {
+		return new Attributes(message, data, attributes, Extras.NONE);
 	}
 
 	/**
 	 * Items as a table. A cell may be null (an empty cell) or a {@code List<String>}: joined with ", "
 	 * for people, ";" in CSV. Build rows with {@link #row}, which takes nulls.
 	 */
-	public static Output table(String message, Object data, List<String> columns, List<List<Object>> rows) {
-		Output o = new Output(Kind.TABLE, message, data);
-		o.columns = List.copyOf(columns);
-		o.rows = List.copyOf(rows);
-		return o;
+	static Output table(String message, Object data, List<String> columns, List<List<Object>> rows) {
+		return new Table(message, data, columns, rows, Extras.NONE);
 	}
 
 	/** A bare value, named {@code valueName} in CSV. */
-	public static Output value(String valueName, String value, Object data) {
-		Output o = new Output(Kind.VALUE, value, data);
-		o.value = value;
-		o.valueName = valueName;
-		return o;
+	static Output value(String valueName, String value, Object data) {
+		return new Value(valueName, value, data, Extras.NONE);
 	}
 
 	/** An {@code [OK] message} line; {@code data} is a small result object for JSON and CSV. */
-	public static Output message(String message, Object data) {
-		return new Output(Kind.MESSAGE, message, data);
+	static Output message(String message, Object data) {
+		return new Message(message, data, Extras.NONE);
 	}
 
 	/** Text printed as it is in human mode (help, history); JSON carries it as {@code data}. */
-	public static Output text(String message, String text) {
+	static Output text(String message, String text) {
 		return text(message, text, text);
 	}
 
 	/** Text for people, {@code data} for JSON and CSV. */
-	public static Output text(String message, String text, Object data) {
-		Output o = new Output(Kind.TEXT, message, data);
-		o.text = text;
-		return o;
+	static Output text(String message, String text, Object data) {
+		return new Text(message, text, data, Extras.NONE);
+	}
+
+	/** The lines of a plan for people (coloured on a terminal), {@code data} for JSON. */
+	static Output plan(String message, List<String> lines, Object data) {
+		return new Plan(message, lines, data, Extras.NONE);
 	}
 
 	/** Nothing printed in any format. */
-	public static Output silent(String message) {
-		return new Output(Kind.SILENT, message, null);
+	static Output silent(String message) {
+		return new Silent(message, Extras.NONE);
 	}
 
 	/** Nothing printed in human mode; JSON still says OK. */
-	public static Output none(String message) {
-		return new Output(Kind.NONE, message, null);
+	static Output none(String message) {
+		return new None(message, Extras.NONE);
 	}
 
-	public static Attribute attribute(String name, String value) {
+	static Attribute attribute(String name, String value) {
 		return new Attribute(name, value, null);
 	}
 
 	/** A list attribute; a missing list is an empty one, a missing item an empty string. */
-	public static Attribute attribute(String name, List<String> values) {
+	static Attribute attribute(String name, List<String> values) {
 		if (values == null) {
 			return new Attribute(name, null, List.of());
 		}
@@ -169,107 +314,12 @@ public final class Output {
 	 * One row of a table. A cell may be null (a field the API left out: an empty cell) or a
 	 * {@code List<String>}.
 	 */
-	public static List<Object> row(Object... cells) {
+	static List<Object> row(Object... cells) {
 		return Collections.unmodifiableList(Arrays.asList(cells.clone()));
 	}
 
-	/** A line printed as {@code [OK] headline} above the table in human mode. */
-	public Output headline(String headline) {
-		this.headline = headline;
-		return this;
-	}
-
-	/** Runs {@code action} once the output is printed (the command's exit code waits for it). */
-	public Output andThen(AfterPrint action) {
-		this.afterPrint = action;
-		return this;
-	}
-
-	public AfterPrint afterPrint() {
-		return afterPrint;
-	}
-
-	/**
-	 * What to tell the user when this output could not be written (standard output full or closed),
-	 * e.g. that a secret shown only once is lost and how to undo what was done.
-	 */
-	public Output ifNotShown(String text) {
-		this.ifNotShown = text;
-		return this;
-	}
-
-	public String ifNotShown() {
-		return ifNotShown;
-	}
-
-	/** The exit code of a command that succeeded but has something to say by it ({@code org diff}: 2, changes). */
-	public Output exitCode(int exitCode) {
-		this.exitCode = exitCode;
-		return this;
-	}
-
-	public int exitCode() {
-		return exitCode;
-	}
-
-	/** The lines of a plan for people (coloured on a terminal), {@code data} for JSON. */
-	public static Output plan(String message, List<String> lines, Object data) {
-		Output o = new Output(Kind.PLAN, message, data);
-		o.text = String.join("\n", lines);
-		return o;
-	}
-
-	public Output notice(Level level, String text) {
-		notices.add(new Notice(level, text));
-		return this;
-	}
-
-	public Kind kind() {
-		return kind;
-	}
-
-	public String message() {
-		return message;
-	}
-
-	public Object data() {
-		return data;
-	}
-
-	public List<Attribute> attributes() {
-		return attributes;
-	}
-
-	public List<String> columns() {
-		return columns;
-	}
-
-	public List<List<Object>> rows() {
-		return rows;
-	}
-
-	public String value() {
-		return value;
-	}
-
-	public String valueName() {
-		return valueName;
-	}
-
-	public String text() {
-		return text;
-	}
-
-	public String headline() {
-		return headline;
-	}
-
-	public List<Notice> notices() {
-		return List.copyOf(notices);
-	}
-
 	/** A map that keeps the order of its keys, for small JSON result objects. */
-	public static Map<String, Object> fields(Object... keysAndValues) {
+	static Map<String, Object> fields(Object... keysAndValues) {
 		Map<String, Object> map = new LinkedHashMap<>();
 		for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
 			map.put(String.valueOf(keysAndValues[i]), keysAndValues[i + 1]);

@@ -51,7 +51,7 @@ public final class Renderer {
 	}
 
 	public void render(Output output, PrintWriter out, PrintWriter err) {
-		if (output.kind() == Output.Kind.SILENT) {
+		if (output instanceof Output.Silent) {
 			return;
 		}
 		switch (format) {
@@ -90,29 +90,37 @@ public final class Renderer {
 	}
 
 	private void human(Output output, PrintWriter out, PrintWriter err) {
-		if (output.headline() != null) {
-			out.println(Level.OK.prefix(style) + clean(output.headline()));
+		Output.Extras extras = output.extras();
+		if (extras.headline() != null) {
+			out.println(Level.OK.prefix(style) + clean(extras.headline()));
 		}
-		switch (output.kind()) {
-			case ATTRIBUTES -> out.print(TextTable.attributes(cleanAttributes(output.attributes())).render(style));
-			case TABLE -> out.print(TextTable.of(output.columns(), humanRows(output.rows())).render(style));
-			case VALUE -> out.println(clean(output.value()));
-			case MESSAGE -> out.println(Level.OK.prefix(style) + clean(output.message()));
-			case TEXT -> out.print(output.text().endsWith("\n") ? output.text() : output.text() + "\n");
-			case PLAN -> {
-				for (String line : output.text().isEmpty() ? new String[0] : output.text().split("\n")) {
-					String safe = clean(line);
-					out.println(safe.startsWith("+") ? style.green(safe)
-							: safe.startsWith("~") ? style.yellow(safe) : safe.startsWith("-") ? style.red(safe) : safe);
-				}
-			}
-			case NONE, SILENT -> {
+		if (output instanceof Output.Attributes a) {
+			out.print(TextTable.attributes(cleanAttributes(a.attributes())).render(style));
+		}
+		else if (output instanceof Output.Table t) {
+			out.print(TextTable.of(t.columns(), humanRows(t.rows())).render(style));
+		}
+		else if (output instanceof Output.Value v) {
+			out.println(clean(v.value()));
+		}
+		else if (output instanceof Output.Message m) {
+			out.println(Level.OK.prefix(style) + clean(m.message()));
+		}
+		else if (output instanceof Output.Text t) {
+			out.print(t.text().endsWith("\n") ? t.text() : t.text() + "\n");
+		}
+		else if (output instanceof Output.Plan p) {
+			for (String line : p.lines()) {
+				String safe = clean(line);
+				out.println(safe.startsWith("+") ? style.green(safe)
+						: safe.startsWith("~") ? style.yellow(safe) : safe.startsWith("-") ? style.red(safe) : safe);
 			}
 		}
+		// None and Silent: nothing to show
 		if (out.checkError()) {
 			return; // the data was not written: a notice about it ("shown this once") would be untrue
 		}
-		for (Output.Notice notice : output.notices()) {
+		for (Output.Notice notice : extras.notices()) {
 			err.println(notice.level().prefix(style) + clean(notice.text()));
 		}
 	}
@@ -154,41 +162,38 @@ public final class Renderer {
 
 	private String csv(Output output) {
 		StringBuilder b = new StringBuilder();
-		switch (output.kind()) {
-			case TABLE -> {
-				csvLine(b, output.columns());
-				for (List<Object> row : output.rows()) {
-					List<String> cells = new ArrayList<>(row.size());
-					for (Object cell : row) {
-						cells.add(cellText(cell, ";"));
-					}
-					csvLine(b, cells);
+		if (output instanceof Output.Table t) {
+			csvLine(b, t.columns());
+			for (List<Object> row : t.rows()) {
+				List<String> cells = new ArrayList<>(row.size());
+				for (Object cell : row) {
+					cells.add(cellText(cell, ";"));
 				}
+				csvLine(b, cells);
 			}
-			case ATTRIBUTES -> {
-				csvLine(b, output.attributes().stream().map(Output.Attribute::name).toList());
-				csvLine(b, output.attributes().stream().map(Output.Attribute::csvValue).toList());
+		}
+		else if (output instanceof Output.Attributes a) {
+			csvLine(b, a.attributes().stream().map(Output.Attribute::name).toList());
+			csvLine(b, a.attributes().stream().map(Output.Attribute::csvValue).toList());
+		}
+		else if (output instanceof Output.Value v) {
+			csvLine(b, Collections.singletonList(v.name()));
+			csvLine(b, Collections.singletonList(v.value()));
+		}
+		else if (output instanceof Output.Plan p) {
+			csvLine(b, List.of("change"));
+			for (String line : p.lines()) {
+				csvLine(b, List.of(line));
 			}
-			case VALUE -> {
-				csvLine(b, Collections.singletonList(output.valueName()));
-				csvLine(b, Collections.singletonList(output.value()));
-			}
-			case PLAN -> {
-				csvLine(b, List.of("change"));
-				for (String line : output.text().isEmpty() ? new String[0] : output.text().split("\n")) {
-					csvLine(b, List.of(line));
-				}
-			}
-			case MESSAGE, TEXT, NONE, SILENT -> {
-				if (output.data() instanceof Map<?, ?> map && !map.isEmpty()) {
-					csvLine(b, map.keySet().stream().map(String::valueOf).toList());
-					csvLine(b, map.values().stream().map(v -> cellText(v, ";")).toList());
-				}
-				else {
-					csvLine(b, List.of("code", "message"));
-					csvLine(b, Arrays.asList("OK", output.message()));
-				}
-			}
+		}
+		else if (output.data() instanceof Map<?, ?> map && !map.isEmpty()) {
+			// Message, Text, None, Silent: their data as one row, or the code and message
+			csvLine(b, map.keySet().stream().map(String::valueOf).toList());
+			csvLine(b, map.values().stream().map(v -> cellText(v, ";")).toList());
+		}
+		else {
+			csvLine(b, List.of("code", "message"));
+			csvLine(b, Arrays.asList("OK", output.message()));
 		}
 		return b.toString();
 	}

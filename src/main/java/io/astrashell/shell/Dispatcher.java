@@ -170,7 +170,7 @@ public final class Dispatcher {
 		console.out().flush();
 		if (console.outputFailures() != failures) {
 			String message = "Cannot write the output: " + console.lastOutputFailure() + "."
-					+ (output.ifNotShown() == null ? "" : " " + output.ifNotShown());
+					+ (output.extras().ifNotShown() == null ? "" : " " + output.extras().ifNotShown());
 			// on standard error whatever the format: standard output is what failed
 			if (location != null) {
 				console.err().println(location);
@@ -179,10 +179,10 @@ public final class Dispatcher {
 					Secrets.redact(message), console.out(), console.err());
 			return ExitCode.INTERNAL_ERROR.code();
 		}
-		if (output.afterPrint() != null) {
-			output.afterPrint().run();
+		if (output.extras().afterPrint() != null) {
+			output.extras().afterPrint().run();
 		}
-		return output.exitCode();
+		return output.extras().exitCode();
 	}
 
 	public Renderer renderer(Globals globals) {

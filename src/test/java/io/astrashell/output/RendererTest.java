@@ -167,4 +167,34 @@ class RendererTest {
 		assertThat(render(OutputFormat.HUMAN, o)).doesNotContain("\u001B");
 	}
 
+	@Test
+	void aFluentCallReturnsANewOutputAndLeavesTheOneItWasCalledOnAsItWas() {
+		Output plain = Output.message("done", null);
+		Output warned = plain.notice(Level.WARN, "careful");
+		Output both = warned.headline("Head").exitCode(2).ifNotShown("lost").notice(Level.INFO, "more");
+		assertThat(render(OutputFormat.HUMAN, plain)).isEqualTo("[OK]    done\n");
+		assertThat(render(OutputFormat.HUMAN, warned)).isEqualTo("[OK]    done\n<stderr>[WARN]  careful\n");
+		assertThat(render(OutputFormat.HUMAN, both))
+			.isEqualTo("[OK]    Head\n[OK]    done\n<stderr>[WARN]  careful\n[INFO]  more\n");
+		assertThat(both).isInstanceOf(Output.Message.class);
+		assertThat(both.extras()).isEqualTo(new Output.Extras("Head",
+				List.of(new Output.Notice(Level.WARN, "careful"), new Output.Notice(Level.INFO, "more")), null, "lost", 2));
+		assertThat(plain.extras()).isEqualTo(Output.Extras.NONE);
+		assertThat(Output.table("m", null, List.of("A"), List.of()).headline("h")).isInstanceOf(Output.Table.class);
+	}
+
+	@Test
+	void aPlanIsOneLinePerChangeColouredByItsFirstCharacter() {
+		Output plan = Output.plan("2 changes", List.of("+ role Auditor", "~ user a@b.co\n- user c@d.co", ""), null);
+		assertThat(render(OutputFormat.HUMAN, plan)).isEqualTo("+ role Auditor\n~ user a@b.co\n- user c@d.co\n");
+		assertThat(render(OutputFormat.CSV, plan))
+			.isEqualTo("change\r\n+ role Auditor\r\n~ user a@b.co\r\n- user c@d.co\r\n");
+		StringWriter out = new StringWriter();
+		new Renderer(OutputFormat.HUMAN, new Style(true)).render(plan, new PrintWriter(out), new PrintWriter(new StringWriter()));
+		assertThat(out.toString()).contains("\u001B[32m+ role Auditor").contains("\u001B[33m~ user").contains("\u001B[31m- user");
+		assertThat(render(OutputFormat.HUMAN, Output.plan("in sync", List.of(), null))).isEmpty();
+		assertThat(render(OutputFormat.HUMAN, Output.plan("in sync", List.of(""), null))).isEmpty();
+		assertThat(render(OutputFormat.CSV, Output.plan("in sync", List.of(), null))).isEqualTo("change\r\n");
+	}
+
 }
