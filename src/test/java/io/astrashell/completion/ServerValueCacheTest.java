@@ -141,6 +141,58 @@ class ServerValueCacheTest {
 		}
 	}
 
+	/**
+	 * The values are fetched through the services the commands use; a listing the token may not read
+	 * (403) is empty (the roles keep theirs), and any other failure reaches {@code refresh} as the
+	 * API's own error, which it names.
+	 */
+	@Test
+	void fetchesThroughTheServicesAndAForbiddenListingIsEmpty() throws Exception {
+		try (MockWebServer server = new MockWebServer()) {
+			server.start();
+			Session session = session();
+			ApiCalls api = new ApiCalls(session);
+			OrgService orgs = new OrgService(api);
+			RoleService roles = new RoleService(api, orgs, ChangeListener.NONE);
+			UserService users = new UserService(api, roles, orgs, ChangeListener.NONE);
+			TokenService tokens = new TokenService(api, roles, ChangeListener.NONE);
+			java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+			ServerValueCache cache = new ServerValueCache(session, () -> {
+				lookups.incrementAndGet();
+				return users;
+			}, () -> {
+				lookups.incrementAndGet();
+				return roles;
+			}, () -> {
+				lookups.incrementAndGet();
+				return tokens;
+			}, Duration.ofSeconds(60), Duration.ofSeconds(5), dir.resolve("home"), new TestClock());
+			assertThat(lookups).hasValue(0); // not while the shell is being built
+			Connection c = connection(session, URI.create(server.url("/").toString()),
+					"AstraCS:ABCDEFGHIJKLMNOPQRSTUVWX:" + "0".repeat(64));
+			server.enqueue(new MockResponse.Builder().code(200).body("[{\"ID\":\"r1\",\"Name\":\"RO User\"}]").build());
+			server.enqueue(new MockResponse.Builder().code(403).body("{\"errors\":[{\"message\":\"no\"}]}").build());
+			server.enqueue(new MockResponse.Builder().code(200)
+				.body("{\"clients\":[{\"clientId\":\"CID\",\"roles\":[\"r1\"],\"generatedOn\":\"2026-01-02T00:00:00Z\"}]}").build());
+			assertThat(cache.refresh(c)).isEqualTo(Map.of(Kind.USERS, 0, Kind.ROLES, 1, Kind.TOKENS, 1));
+			assertThat(lookups).hasValue(3);
+			assertThat(cache.values(c, Kind.TOKENS)).containsExactly(new Value("CID", "(no description) · RO User · 2026-01-02"));
+
+			server.enqueue(new MockResponse.Builder().code(403).body("{}").build());
+			server.enqueue(new MockResponse.Builder().code(200).body("{\"Users\":[]}").build());
+			server.enqueue(new MockResponse.Builder().code(200).body("{\"clients\":[]}").build());
+			cache.refresh(c);
+			assertThat(names(cache.values(c, Kind.ROLES))).containsExactly("RO User");
+
+			server.enqueue(new MockResponse.Builder().code(503).body("down").build());
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> cache.refresh(c))
+				.isInstanceOf(java.util.concurrent.ExecutionException.class)
+				.cause().isInstanceOf(io.astrashell.api.ApiException.ServerError.class);
+			assertThat(cache.takeStaleNotice(c)).isNotNull();
+			assertThat(names(cache.values(c, Kind.ROLES))).containsExactly("RO User");
+		}
+	}
+
 	@Test
 	void theFirstTabWaitsABoundedTimeForASilentServer() throws Exception {
 		try (java.net.ServerSocket silent = new java.net.ServerSocket(0)) {
