@@ -105,11 +105,16 @@ public class AstraShellConfiguration {
 		return new OrgService(api);
 	}
 
-	/** The completion values; also told of the shell's own changes (it is the services' ChangeListener). */
+	/**
+	 * The completion values; also told of the shell's own changes (it is the services' ChangeListener),
+	 * so it takes the services it fetches through once they are built, not while they are.
+	 */
 	@Bean
-	ServerValueCache serverValueCache(Session session, AstraSettings settings) {
-		return new ServerValueCache(session, settings.completion().ttl(), settings.completion().firstFetchWait(),
-				session.home().resolve("completion"), Clock.systemUTC());
+	ServerValueCache serverValueCache(Session session, AstraSettings settings, ObjectProvider<UserService> users,
+			ObjectProvider<RoleService> roles, ObjectProvider<TokenService> tokens) {
+		return new ServerValueCache(session, users::getObject, roles::getObject, tokens::getObject,
+				settings.completion().ttl(), settings.completion().firstFetchWait(), session.home().path(),
+				Clock.systemUTC());
 	}
 
 	@Bean

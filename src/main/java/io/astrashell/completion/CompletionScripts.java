@@ -23,8 +23,8 @@ import io.astrashell.cli.ValueKind;
 
 /**
  * The shell-completion scripts of {@code astra completion bash|zsh}: commands and options from the
- * command specs, server values from the on-disk completion cache ({@code ~/.astra/completion}, see
- * {@link ServerValueCache}), so that no JVM starts on a Tab.
+ * command specs, server values from the on-disk completion cache ({@code ~/.astra/completion}, whose format and
+ * reader functions {@link CompletionStore} owns), so that no JVM starts on a Tab.
  * <p>
  * The code of each script is a resource beside this class ({@code astra.bash}: bash 3.2 syntax, as
  * macOS has; {@code astra.zsh}: a native compsys function that works sourced or from
@@ -84,6 +84,7 @@ public final class CompletionScripts {
 			}
 			return p.toString();
 		}, "*) ;;"));
+		b.append(CompletionStore.bashReader());
 		return template("astra.bash").replace("@TABLES@\n", b.toString());
 	}
 
@@ -131,6 +132,7 @@ public final class CompletionScripts {
 		b.append("    (*) candidates=() ;;\n  esac\n  (( $#candidates ))\n}\n\n");
 		b.append(scopeFunction("$1", "|", "(", "$2"));
 		b.append(environmentFunction("${(L)1}", "(''", env -> "(" + env, "(*) ;;"));
+		b.append(CompletionStore.zshReader());
 		return template("astra.zsh").replace("@TABLES@\n", b.toString());
 	}
 

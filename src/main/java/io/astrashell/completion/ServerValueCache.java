@@ -1,8 +1,6 @@
 package io.astrashell.completion;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,17 +17,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
-import io.astrashell.api.ApiException;
-import io.astrashell.api.DevOpsClient;
-import io.astrashell.api.model.Role;
-import io.astrashell.api.model.TokenInfo;
-import io.astrashell.api.model.User;
-import io.astrashell.files.AtomicFile;
 import io.astrashell.service.ChangeListener;
+import io.astrashell.service.RoleService;
+import io.astrashell.service.TokenService;
+import io.astrashell.service.UserService;
 import io.astrashell.session.AstraEnvironment;
-import io.astrashell.session.AstraHome;
 import io.astrashell.session.Connection;
 import io.astrashell.session.Session;
 
@@ -39,7 +34,8 @@ import io.astrashell.session.Session;
  * in the background when a session starts or switches, kept for a TTL, served stale while a refresh
  * runs, and kept on disk per profile (no token, no secret) so that a new prompt completes at once.
  * A Tab that finds nothing yet waits for the first fetch a bounded time. The shell's own changes
- * update the values at once.
+ * update the values at once. The values are fetched through the services ({@link ValueFetcher}), and
+ * kept on disk in the format {@link CompletionStore} owns.
  */
 public final class ServerValueCache implements ChangeListener, AutoCloseable {
 
@@ -94,7 +90,9 @@ public final class ServerValueCache implements ChangeListener, AutoCloseable {
 
 	private final Duration firstFetchWait;
 
-	private final Path directory;
+	private final ValueFetcher fetcher;
+
+	private final CompletionStore store;
 
 	private final Clock clock;
 
@@ -106,11 +104,18 @@ public final class ServerValueCache implements ChangeListener, AutoCloseable {
 		return t;
 	});
 
-	public ServerValueCache(Session session, Duration ttl, Duration firstFetchWait, Path directory, Clock clock) {
+	/**
+	 * The services the values are fetched through are looked up at the first fetch: they are built
+	 * after the cache, which they tell of their changes. The values are kept on disk in the
+	 * {@code completion} folder of {@code home}, the astra home.
+	 */
+	public ServerValueCache(Session session, Supplier<UserService> users, Supplier<RoleService> roles,
+			Supplier<TokenService> tokens, Duration ttl, Duration firstFetchWait, Path home, Clock clock) {
 		this.session = session;
+		this.fetcher = new ValueFetcher(users, roles, tokens);
 		this.ttl = ttl;
 		this.firstFetchWait = firstFetchWait;
-		this.directory = directory;
+		this.store = new CompletionStore(home.resolve(CompletionStore.DIRECTORY));
 		this.clock = clock;
 	}
 
@@ -205,15 +210,9 @@ public final class ServerValueCache implements ChangeListener, AutoCloseable {
 	}
 
 	private void fetch(Connection connection, Entry entry) {
-		DevOpsClient client = session.client(connection);
-		Map<Kind, List<Value>> next = new java.util.EnumMap<>(Kind.class);
+		Map<Kind, List<Value>> next;
 		try {
-			List<Role> roles = optional(client::roles);
-			next.put(Kind.ROLES, roles == null ? entry.values.getOrDefault(Kind.ROLES, List.of()) : roleValues(roles));
-			List<User> users = optional(() -> client.users().users());
-			next.put(Kind.USERS, users == null ? List.of() : userValues(users));
-			List<TokenInfo> tokens = optional(() -> client.tokens().clients());
-			next.put(Kind.TOKENS, tokens == null ? List.of() : tokenValues(tokens, roles == null ? List.of() : roles));
+			next = fetcher.fetch(connection, entry.values);
 		}
 		catch (RuntimeException e) {
 			entry.notifyStale = true;
@@ -223,51 +222,6 @@ public final class ServerValueCache implements ChangeListener, AutoCloseable {
 		entry.fetchedAt = clock.instant();
 		entry.notifyStale = false;
 		save(entry);
-	}
-
-	/** A listing the token may not be allowed to read (403) is simply empty. */
-	private static <T> T optional(java.util.function.Supplier<T> call) {
-		try {
-			return call.get();
-		}
-		catch (ApiException.Forbidden e) {
-			return null;
-		}
-	}
-
-	static List<Value> userValues(List<User> users) {
-		List<Value> out = new ArrayList<>(users.size());
-		for (User u : users) {
-			if (u.email() != null) {
-				String roles = String.join(", ", u.roles().stream().map(Role::name).filter(n -> n != null).toList());
-				out.add(new Value(u.email(), u.status() + (roles.isEmpty() ? "" : " · " + roles)));
-			}
-		}
-		return out;
-	}
-
-	static List<Value> roleValues(List<Role> roles) {
-		List<Value> out = new ArrayList<>(roles.size());
-		for (Role r : roles) {
-			if (r.name() != null) {
-				out.add(new Value(r.name(), r.id()));
-			}
-		}
-		return out;
-	}
-
-	static List<Value> tokenValues(List<TokenInfo> tokens, List<Role> roles) {
-		List<Value> out = new ArrayList<>(tokens.size());
-		for (TokenInfo t : tokens) {
-			List<String> names = new ArrayList<>();
-			for (String id : t.roles()) {
-				names.add(roles.stream().filter(r -> id.equals(r.id())).map(Role::name).findFirst().orElse(id));
-			}
-			String created = t.generatedOn() == null ? "" : t.generatedOn().substring(0, Math.min(10, t.generatedOn().length()));
-			String description = t.description() == null || t.description().isBlank() ? "(no description)" : t.description();
-			out.add(new Value(t.clientId(), description + " · " + String.join(", ", names) + " · " + created));
-		}
-		return out;
 	}
 
 	// ---- the shell's own changes
@@ -353,9 +307,9 @@ public final class ServerValueCache implements ChangeListener, AutoCloseable {
 		String profile = connection.profile();
 		String env = connection.environment().name().toLowerCase();
 		if (profile != null) {
-			return "profile-" + profile.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + env;
+			return CompletionStore.profileFolder(profile, env);
 		}
-		return "token-" + identityHash(connection).substring(0, 16);
+		return CompletionStore.tokenFolder(identityHash(connection));
 	}
 
 	/** A hash of environment, endpoint and token: never the token itself. */
@@ -375,62 +329,16 @@ public final class ServerValueCache implements ChangeListener, AutoCloseable {
 	}
 
 	private void load(Entry entry) {
-		Path dir = directory.resolve(entry.key);
-		try {
-			if (!Files.isRegularFile(dir.resolve("identity"))
-					|| !Files.readString(dir.resolve("identity")).trim().equals(entry.identityHash)) {
-				return;
-			}
-			Map<Kind, List<Value>> loaded = new java.util.EnumMap<>(Kind.class);
-			for (Kind k : Kind.values()) {
-				Path file = dir.resolve(k.file + ".tsv");
-				if (Files.isRegularFile(file)) {
-					List<Value> values = new ArrayList<>();
-					for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-						int tab = line.indexOf('\t');
-						if (tab > 0) {
-							values.add(new Value(line.substring(0, tab), line.substring(tab + 1)));
-						}
-					}
-					loaded.put(k, List.copyOf(values));
-				}
-			}
-			entry.values = Map.copyOf(loaded);
+		Map<Kind, List<Value>> loaded = store.load(entry.key, entry.identityHash);
+		if (loaded != null) {
+			entry.values = loaded;
 			entry.loadedFromDisk = true;
 			// values from disk complete at once, and are refreshed at the first chance
-		}
-		catch (IOException | RuntimeException e) {
-			// no disk cache: the first fetch fills it
 		}
 	}
 
 	private void save(Entry entry) {
-		Path dir = directory.resolve(entry.key);
-		try {
-			Files.createDirectories(dir);
-			AstraHome.ownerOnly(directory);
-			AstraHome.ownerOnly(dir);
-			writeAtomically(dir.resolve("identity"), entry.identityHash + "\n");
-			Map<Kind, List<Value>> values = entry.values;
-			for (Kind k : Kind.values()) {
-				StringBuilder b = new StringBuilder();
-				for (Value v : values.getOrDefault(k, List.of())) {
-					b.append(clean(v.value())).append('\t').append(clean(v.description())).append('\n');
-				}
-				writeAtomically(dir.resolve(k.file + ".tsv"), b.toString());
-			}
-		}
-		catch (IOException | RuntimeException e) {
-			// the memory cache still works
-		}
-	}
-
-	private static String clean(String s) {
-		return s == null ? "" : s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
-	}
-
-	private static void writeAtomically(Path file, String text) throws IOException {
-		AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8));
+		store.save(entry.key, entry.identityHash, entry.values);
 	}
 
 	/** Whether the values of a connection came from disk and were not fetched yet (tests). */

@@ -55,13 +55,18 @@ public final class TokenService {
 	}
 
 	public Listing list(Connection connection) {
-		TokenList listed = api.call(connection, "list the tokens", c -> c.tokens());
-		List<TokenInfo> tokens = listed == null ? List.of() : listed.clients();
+		List<TokenInfo> tokens = clients(connection);
 		List<Role> all = roles.list(connection);
 		List<TokenInfo> newestFirst = tokens.stream()
 			.sorted(Comparator.comparing((TokenInfo t) -> instant(t.generatedOn()), Comparator.nullsLast(Comparator.reverseOrder())))
 			.toList();
 		return new Listing(newestFirst, all);
+	}
+
+	/** The tokens in the order the API lists them, without their roles' names (one request). */
+	public List<TokenInfo> clients(Connection connection) {
+		TokenList listed = api.call(connection, "list the tokens", c -> c.tokens());
+		return listed == null ? List.of() : listed.clients();
 	}
 
 	/** A token just created, and the roles it was given. */

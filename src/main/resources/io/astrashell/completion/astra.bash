@@ -119,13 +119,14 @@ _astra_reply() {
   fi
 }
 
-# The first column of the cached values of a kind (users, roles, tokens) for the line's profile.
+# The cached values of a kind (USER, ROLE, TOKEN_CLIENT_ID) for the line's profile, one a line
+# (where and how the store keeps them: _astra_store_file and _astra_store_values, in the tables).
 _astra_cached() {
-  local home="${ASTRA_HOME:-${HOME:-}/.astra}" p="${profile//[^A-Za-z0-9._-]/_}" e f
+  local home="${ASTRA_HOME:-${HOME:-}/.astra}" e f
   for e in $(_astra_environment "$env"); do
-    f="$home/completion/profile-$p-$e/$1.tsv"
+    _astra_store_file "$home" "$1" "$profile" "$e" || return 0
     if [[ -f "$f" ]]; then
-      cut -f1 <"$f"
+      _astra_store_values "$f"
     fi
   done
 }
@@ -146,9 +147,7 @@ _astra_profiles() {
 _astra_complete() {
   local reply="" w
   case "$1" in
-    USER) reply="$(_astra_cached users)" ;;
-    ROLE) reply="$(_astra_cached roles)" ;;
-    TOKEN_CLIENT_ID) reply="$(_astra_cached tokens)" ;;
+    USER | ROLE | TOKEN_CLIENT_ID) reply="$(_astra_cached "$1")" ;;
     PROFILE) reply="$(_astra_profiles)" ;;
     COMMAND) _astra_next "$argline" ;;
     FILE)

@@ -59,9 +59,9 @@ _astra() {
 # Completes a value of a kind.
 _astra_complete() {
   case $1 in
-    (USER) _astra_cached users && _describe -t users 'user' candidates -M $match_case ;;
-    (ROLE) _astra_cached roles && _describe -t roles 'role' candidates -M $match_case ;;
-    (TOKEN_CLIENT_ID) _astra_cached tokens && _describe -t tokens 'token client id' candidates -M $match_case ;;
+    (USER) _astra_cached USER && _describe -t users 'user' candidates -M $match_case ;;
+    (ROLE) _astra_cached ROLE && _describe -t roles 'role' candidates -M $match_case ;;
+    (TOKEN_CLIENT_ID) _astra_cached TOKEN_CLIENT_ID && _describe -t tokens 'token client id' candidates -M $match_case ;;
     (PROFILE) _astra_profiles && _wanted profiles expl 'profile' compadd -M $match_case -a candidates ;;
     (COMMAND) _astra_next "$argline" && _describe -t commands 'command' candidates -M $match_case ;;
     (FILE) _files ;;
@@ -69,14 +69,15 @@ _astra_complete() {
   esac
 }
 
-# candidates: the cached values of a kind (users, roles, tokens) of the line's profile, as
-# value:description (the value's \ and : escaped for _describe).
+# candidates: the cached values of a kind (USER, ROLE, TOKEN_CLIENT_ID) of the line's profile, as
+# value:description (the value's \ and : escaped for _describe); where the store keeps them:
+# _astra_store_file, in the tables.
 _astra_cached() {
-  local home=${ASTRA_HOME:-$HOME/.astra} p=${profile//[^A-Za-z0-9._-]/_} e f text line
+  local home=${ASTRA_HOME:-$HOME/.astra} e f text line
   local -a lines
   candidates=()
   for e in $(_astra_environment $env); do
-    f=$home/completion/profile-$p-$e/$1.tsv
+    _astra_store_file "$home" "$1" "$profile" "$e" || return 1
     [[ -f $f && -r $f ]] || continue
     text=$(<$f)
     lines=(${(f)text})

@@ -17,6 +17,12 @@ import io.astrashell.cli.Globals;
 import io.astrashell.completion.ServerValueCache.Kind;
 import io.astrashell.completion.ServerValueCache.Value;
 import io.astrashell.sandbox.LocalSandbox;
+import io.astrashell.service.ApiCalls;
+import io.astrashell.service.ChangeListener;
+import io.astrashell.service.OrgService;
+import io.astrashell.service.RoleService;
+import io.astrashell.service.TokenService;
+import io.astrashell.service.UserService;
 import io.astrashell.session.Connection;
 import io.astrashell.session.Session;
 import mockwebserver3.MockResponse;
@@ -63,6 +69,16 @@ class ServerValueCacheTest {
 		return new Session(settings, Map.of());
 	}
 
+	/** A cache that fetches through services of its own, as the shell's are wired. */
+	static ServerValueCache cache(Session session, Duration ttl, Duration firstFetchWait, Path home, Clock clock) {
+		ApiCalls api = new ApiCalls(session);
+		OrgService orgs = new OrgService(api);
+		RoleService roles = new RoleService(api, orgs, ChangeListener.NONE);
+		UserService users = new UserService(api, roles, orgs, ChangeListener.NONE);
+		TokenService tokens = new TokenService(api, roles, ChangeListener.NONE);
+		return new ServerValueCache(session, () -> users, () -> roles, () -> tokens, ttl, firstFetchWait, home, clock);
+	}
+
 	Connection connection(Session session, URI endpoint, String token) {
 		return session.resolve(Globals.NONE.withToken(token).withEnv("local").withLocalEndpoint(endpoint.toString()));
 	}
@@ -76,7 +92,7 @@ class ServerValueCacheTest {
 		try (LocalSandbox sandbox = LocalSandbox.start(dir.resolve("sb"), 0)) {
 			Session session = session();
 			TestClock clock = new TestClock();
-			ServerValueCache cache = new ServerValueCache(session, Duration.ofSeconds(60), Duration.ofSeconds(5),
+			ServerValueCache cache = cache(session, Duration.ofSeconds(60), Duration.ofSeconds(5),
 					dir.resolve("cache"), clock);
 			Connection c = connection(session, sandbox.endpoint(), sandbox.adminToken());
 
@@ -109,7 +125,7 @@ class ServerValueCacheTest {
 			server.enqueue(new MockResponse.Builder().code(200).body("{\"clients\":[]}").build());
 			Session session = session();
 			TestClock clock = new TestClock();
-			ServerValueCache cache = new ServerValueCache(session, Duration.ofSeconds(60), Duration.ofSeconds(5),
+			ServerValueCache cache = cache(session, Duration.ofSeconds(60), Duration.ofSeconds(5),
 					dir.resolve("cache"), clock);
 			Connection c = connection(session, URI.create(server.url("/").toString()),
 					"AstraCS:ABCDEFGHIJKLMNOPQRSTUVWX:" + "0".repeat(64));
@@ -125,11 +141,63 @@ class ServerValueCacheTest {
 		}
 	}
 
+	/**
+	 * The values are fetched through the services the commands use; a listing the token may not read
+	 * (403) is empty (the roles keep theirs), and any other failure reaches {@code refresh} as the
+	 * API's own error, which it names.
+	 */
+	@Test
+	void fetchesThroughTheServicesAndAForbiddenListingIsEmpty() throws Exception {
+		try (MockWebServer server = new MockWebServer()) {
+			server.start();
+			Session session = session();
+			ApiCalls api = new ApiCalls(session);
+			OrgService orgs = new OrgService(api);
+			RoleService roles = new RoleService(api, orgs, ChangeListener.NONE);
+			UserService users = new UserService(api, roles, orgs, ChangeListener.NONE);
+			TokenService tokens = new TokenService(api, roles, ChangeListener.NONE);
+			java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+			ServerValueCache cache = new ServerValueCache(session, () -> {
+				lookups.incrementAndGet();
+				return users;
+			}, () -> {
+				lookups.incrementAndGet();
+				return roles;
+			}, () -> {
+				lookups.incrementAndGet();
+				return tokens;
+			}, Duration.ofSeconds(60), Duration.ofSeconds(5), dir.resolve("home"), new TestClock());
+			assertThat(lookups).hasValue(0); // not while the shell is being built
+			Connection c = connection(session, URI.create(server.url("/").toString()),
+					"AstraCS:ABCDEFGHIJKLMNOPQRSTUVWX:" + "0".repeat(64));
+			server.enqueue(new MockResponse.Builder().code(200).body("[{\"ID\":\"r1\",\"Name\":\"RO User\"}]").build());
+			server.enqueue(new MockResponse.Builder().code(403).body("{\"errors\":[{\"message\":\"no\"}]}").build());
+			server.enqueue(new MockResponse.Builder().code(200)
+				.body("{\"clients\":[{\"clientId\":\"CID\",\"roles\":[\"r1\"],\"generatedOn\":\"2026-01-02T00:00:00Z\"}]}").build());
+			assertThat(cache.refresh(c)).isEqualTo(Map.of(Kind.USERS, 0, Kind.ROLES, 1, Kind.TOKENS, 1));
+			assertThat(lookups).hasValue(3);
+			assertThat(cache.values(c, Kind.TOKENS)).containsExactly(new Value("CID", "(no description) · RO User · 2026-01-02"));
+
+			server.enqueue(new MockResponse.Builder().code(403).body("{}").build());
+			server.enqueue(new MockResponse.Builder().code(200).body("{\"Users\":[]}").build());
+			server.enqueue(new MockResponse.Builder().code(200).body("{\"clients\":[]}").build());
+			cache.refresh(c);
+			assertThat(names(cache.values(c, Kind.ROLES))).containsExactly("RO User");
+
+			server.enqueue(new MockResponse.Builder().code(503).body("down").build());
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> cache.refresh(c))
+				.isInstanceOf(java.util.concurrent.ExecutionException.class)
+				.cause().isInstanceOf(io.astrashell.api.ApiException.ServerError.class);
+			assertThat(cache.takeStaleNotice(c)).isNotNull();
+			assertThat(names(cache.values(c, Kind.ROLES))).containsExactly("RO User");
+		}
+	}
+
 	@Test
 	void theFirstTabWaitsABoundedTimeForASilentServer() throws Exception {
 		try (java.net.ServerSocket silent = new java.net.ServerSocket(0)) {
 			Session session = session();
-			ServerValueCache cache = new ServerValueCache(session, Duration.ofSeconds(60), Duration.ofMillis(100),
+			ServerValueCache cache = cache(session, Duration.ofSeconds(60), Duration.ofMillis(100),
 					dir.resolve("cache"), Clock.systemUTC());
 			Connection c = connection(session, URI.create("http://127.0.0.1:" + silent.getLocalPort()),
 					"AstraCS:ABCDEFGHIJKLMNOPQRSTUVWX:" + "0".repeat(64));
@@ -142,7 +210,7 @@ class ServerValueCacheTest {
 		try (LocalSandbox sandbox = LocalSandbox.start(dir.resolve("sb"), 0)) {
 			Session session = session();
 			Path cacheDir = dir.resolve("cache");
-			ServerValueCache cache = new ServerValueCache(session, Duration.ofSeconds(60), Duration.ofSeconds(5), cacheDir,
+			ServerValueCache cache = cache(session, Duration.ofSeconds(60), Duration.ofSeconds(5), cacheDir,
 					Clock.systemUTC());
 			Connection c = connection(session, sandbox.endpoint(), sandbox.adminToken());
 			cache.values(c, Kind.USERS);
@@ -156,7 +224,7 @@ class ServerValueCacheTest {
 			assertThat(sandbox.requestCount()).isEqualTo(3);
 
 			// a new shell reads the disk copy: completes at once, before any request
-			ServerValueCache next = new ServerValueCache(session(), Duration.ofSeconds(60), Duration.ofSeconds(5), cacheDir,
+			ServerValueCache next = cache(session(), Duration.ofSeconds(60), Duration.ofSeconds(5), cacheDir,
 					Clock.systemUTC());
 			assertThat(names(next.values(c, Kind.USERS))).contains("zoe@example.com", "admin@sandbox.local");
 			assertThat(next.isFromDiskOnly(c)).isTrue();

@@ -1,0 +1,174 @@
+package io.astrashell.completion;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import io.astrashell.cli.ValueKind;
+import io.astrashell.completion.ServerValueCache.Kind;
+import io.astrashell.completion.ServerValueCache.Value;
+import io.astrashell.files.AtomicFile;
+import io.astrashell.session.AstraHome;
+
+/**
+ * The completion values on disk ({@code ~/.astra/completion}), the one place that knows their
+ * format: a folder per profile and environment ({@code profile-NAME-ENV}, or {@code token-HASH} for
+ * a connection without a profile) holding an {@code identity} file (a hash of environment, endpoint
+ * and token: never the token) and one {@code KIND.tsv} per kind, a line per value: the value, a tab,
+ * its description. The prompt's cache reads and writes it; the bash and zsh scripts read it, through
+ * the functions {@link #bashReader()} and {@link #zshReader()} write into them.
+ */
+final class CompletionStore {
+
+	/** The store's folder in the astra home. */
+	static final String DIRECTORY = "completion";
+
+	/** What a profile's folder name starts with: {@code profile-NAME-ENV}. */
+	static final String PROFILE_FOLDER = "profile-";
+
+	/** What a profile-less connection's folder name starts with: {@code token-HASH}. */
+	static final String TOKEN_FOLDER = "token-";
+
+	/** The characters of a profile name that a folder name keeps; any other becomes {@code _}. */
+	static final String UNSAFE = "[^A-Za-z0-9._-]";
+
+	/** The file of the identity hash the values belong to. */
+	static final String IDENTITY = "identity";
+
+	/** The column (from 1) of the value in a line; the description is the rest of the line. */
+	static final int VALUE_COLUMN = 1;
+
+	private final Path directory;
+
+	CompletionStore(Path directory) {
+		this.directory = directory;
+	}
+
+	/** The folder of a profile's values in an environment (lower case). */
+	static String profileFolder(String profile, String environment) {
+		return PROFILE_FOLDER + profile.replaceAll(UNSAFE, "_") + "-" + environment;
+	}
+
+	/** The folder of a connection without a profile, named by its identity hash. */
+	static String tokenFolder(String identityHash) {
+		return TOKEN_FOLDER + identityHash.substring(0, 16);
+	}
+
+	/** The file of a kind's values in a folder. */
+	static String fileName(Kind kind) {
+		return kind.file + ".tsv";
+	}
+
+	/** The values stored in a folder for an identity; null when there are none, or they are another identity's. */
+	Map<Kind, List<Value>> load(String folder, String identityHash) {
+		Path dir = directory.resolve(folder);
+		try {
+			if (!Files.isRegularFile(dir.resolve(IDENTITY))
+					|| !Files.readString(dir.resolve(IDENTITY)).trim().equals(identityHash)) {
+				return null;
+			}
+			Map<Kind, List<Value>> loaded = new EnumMap<>(Kind.class);
+			for (Kind k : Kind.values()) {
+				Path file = dir.resolve(fileName(k));
+				if (Files.isRegularFile(file)) {
+					List<Value> values = new ArrayList<>();
+					for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+						int tab = line.indexOf('\t');
+						if (tab > 0) {
+							values.add(new Value(line.substring(0, tab), line.substring(tab + 1)));
+						}
+					}
+					loaded.put(k, List.copyOf(values));
+				}
+			}
+			return Map.copyOf(loaded);
+		}
+		catch (IOException | RuntimeException e) {
+			return null; // no disk copy: the first fetch fills it
+		}
+	}
+
+	/** Writes the values of an identity to its folder (owner only, each file atomically); a failure is quiet. */
+	void save(String folder, String identityHash, Map<Kind, List<Value>> values) {
+		Path dir = directory.resolve(folder);
+		try {
+			Files.createDirectories(dir);
+			AstraHome.ownerOnly(directory);
+			AstraHome.ownerOnly(dir);
+			write(dir.resolve(IDENTITY), identityHash + "\n");
+			for (Kind k : Kind.values()) {
+				StringBuilder b = new StringBuilder();
+				for (Value v : values.getOrDefault(k, List.of())) {
+					b.append(clean(v.value())).append('\t').append(clean(v.description())).append('\n');
+				}
+				write(dir.resolve(fileName(k)), b.toString());
+			}
+		}
+		catch (IOException | RuntimeException e) {
+			// the memory cache still works
+		}
+	}
+
+	private static String clean(String s) {
+		return s == null ? "" : s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+	}
+
+	private static void write(Path file, String text) throws IOException {
+		AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	// ---- the readers of the shell scripts
+
+	/** The kind of value each stored kind completes, in the scripts' terms. */
+	static ValueKind valueKind(Kind kind) {
+		return switch (kind) {
+			case USERS -> ValueKind.USER;
+			case ROLES -> ValueKind.ROLE;
+			case TOKENS -> ValueKind.TOKEN_CLIENT_ID;
+		};
+	}
+
+	/**
+	 * bash: {@code _astra_store_file HOME KIND PROFILE ENV} sets {@code f} to the file of the values of
+	 * a value kind ({@code USER}...), failing for a kind the store does not hold;
+	 * {@code _astra_store_values FILE} prints the value column of a file.
+	 */
+	static String bashReader() {
+		StringBuilder b = new StringBuilder();
+		b.append("# f: the file of the cached values of kind $2 for profile $3 in environment $4, in astra home $1;\n");
+		b.append("# fails for a kind the store does not hold.\n_astra_store_file() {\n  case \"$2\" in\n");
+		for (Kind k : Kind.values()) {
+			b.append("    ").append(valueKind(k)).append(") f=").append(fileName(k)).append(" ;;\n");
+		}
+		b.append("    *) return 1 ;;\n  esac\n");
+		b.append("  f=\"$1/").append(DIRECTORY).append('/').append(PROFILE_FOLDER).append("${3//").append(UNSAFE)
+			.append("/_}-$4/$f\"\n}\n\n");
+		b.append("# The values (one a line) of the cached values' file $1.\n_astra_store_values() {\n  cut -f")
+			.append(VALUE_COLUMN).append(" <\"$1\"\n}\n\n");
+		return b.toString();
+	}
+
+	/** zsh: {@code _astra_store_file HOME KIND PROFILE ENV}, as {@link #bashReader()}. */
+	static String zshReader() {
+		if (VALUE_COLUMN != 1) {
+			throw new IllegalStateException("astra.zsh reads the value from the first column only.");
+		}
+		StringBuilder b = new StringBuilder();
+		b.append("# f: the file of the cached values of kind $2 for profile $3 in environment $4, in astra home $1;\n");
+		b.append("# fails for a kind the store does not hold. A line is the value, a tab, its description.\n");
+		b.append("_astra_store_file() {\n  case $2 in\n");
+		for (Kind k : Kind.values()) {
+			b.append("    (").append(valueKind(k)).append(") f=").append(fileName(k)).append(" ;;\n");
+		}
+		b.append("    (*) return 1 ;;\n  esac\n");
+		b.append("  f=$1/").append(DIRECTORY).append('/').append(PROFILE_FOLDER).append("${3//").append(UNSAFE)
+			.append("/_}-$4/$f\n}\n\n");
+		return b.toString();
+	}
+
+}

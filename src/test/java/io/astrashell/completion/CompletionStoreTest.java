@@ -1,0 +1,103 @@
+package io.astrashell.completion;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.astrashell.completion.ServerValueCache.Kind;
+import io.astrashell.completion.ServerValueCache.Value;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The completion store owns its format: what it writes, it reads back, and the readers it writes
+ * into the bash and zsh scripts find the same files and values; the scripts' own code spells none
+ * of the layout.
+ */
+class CompletionStoreTest {
+
+	@TempDir
+	Path home;
+
+	static final Map<Kind, List<Value>> VALUES = Map.of(Kind.USERS,
+			List.of(new Value("ann@example.com", "active\tadmin"), new Value("bob@example.com", "invited")), Kind.ROLES,
+			List.of(new Value("RO User", "r1")), Kind.TOKENS, List.of());
+
+	CompletionStore store() {
+		return new CompletionStore(home.resolve(CompletionStore.DIRECTORY));
+	}
+
+	@Test
+	void readsBackWhatItWroteForTheSameIdentityOnly() {
+		String folder = CompletionStore.profileFolder("my prof/1", "dev");
+		assertThat(folder).isEqualTo("profile-my_prof_1-dev");
+		store().save(folder, "hash", VALUES);
+		Map<Kind, List<Value>> loaded = store().load(folder, "hash");
+		assertThat(loaded.get(Kind.USERS)).containsExactly(new Value("ann@example.com", "active admin"),
+				new Value("bob@example.com", "invited"));
+		assertThat(loaded.get(Kind.ROLES)).containsExactly(new Value("RO User", "r1"));
+		assertThat(loaded.get(Kind.TOKENS)).isEmpty();
+		assertThat(store().load(folder, "another")).isNull();
+		assertThat(store().load(CompletionStore.profileFolder("other", "dev"), "hash")).isNull();
+	}
+
+	@Test
+	void theBashReaderReadsTheStore() throws Exception {
+		store().save(CompletionStore.profileFolder("my prof", "dev"), "hash", VALUES);
+		String script = CompletionStore.bashReader();
+		assertThat(CompletionScripts.bash(List.of())).contains(script);
+		String out = run(List.of("bash", "--norc", "--noprofile", "-c", "eval \"$SCRIPT\"; for k in USER ROLE TOKEN_CLIENT_ID; do "
+				+ "_astra_store_file \"$H\" $k 'my prof' dev && _astra_store_values \"$f\"; echo \"-- $k\"; done; "
+				+ "_astra_store_file \"$H\" FILE 'my prof' dev || echo none"), script);
+		assertThat(out).isEqualTo("ann@example.com\nbob@example.com\n-- USER\nRO User\n-- ROLE\n-- TOKEN_CLIENT_ID\nnone\n");
+	}
+
+	@Test
+	void theZshReaderFindsTheStoresFiles() throws Exception {
+		assumeTrue(Files.isExecutable(Path.of("/usr/bin/zsh")) || Files.isExecutable(Path.of("/bin/zsh")), "no zsh");
+		store().save(CompletionStore.profileFolder("my prof", "dev"), "hash", VALUES);
+		String out = run(List.of("zsh", "-f", "-c", "eval \"$SCRIPT\"; for k in USER ROLE TOKEN_CLIENT_ID; do "
+				+ "_astra_store_file \"$H\" $k 'my prof' dev && print -r -- \"${f#$H/}\"; done; "
+				+ "_astra_store_file \"$H\" FILE 'my prof' dev || print none"), CompletionStore.zshReader());
+		assertThat(CompletionScripts.zsh(List.of())).contains(CompletionStore.zshReader());
+		assertThat(out).isEqualTo("completion/profile-my_prof-dev/users.tsv\ncompletion/profile-my_prof-dev/roles.tsv\n"
+				+ "completion/profile-my_prof-dev/tokens.tsv\nnone\n");
+		assertThat(home.resolve("completion/profile-my_prof-dev/users.tsv")).isRegularFile();
+	}
+
+	@Test
+	void theScriptsCodeSpellsNoneOfTheLayout() throws Exception {
+		for (String name : List.of("astra.bash", "astra.zsh")) {
+			String code;
+			try (InputStream in = CompletionScripts.class.getResourceAsStream(name)) {
+				code = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			}
+			for (String line : code.split("\n")) {
+				String stripped = line.strip();
+				if (!stripped.startsWith("#")) {
+					assertThat(stripped).as(name).doesNotContain(".tsv", "profile-", "/completion", "cut -f",
+							"A-Za-z0-9");
+				}
+			}
+		}
+	}
+
+	private String run(List<String> command, String script) throws Exception {
+		ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+		pb.environment().put("SCRIPT", script);
+		pb.environment().put("H", home.toString());
+		Process p = pb.start();
+		p.getOutputStream().close();
+		String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+		return out;
+	}
+
+}
