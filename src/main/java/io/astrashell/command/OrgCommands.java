@@ -259,11 +259,16 @@ public final class OrgCommands implements CommandGroup {
 		}
 	}
 
-	private static CliException failure(OrgFileService.Failed f, Plan plan) {
+	/** The failure of an apply, of the same kind as the change's own failure. */
+	private static RuntimeException failure(OrgFileService.Failed f, Plan plan) {
 		int total = plan.changes().size();
 		List<String> notApplied = plan.changes().subList(f.applied(), total).stream().map(Plan.Change::line).toList();
-		return new CliException(f.exitCode(), f.getMessage() + " " + summary(f.applied(), 1) + "; not applied: "
-				+ String.join("; ", notApplied) + ". Run the same apply again to finish.", f);
+		String message = f.getMessage() + " " + summary(f.applied(), 1) + "; not applied: "
+				+ String.join("; ", notApplied) + ". Run the same apply again to finish.";
+		if (f.reason() instanceof io.astrashell.service.ServiceException e) {
+			return new io.astrashell.service.ServiceException(e.kind(), message, f);
+		}
+		return new CliException(((CliException) f.reason()).exitCode(), message, f);
 	}
 
 	private static String summary(int applied, int failed) {

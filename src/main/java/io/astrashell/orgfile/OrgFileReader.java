@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 
 import io.astrashell.api.model.BuiltInRoles;
-import io.astrashell.cli.CliException;
 import io.astrashell.orgfile.OrgFile.Location;
 import io.astrashell.service.RoleService;
 import io.astrashell.service.UserService;
@@ -253,7 +252,7 @@ public final class OrgFileReader {
 		try {
 			return check.get();
 		}
-		catch (CliException e) {
+		catch (io.astrashell.service.ServiceException e) {
 			throw new OrgFile.Invalid(node == null ? new Location(path, 1, 1) : at(node.getStartMark()), e.getMessage());
 		}
 	}

@@ -14,10 +14,9 @@ import io.astrashell.api.model.Role;
 import io.astrashell.api.model.RoleRequest;
 import io.astrashell.api.model.TokenInfo;
 import io.astrashell.api.model.UserRolesRequest;
-import io.astrashell.cli.CliException;
-import io.astrashell.cli.ExitCode;
 import io.astrashell.service.ApiCalls;
 import io.astrashell.service.ChangeListener;
+import io.astrashell.service.ServiceException;
 import io.astrashell.session.Connection;
 import io.astrashell.session.TokenFormat;
 
@@ -110,9 +109,9 @@ public final class OrgFileService {
 
 		private final Plan.Change change;
 
-		private final CliException cause;
+		private final RuntimeException cause;
 
-		Failed(int applied, Plan.Change change, CliException cause) {
+		Failed(int applied, Plan.Change change, RuntimeException cause) {
 			super(cause.getMessage(), cause);
 			this.applied = applied;
 			this.change = change;
@@ -127,8 +126,12 @@ public final class OrgFileService {
 			return change;
 		}
 
-		public ExitCode exitCode() {
-			return cause.exitCode();
+		/**
+		 * Why the change failed: a {@link ServiceException}, or a {@code CliException} of the session
+		 * (the connection's own failure).
+		 */
+		public RuntimeException reason() {
+			return cause;
 		}
 
 	}
@@ -147,7 +150,7 @@ public final class OrgFileService {
 			try {
 				apply(connection, change, ids, orgId);
 			}
-			catch (CliException e) {
+			catch (ServiceException | io.astrashell.cli.CliException e) {
 				throw new Failed(done, change, e);
 			}
 			done++;
@@ -161,7 +164,7 @@ public final class OrgFileService {
 			Role created = api.call(connection, "create the role '" + a.name() + "'",
 					c -> c.createRole(new RoleRequest(a.name(), a.policy())));
 			if (created == null || created.id() == null) {
-				throw new CliException(ExitCode.INTERNAL_ERROR, "The API created role '" + a.name()
+				throw ServiceException.failed("The API created role '" + a.name()
 						+ "' without sending its id: run apply again to go on.");
 			}
 			ids.put(Planner.key(a.name()), created.id());
@@ -198,7 +201,7 @@ public final class OrgFileService {
 		for (String name : names) {
 			String id = ids.get(Planner.key(name));
 			if (id == null) {
-				throw new CliException(ExitCode.INTERNAL_ERROR, "Role '" + name + "' has no known id: run apply again.");
+				throw ServiceException.failed("Role '" + name + "' has no known id: run apply again.");
 			}
 			out.add(id);
 		}

@@ -5,8 +5,6 @@ import java.util.function.Function;
 import io.astrashell.api.ApiException;
 import io.astrashell.api.DevOpsClient;
 import io.astrashell.api.Urls;
-import io.astrashell.cli.CliException;
-import io.astrashell.cli.ExitCode;
 import io.astrashell.session.AstraEnvironment;
 import io.astrashell.session.Connection;
 import io.astrashell.session.Session;
@@ -20,7 +18,7 @@ public final class ApiCalls {
 		this.session = session;
 	}
 
-	/** Calls the API; any failure becomes a {@link CliException} with the documented exit code. */
+	/** Calls the API; any failure becomes a {@link ServiceException} of the kind it was. */
 	public <T> T call(Connection connection, String what, Function<DevOpsClient, T> call) {
 		try {
 			return call.apply(session.client(connection));
@@ -41,55 +39,55 @@ public final class ApiCalls {
 	 * The generic message of a failed call.
 	 * @param what what was being done, e.g. "list the users"
 	 */
-	public static CliException translate(ApiException e, Connection connection, String what) {
+	public static ServiceException translate(ApiException e, Connection connection, String what) {
 		String env = connection.environment().name();
 		if (e instanceof ApiException.Unauthorized) {
-			return new CliException(ExitCode.CONFIGURATION, "The token was refused (401: "
+			return new ServiceException(ServiceException.Kind.NOT_ALLOWED, "The token was refused (401: "
 					+ e.reason("unauthorized") + "): it may be revoked, expired, or meant for another environment "
 					+ "than " + env + ". Check --env, or save a valid token with 'astra setup'.", e);
 		}
 		if (e instanceof ApiException.Forbidden) {
-			return new CliException(ExitCode.CONFIGURATION, "The token may not " + what + " (403: "
+			return new ServiceException(ServiceException.Kind.NOT_ALLOWED, "The token may not " + what + " (403: "
 					+ e.reason("forbidden") + "): use a token whose role grants it, such as Organization "
 					+ "Administrator.", e);
 		}
 		if (e instanceof ApiException.NotFound) {
-			return new CliException(ExitCode.NOT_FOUND, "Not found while trying to " + what + ": "
+			return new ServiceException(ServiceException.Kind.NOT_FOUND, "Not found while trying to " + what + ": "
 					+ e.reason("not found") + ".", e);
 		}
 		if (e instanceof ApiException.Conflict) {
-			return new CliException(ExitCode.ALREADY_EXISTS, "Cannot " + what + ": " + e.reason("conflict") + ".", e);
+			return new ServiceException(ServiceException.Kind.ALREADY_EXISTS, "Cannot " + what + ": " + e.reason("conflict") + ".", e);
 		}
 		if (e instanceof ApiException.BadRequest) {
-			return new CliException(ExitCode.INVALID_ARGUMENT, "The API refused to " + what + ": "
+			return new ServiceException(ServiceException.Kind.INVALID_INPUT, "The API refused to " + what + ": "
 					+ e.reason("bad request") + ".", e);
 		}
 		if (e instanceof ApiException.Unreachable u) {
-			return new CliException(ExitCode.INTERNAL_ERROR, "Cannot reach the Astra DevOps API at " + u.baseUrl()
+			return new ServiceException(ServiceException.Kind.FAILED, "Cannot reach the Astra DevOps API at " + u.baseUrl()
 					+ " to " + what + ": " + e.getMessage().replaceFirst("^.*?: ", "") + "." + hint(u, connection), e);
 		}
 		if (e instanceof ApiException.Incomplete i) {
-			return new CliException(ExitCode.INTERNAL_ERROR, "The Astra DevOps API at " + i.baseUrl()
+			return new ServiceException(ServiceException.Kind.FAILED, "The Astra DevOps API at " + i.baseUrl()
 					+ " did not answer in full in time to " + what + ": " + e.getMessage().replaceFirst("^.*?: ", "")
 					+ ". The connection was closed; try again, or raise astra.http.deadline in application.yml.", e);
 		}
 		if (e instanceof ApiException.TooLarge t) {
-			return new CliException(ExitCode.INTERNAL_ERROR, "The Astra DevOps API's answer to " + what + " was not "
+			return new ServiceException(ServiceException.Kind.FAILED, "The Astra DevOps API's answer to " + what + " was not "
 					+ "read: " + e.getMessage().replaceFirst("^.*?: ", "") + (t.isMemory()
 							? ". Give the JVM more memory (ASTRA_JAVA_OPTS=-Xmx1g), or lower astra.http.max-response-size."
 							: ". Raise astra.http.max-response-size in application.yml if the organization is that large."), e);
 		}
 		if (e instanceof ApiException.Redirected) {
-			return new CliException(ExitCode.INTERNAL_ERROR, "The Astra DevOps API call to " + what + " failed: "
+			return new ServiceException(ServiceException.Kind.FAILED, "The Astra DevOps API call to " + what + " failed: "
 					+ e.getMessage().replaceFirst("^.*?: ", "") + ". Check the URL" + (connection.environment()
 							== AstraEnvironment.LOCAL ? " given with --local-endpoint (or ASTRA_LOCAL_ENDPOINT)"
 									: " of " + env + " in application.yml") + ".", e);
 		}
 		if (e instanceof ApiException.ServerError) {
-			return new CliException(ExitCode.INTERNAL_ERROR, "The Astra DevOps API failed to " + what + " (HTTP "
+			return new ServiceException(ServiceException.Kind.FAILED, "The Astra DevOps API failed to " + what + " (HTTP "
 					+ e.status() + ": " + e.reason("server error") + "). Try again later.", e);
 		}
-		return new CliException(ExitCode.INTERNAL_ERROR, "Unexpected answer from the Astra DevOps API while trying to "
+		return new ServiceException(ServiceException.Kind.FAILED, "Unexpected answer from the Astra DevOps API while trying to "
 				+ what + " (HTTP " + e.status() + ": " + e.reason("no details") + ").", e);
 	}
 

@@ -1,6 +1,5 @@
 package io.astrashell.service;
 
-import io.astrashell.cli.CliException;
 import io.astrashell.output.SafeText;
 
 /**
@@ -20,7 +19,7 @@ public final class InputChecks {
 	public static String noControls(String what, String value) {
 		int at = SafeText.firstUnsafe(value);
 		if (at >= 0) {
-			throw CliException.invalidArgument(what + " contains a control or bidirectional formatting character ("
+			throw ServiceException.invalidInput(what + " contains a control or bidirectional formatting character ("
 					+ SafeText.codePoint(value.charAt(at)) + " at position " + (at + 1) + "): type it without one.");
 		}
 		return value;

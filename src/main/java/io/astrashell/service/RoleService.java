@@ -13,7 +13,6 @@ import io.astrashell.api.model.Policy;
 import io.astrashell.api.model.PolicyActions;
 import io.astrashell.api.model.Role;
 import io.astrashell.api.model.RoleRequest;
-import io.astrashell.cli.CliException;
 import io.astrashell.cli.Similarity;
 import io.astrashell.session.Connection;
 
@@ -68,9 +67,9 @@ public final class RoleService {
 	}
 
 	/** Exit 5: {@code Role 'Admn' has not been found. Did you mean 'Admin User'?} */
-	public static CliException notFound(String ref, List<Role> roles) {
+	public static ServiceException notFound(String ref, List<Role> roles) {
 		List<String> names = roles.stream().map(Role::name).filter(n -> n != null).toList();
-		return CliException.notFound("Role '" + ref + "' has not been found." + Similarity.didYouMean(ref, names)
+		return ServiceException.notFound("Role '" + ref + "' has not been found." + Similarity.didYouMean(ref, names)
 				+ (Similarity.nearest(ref, names, 1).isEmpty() ? " See 'astra role list'." : ""));
 	}
 
@@ -89,11 +88,11 @@ public final class RoleService {
 		for (String ref : refs) {
 			Role role = resolve(ref, roles);
 			if (role.id() == null || role.id().isBlank()) {
-				throw new CliException(io.astrashell.cli.ExitCode.INTERNAL_ERROR, "The API listed the role '" + label(role)
+				throw new ServiceException(ServiceException.Kind.FAILED, "The API listed the role '" + label(role)
 						+ "' without its ID: it cannot be given to a user or a token.");
 			}
 			if (!seen.add(role.id())) {
-				throw CliException.invalidArgument("Role '" + label(role) + "' is given twice; give each role once.");
+				throw ServiceException.invalidInput("Role '" + label(role) + "' is given twice; give each role once.");
 			}
 			resolved.add(role);
 		}
@@ -105,10 +104,10 @@ public final class RoleService {
 		Set<String> seen = new LinkedHashSet<>();
 		for (String ref : refs) {
 			if (ref.isBlank()) {
-				throw CliException.invalidArgument("A role cannot be blank: give a role name or id.");
+				throw ServiceException.invalidInput("A role cannot be blank: give a role name or id.");
 			}
 			if (!seen.add(ref.trim().toLowerCase(Locale.ROOT))) {
-				throw CliException.invalidArgument("Role '" + ref + "' is given twice; give each role once.");
+				throw ServiceException.invalidInput("Role '" + ref + "' is given twice; give each role once.");
 			}
 		}
 	}
@@ -132,7 +131,7 @@ public final class RoleService {
 		List<Role> roles = plan.remember("roles " + connection.identity(), () -> list(connection));
 		boolean exists = (find(name, roles) != null && !plan.deletesRole(name)) || plan.createsRole(name);
 		if (exists) {
-			throw CliException.alreadyExists("Role '" + name + "' already exists in the organization.");
+			throw ServiceException.alreadyExists("Role '" + name + "' already exists in the organization.");
 		}
 	}
 
@@ -156,11 +155,11 @@ public final class RoleService {
 		for (String action : actions) {
 			String a = action.trim().toLowerCase(Locale.ROOT);
 			if (!PolicyActions.isKnown(a)) {
-				throw CliException.invalidArgument("Unknown action '" + action + "'."
+				throw ServiceException.invalidInput("Unknown action '" + action + "'."
 						+ Similarity.didYouMean(a, PolicyActions.ALL) + " See 'astra role create --help' for the list.");
 			}
 			if (!out.add(a)) {
-				throw CliException.invalidArgument("Action '" + a + "' is given twice; give each action once.");
+				throw ServiceException.invalidInput("Action '" + a + "' is given twice; give each action once.");
 			}
 		}
 		return List.copyOf(out);
@@ -170,7 +169,7 @@ public final class RoleService {
 		for (String r : resources) {
 			InputChecks.noControls("The resource '" + r + "'", r);
 			if (!r.startsWith(ORG_RESOURCE_PREFIX)) {
-				throw CliException.invalidArgument("Invalid resource '" + r + "': a resource is a DRN such as "
+				throw ServiceException.invalidInput("Invalid resource '" + r + "': a resource is a DRN such as "
 						+ ORG_RESOURCE_PREFIX + "<org id>:db:<db id>.");
 			}
 		}
@@ -184,7 +183,7 @@ public final class RoleService {
 	public static void checkText(String name, String description) {
 		if (name != null) {
 			if (name.isBlank()) {
-				throw CliException.invalidArgument("A role needs a name.");
+				throw ServiceException.invalidInput("A role needs a name.");
 			}
 			InputChecks.noControls("The role name '" + name + "'", name);
 		}
@@ -201,7 +200,7 @@ public final class RoleService {
 		if (checkedResources.isEmpty()) {
 			String orgId = orgs.id(connection);
 			if (orgId == null || orgId.isBlank()) {
-				throw new CliException(io.astrashell.cli.ExitCode.INTERNAL_ERROR, "The API did not send the "
+				throw new ServiceException(ServiceException.Kind.FAILED, "The API did not send the "
 						+ "organization's id, which the role's default resource needs: give the resources with -R.");
 			}
 			checkedResources = List.of(ORG_RESOURCE_PREFIX + orgId);
@@ -213,7 +212,7 @@ public final class RoleService {
 				return c.createRole(new RoleRequest(name, policy));
 			}
 			catch (ApiException.Conflict e) {
-				throw CliException.alreadyExists("Role '" + name + "' already exists in the organization.");
+				throw ServiceException.alreadyExists("Role '" + name + "' already exists in the organization.");
 			}
 		});
 		// the role as the API answered; a name it left out is the one it accepted
@@ -247,7 +246,7 @@ public final class RoleService {
 	 */
 	public Role update(Connection connection, String ref, Change change) {
 		if (change.isEmpty()) {
-			throw CliException.missingOption("Nothing to change: give --name, --action, --resource or --description.");
+			throw ServiceException.missingInput("Nothing to change: give --name, --action, --resource or --description.");
 		}
 		checkText(change.name(), change.description());
 		List<String> actions = change.actions() == null ? null : checkActions(change.actions());
@@ -255,7 +254,7 @@ public final class RoleService {
 		Role role = resolve(ref, list(connection));
 		refuseBuiltIn(role, "changed");
 		if (role.id() == null || role.id().isBlank()) {
-			throw new CliException(io.astrashell.cli.ExitCode.INTERNAL_ERROR, "The API listed the role '" + label(role)
+			throw new ServiceException(ServiceException.Kind.FAILED, "The API listed the role '" + label(role)
 					+ "' without its ID: it cannot be changed.");
 		}
 		Policy old = role.policy() == null ? new Policy(role.name(), List.of(), List.of(), Policy.ALLOW) : role.policy();
@@ -268,10 +267,10 @@ public final class RoleService {
 				c.updateRole(role.id(), new RoleRequest(newName, policy));
 			}
 			catch (ApiException.Conflict e) {
-				throw CliException.alreadyExists("Role '" + newName + "' already exists in the organization.");
+				throw ServiceException.alreadyExists("Role '" + newName + "' already exists in the organization.");
 			}
 			catch (ApiException.NotFound e) {
-				throw CliException.notFound("Role '" + ref + "' has not been found.");
+				throw ServiceException.notFound("Role '" + ref + "' has not been found.");
 			}
 		});
 		if (!Objects.equals(newName, role.name())) {
@@ -284,12 +283,12 @@ public final class RoleService {
 			return sent; // could not be read back: what was sent
 		}
 		if (after == GONE) {
-			throw CliException.notFound("Role '" + label(sent) + "' was deleted by another command just after this "
+			throw ServiceException.notFound("Role '" + label(sent) + "' was deleted by another command just after this "
 					+ "change was written.");
 		}
 		List<String> lost = lost(change, sent, after);
 		if (!lost.isEmpty()) {
-			throw new CliException(io.astrashell.cli.ExitCode.INTERNAL_ERROR, "Role '" + label(sent) + "' was changed "
+			throw new ServiceException(ServiceException.Kind.FAILED, "Role '" + label(sent) + "' was changed "
 					+ "by another command at the same moment: read back, it no longer holds the " + String.join(", ", lost)
 					+ " this command sent (the API replaces the whole role, the last write wins). See 'astra role get "
 					+ (after.name() != null ? after.name() : role.id()) + "' and run the command again if the change "
@@ -314,7 +313,7 @@ public final class RoleService {
 				}
 			});
 		}
-		catch (CliException e) {
+		catch (ServiceException e) {
 			return null; // the change was written; a failed check of it is no reason to fail the command
 		}
 	}
@@ -383,7 +382,7 @@ public final class RoleService {
 			}
 			catch (ApiException.NotFound e) {
 				if (!ifExists) {
-					throw CliException.notFound("Role '" + ref + "' has not been found.");
+					throw ServiceException.notFound("Role '" + ref + "' has not been found.");
 				}
 			}
 		});
@@ -393,7 +392,7 @@ public final class RoleService {
 
 	private static void refuseBuiltIn(Role role, String what) {
 		if (BuiltInRoles.isBuiltIn(role.name())) {
-			throw CliException.invalidArgument("Role '" + role.name() + "' is a built-in role: built-in roles cannot be "
+			throw ServiceException.invalidInput("Role '" + role.name() + "' is a built-in role: built-in roles cannot be "
 					+ what + ". Create a custom role with 'astra role create'.");
 		}
 	}

@@ -18,7 +18,6 @@ import io.astrashell.api.model.CreatedToken;
 import io.astrashell.api.model.Role;
 import io.astrashell.api.model.TokenInfo;
 import io.astrashell.api.model.TokenList;
-import io.astrashell.cli.CliException;
 import io.astrashell.session.Connection;
 import io.astrashell.session.TokenFormat;
 
@@ -75,7 +74,7 @@ public final class TokenService {
 
 	public Created create(Connection connection, List<String> roleRefs, String description, String expiry) {
 		if (roleRefs.isEmpty()) {
-			throw CliException.missingOption("A token needs at least one role: give -r/--role.");
+			throw ServiceException.missingInput("A token needs at least one role: give -r/--role.");
 		}
 		RoleService.checkRefs(roleRefs);
 		checkDescription(description);
@@ -110,7 +109,7 @@ public final class TokenService {
 			java.util.function.Consumer<TokenInfo> beforeDelete) {
 		checkClientId(clientId);
 		if (clientId.equals(TokenFormat.clientId(connection.token())) && !force) {
-			throw CliException.invalidArgument("Token '" + clientId + "' is the one this session uses: revoking it would "
+			throw ServiceException.invalidInput("Token '" + clientId + "' is the one this session uses: revoking it would "
 					+ "lock you out. Add --force to revoke it anyway.");
 		}
 		if (beforeDelete != null) {
@@ -120,7 +119,7 @@ public final class TokenService {
 				if (ifExists) {
 					return false;
 				}
-				throw CliException.notFound("Token '" + clientId + "' has not been found. See 'astra token list'.");
+				throw ServiceException.notFound("Token '" + clientId + "' has not been found. See 'astra token list'.");
 			}
 			beforeDelete.accept(token);
 		}
@@ -133,7 +132,7 @@ public final class TokenService {
 				if (ifExists) {
 					return false;
 				}
-				throw CliException.notFound("Token '" + clientId + "' has not been found. See 'astra token list'.");
+				throw ServiceException.notFound("Token '" + clientId + "' has not been found. See 'astra token list'.");
 			}
 		});
 		changes.tokenRemoved(connection, clientId);
@@ -150,10 +149,10 @@ public final class TokenService {
 	/** A client id, not blank and not a whole token (exit 11). */
 	public static void checkClientId(String clientId) {
 		if (clientId.isBlank()) {
-			throw CliException.invalidArgument("Give the client id of the token to delete (see 'astra token list').");
+			throw ServiceException.invalidInput("Give the client id of the token to delete (see 'astra token list').");
 		}
 		if (clientId.startsWith(TokenFormat.PREFIX)) {
-			throw CliException.invalidArgument("Give the token's client id (the 24 letters after 'AstraCS:'), not the "
+			throw ServiceException.invalidInput("Give the token's client id (the 24 letters after 'AstraCS:'), not the "
 					+ "token itself. See 'astra token list'.");
 		}
 	}
@@ -190,15 +189,15 @@ public final class TokenService {
 		catch (NumberFormatException | ArithmeticException | DateTimeException e) {
 			// a span past Instant.MAX, or a number past a long, is after the year 9999 too
 			boolean tooFar = m.matches() || e instanceof ArithmeticException;
-			throw CliException.invalidOptionValue("Invalid expiry '" + value + "': " + (tooFar ? TOO_FAR
+			throw ServiceException.invalidValue("Invalid expiry '" + value + "': " + (tooFar ? TOO_FAR
 					: "give an instant such as 2026-12-31T23:59:59Z, a date such as 2026-12-31, or a span such as "
 							+ "30d, 12h or 90m."));
 		}
 		if (!at.isAfter(now)) {
-			throw CliException.invalidOptionValue("Invalid expiry '" + value + "': it is in the past.");
+			throw ServiceException.invalidValue("Invalid expiry '" + value + "': it is in the past.");
 		}
 		if (at.isAfter(LATEST_EXPIRY)) {
-			throw CliException.invalidOptionValue("Invalid expiry '" + value + "': " + TOO_FAR);
+			throw ServiceException.invalidValue("Invalid expiry '" + value + "': " + TOO_FAR);
 		}
 		return at;
 	}

@@ -11,7 +11,6 @@ import io.astrashell.api.model.OrganizationUsers;
 import io.astrashell.api.model.Role;
 import io.astrashell.api.model.User;
 import io.astrashell.api.model.UserRolesRequest;
-import io.astrashell.cli.CliException;
 import io.astrashell.cli.Similarity;
 import io.astrashell.session.Connection;
 
@@ -59,7 +58,7 @@ public final class UserService {
 		if (problem == null) {
 			return email;
 		}
-		throw CliException.invalidArgument(switch (problem) {
+		throw ServiceException.invalidInput(switch (problem) {
 			case LOCAL_PART_TOO_LONG -> "The email '" + email + "' has " + email.indexOf('@')
 					+ " characters before the '@': an address has at most " + EmailAddress.MAX_LOCAL_PART + " there.";
 			case TOO_LONG -> "The email '" + email + "' has " + email.length() + " characters: an address has at most "
@@ -72,7 +71,7 @@ public final class UserService {
 	public static void checkUserRef(String ref) {
 		InputChecks.noControls("The user '" + ref + "'", ref);
 		if (!isEmail(ref) && !isId(ref)) {
-			throw CliException.invalidArgument("'" + ref + "' is neither an email address nor a user id.");
+			throw ServiceException.invalidInput("'" + ref + "' is neither an email address nor a user id.");
 		}
 	}
 
@@ -95,10 +94,10 @@ public final class UserService {
 		return null;
 	}
 
-	static CliException notFound(String ref, List<User> users) {
+	static ServiceException notFound(String ref, List<User> users) {
 		String hint = users == null ? ""
 				: Similarity.didYouMean(ref, users.stream().map(User::email).filter(e -> e != null).toList(), 2);
-		return CliException.notFound("User '" + ref + "' has not been found." + hint);
+		return ServiceException.notFound("User '" + ref + "' has not been found." + hint);
 	}
 
 	/** One user: by id with one GET, by email from the listing. */
@@ -149,7 +148,7 @@ public final class UserService {
 			if (ifNotExists) {
 				return new Invitation(existing.email(), existing.roles(), true);
 			}
-			throw CliException.alreadyExists("User '" + email + "' already exists in the organization"
+			throw ServiceException.alreadyExists("User '" + email + "' already exists in the organization"
 					+ (existing.status() == null ? "" : " (" + existing.status() + ")")
 					+ ". Use 'astra user update' to change its roles, or --if-not-exists to ignore it.");
 		}
@@ -163,7 +162,7 @@ public final class UserService {
 				if (ifNotExists) {
 					return true;
 				}
-				throw CliException.alreadyExists("User '" + email + "' already exists in the organization (active). "
+				throw ServiceException.alreadyExists("User '" + email + "' already exists in the organization (active). "
 						+ "Use 'astra user update' to change its roles, or --if-not-exists to ignore it.");
 			}
 		});
@@ -182,7 +181,7 @@ public final class UserService {
 	public Invitation setRoles(Connection connection, String ref, List<String> roleRefs, boolean force) {
 		checkUserRef(ref);
 		if (roleRefs.isEmpty()) {
-			throw CliException.missingOption("Give the user's roles with -r/--role (one or more).");
+			throw ServiceException.missingInput("Give the user's roles with -r/--role (one or more).");
 		}
 		RoleService.checkRefs(roleRefs);
 		List<Role> chosen = RoleService.resolveAll(roleRefs, roles.list(connection));
@@ -200,7 +199,7 @@ public final class UserService {
 				throw notFound(ref, users);
 			}
 			if (!keepsAdmin && !force && isActiveAdmin(user) && users.stream().filter(UserService::isActiveAdmin).count() == 1) {
-				throw CliException.invalidArgument("User '" + label(user) + "' is the only active Organization "
+				throw ServiceException.invalidInput("User '" + label(user) + "' is the only active Organization "
 						+ "Administrator: without that role nobody could manage the organization's users, roles and "
 						+ "tokens, which would lock everyone out. Keep the role, make another user an administrator "
 						+ "first, or add --force to change the roles anyway.");
@@ -232,7 +231,7 @@ public final class UserService {
 	/** The id of a listed user, which the API must have sent to change or remove it (exit 100 if not). */
 	private static String idOf(User user) {
 		if (user.userId() == null || user.userId().isBlank()) {
-			throw new CliException(io.astrashell.cli.ExitCode.INTERNAL_ERROR, "The API listed the user '" + label(user)
+			throw new ServiceException(ServiceException.Kind.FAILED, "The API listed the user '" + label(user)
 					+ "' without its UserID: it cannot be changed or removed by this command.");
 		}
 		return user.userId();
@@ -270,7 +269,7 @@ public final class UserService {
 		}
 		if (isActiveAdmin(user) && !force) {
 			long admins = users.stream().filter(UserService::isActiveAdmin).count();
-			throw CliException.invalidArgument("User '" + label(user) + "' is an active Organization Administrator"
+			throw ServiceException.invalidInput("User '" + label(user) + "' is an active Organization Administrator"
 					+ (admins == 1 ? ", the only one" : "") + ": the token of this session may be theirs, and removing "
 					+ "them revokes their tokens, which would lock you out. Add --force to remove them anyway.");
 		}

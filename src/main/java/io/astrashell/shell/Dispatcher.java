@@ -16,6 +16,7 @@ import io.astrashell.output.Output;
 import io.astrashell.output.OutputFormat;
 import io.astrashell.output.Renderer;
 import io.astrashell.output.Style;
+import io.astrashell.service.ServiceException;
 import io.astrashell.session.Session;
 
 /**
@@ -90,6 +91,12 @@ public final class Dispatcher {
 			}
 			return fail(e.exitCode(), e.getMessage(), e, globals, location);
 		}
+		catch (ServiceException e) {
+			if (isInterruption(e)) {
+				return interrupted(e, globals, location);
+			}
+			return fail(exitCode(e.kind()), e.getMessage(), e, globals, location);
+		}
 		catch (ApiException e) {
 			if (isInterruption(e)) {
 				return interrupted(e, globals, location);
@@ -130,6 +137,22 @@ public final class Dispatcher {
 		}));
 		w.addAll(line.arguments());
 		return w;
+	}
+
+	/**
+	 * The exit code of a failure of the service layer: the one place where the services' domain errors
+	 * become the documented exit codes.
+	 */
+	static ExitCode exitCode(ServiceException.Kind kind) {
+		return switch (kind) {
+			case NOT_FOUND -> ExitCode.NOT_FOUND;
+			case ALREADY_EXISTS -> ExitCode.ALREADY_EXISTS;
+			case NOT_ALLOWED -> ExitCode.CONFIGURATION;
+			case INVALID_INPUT -> ExitCode.INVALID_ARGUMENT;
+			case MISSING_INPUT -> ExitCode.MISSING_OPTION;
+			case INVALID_VALUE -> ExitCode.INVALID_OPTION_VALUE;
+			case FAILED -> ExitCode.INTERNAL_ERROR;
+		};
 	}
 
 	/**
@@ -205,6 +228,9 @@ public final class Dispatcher {
 		}
 		catch (CliException e) {
 			return fail(e.exitCode(), e.getMessage(), e, globals, location);
+		}
+		catch (ServiceException e) {
+			return fail(exitCode(e.kind()), e.getMessage(), e, globals, location);
 		}
 		catch (Exception e) {
 			return fail(ExitCode.INTERNAL_ERROR, "Cannot check the line: " + e, e, globals, location);

@@ -2,7 +2,7 @@ package io.astrashell.sandbox;
 
 import io.astrashell.api.model.EmailAddressTest;
 import io.astrashell.api.model.WireJson;
-import io.astrashell.cli.CliException;
+import io.astrashell.service.ServiceException;
 import io.astrashell.service.UserService;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +25,7 @@ class SandboxEmailTest extends SandboxFixture {
 				UserService.checkEmail(email);
 				clientTakes = true;
 			}
-			catch (CliException ex) {
+			catch (ServiceException ex) {
 				assertThat(ex.getMessage()).as(email).doesNotContain("Exception");
 				clientTakes = false;
 			}
