@@ -4,48 +4,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
-import io.astrashell.AstraRun;
 import io.astrashell.AstraRun.Result;
-import io.astrashell.sandbox.LocalSandbox;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import static io.astrashell.command.SandboxCli.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code setup} and {@code config ...} one-shot, on profile files in a temporary directory. */
-class ConfigCommandsTest {
-
-	@TempDir
-	Path dir;
-
-	AstraRun astra;
-
-	LocalSandbox sandbox;
-
-	String token;
-
-	String endpoint;
-
-	@BeforeEach
-	void sandbox() throws Exception {
-		astra = new AstraRun(dir);
-		sandbox = LocalSandbox.start(astra.home(), 0);
-		token = sandbox.adminToken();
-		endpoint = sandbox.endpoint().toString();
-	}
-
-	@AfterEach
-	void stop() {
-		sandbox.close();
-	}
-
-	String file() throws Exception {
-		return Files.readString(astra.configFile());
-	}
+class ConfigCommandsTest extends ServedSandboxFixture {
 
 	@Test
 	void setupChecksTheTokenNamesTheProfileAfterTheOrganizationAndMakesItTheDefault() throws Exception {

@@ -3,14 +3,10 @@ package io.astrashell.command;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.astrashell.AstraRun;
 import io.astrashell.AstraRun.Result;
-import io.astrashell.sandbox.LocalSandbox;
 import io.astrashell.session.AstraRc;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,30 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * overwritten (exit 11, naming the commands that keep it or discard it); a {@code [default]} that
  * is a copy of another profile, as the original CLI writes it, is replaced as before.
  */
-class DefaultProfileTokenTest {
+class DefaultProfileTokenTest extends ServedSandboxFixture {
 
 	/** A token that lives in {@code [default]} alone (the README's own example file). */
 	static final String HAND_WRITTEN = "AstraCS:HandWrittenTokenXXXXXXXX:" + "c".repeat(64);
-
-	@TempDir
-	Path dir;
-
-	AstraRun astra;
-
-	LocalSandbox sandbox;
-
-	String token;
-
-	String endpoint;
 
 	String handWrittenFile;
 
 	@BeforeEach
 	void start() throws Exception {
-		astra = new AstraRun(dir);
-		sandbox = LocalSandbox.start(astra.home(), 0);
-		token = sandbox.adminToken();
-		endpoint = sandbox.endpoint().toString();
 		handWrittenFile = """
 				# written by hand
 				[default]
@@ -55,15 +36,6 @@ class DefaultProfileTokenTest {
 				ASTRA_LOCAL_ENDPOINT=%s
 				""".formatted(HAND_WRITTEN, token, endpoint);
 		assertThat(HAND_WRITTEN).hasSize(97);
-	}
-
-	@AfterEach
-	void stop() {
-		sandbox.close();
-	}
-
-	String file() throws Exception {
-		return Files.readString(astra.configFile());
 	}
 
 	@Test

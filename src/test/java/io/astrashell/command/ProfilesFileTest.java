@@ -7,12 +7,9 @@ import java.util.List;
 
 import io.astrashell.AstraRun;
 import io.astrashell.AstraRun.Result;
-import io.astrashell.sandbox.LocalSandbox;
 import io.astrashell.session.AstraRc;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static io.astrashell.command.SandboxCli.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,37 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with line breaks, tokens with spaces around them, missing profiles, bad values in a profile, and
  * files that are not files (a directory, a dangling link, Latin-1 text, an empty variable).
  */
-class ProfilesFileTest {
+class ProfilesFileTest extends ServedSandboxFixture {
 
 	static final String OTHER = "AstraCS:OtherTokenXXXXXXXXXXXXXX:" + "d".repeat(64);
 
-	@TempDir
-	Path dir;
-
-	AstraRun astra;
-
-	LocalSandbox sandbox;
-
-	String token;
-
-	String endpoint;
-
 	@BeforeEach
 	void start() throws Exception {
-		astra = new AstraRun(dir);
-		sandbox = LocalSandbox.start(astra.home(), 0);
-		token = sandbox.adminToken();
-		endpoint = sandbox.endpoint().toString();
 		assertThat(OTHER).hasSize(97);
-	}
-
-	@AfterEach
-	void stop() {
-		sandbox.close();
-	}
-
-	String file() throws Exception {
-		return Files.readString(astra.configFile());
 	}
 
 	/** One line on stderr, exit 9, no class name. */
