@@ -366,7 +366,8 @@ public final class DevOpsClient {
 			throw new CallInterrupted(method.name(), path);
 		}
 		long start = System.nanoTime();
-		Transport.InFlight inFlight = new Transport.InFlight(() -> send(method, path, uri, requestBody));
+		Transport.InFlight inFlight = new Transport.InFlight(() -> send(method, path, uri, requestBody),
+				requestBody != null);
 		inFlight.start();
 		// a deadline of more than 3 years is taken as 3 years, which keeps the sum below the overflow
 		long deadline = start + Math.min(settings.deadline().toMillis(), 100L * 1000 * 1000 * 1000) * 1_000_000;
@@ -405,8 +406,14 @@ public final class DevOpsClient {
 			trace.log(() -> method + " " + shownUrl + path + " -> no answer: " + e.getMostSpecificCause());
 			throw unreachable(method, path, e.getMostSpecificCause(), e);
 		}
+		if (failure instanceof ApiException || failure instanceof java.util.concurrent.CancellationException) {
+			throw (RuntimeException) failure;
+		}
 		if (failure instanceof RuntimeException e) {
-			throw e;
+			// anything else the HTTP stack threw while reading the answer: a broken answer, not a bug to show
+			trace.log(() -> method + " " + shownUrl + path + " -> the answer could not be read: " + e);
+			throw new ApiException.Unreachable(method.name(), path, shownUrl, ApiException.Unreachable.Kind.OTHER,
+					"the server's answer could not be read as HTTP", e);
 		}
 		if (failure instanceof Error e) {
 			throw e;
@@ -423,10 +430,10 @@ public final class DevOpsClient {
 		return spec.exchange((request, response) -> {
 			Transport.InFlight inFlight = Transport.InFlight.current();
 			try {
-				int status = response.getStatusCode().value();
+				int status = status(response::getStatusCode, method, path);
 				HttpHeaders headers = response.getHeaders();
-				MediaType type = headers.getContentType();
-				long announced = headers.getContentLength();
+				MediaType type = contentType(headers);
+				long announced = contentLength(headers);
 				boolean success = status >= 200 && status < 300;
 				long limit = success ? settings.maxResponseSize() : Math.min(MAX_ERROR_BODY, settings.maxResponseSize());
 				if (success && announced > limit) {
@@ -449,18 +456,70 @@ public final class DevOpsClient {
 			}
 			catch (Body.LimitExceeded e) {
 				disconnect(inFlight);
-				throw new ApiException.TooLarge(response.getStatusCode().value(), method.name(), path,
+				throw new ApiException.TooLarge(status(response::getStatusCode, method, path), method.name(), path,
 						settings.maxResponseSize(), false);
+			}
+			catch (Body.Truncated e) {
+				disconnect(inFlight);
+				throw new ApiException.Unreachable(method.name(), path, shownUrl, ApiException.Unreachable.Kind.OTHER,
+						"the server closed the connection before the end of its answer (" + e.read + " of "
+								+ e.announced + " bytes)", e);
 			}
 			catch (OutOfMemoryError e) {
 				disconnect(inFlight);
-				throw new ApiException.TooLarge(response.getStatusCode().value(), method.name(), path, -1, true);
+				throw new ApiException.TooLarge(status(response::getStatusCode, method, path), method.name(), path, -1, true);
 			}
 			catch (IOException | RuntimeException e) {
 				disconnect(inFlight);
 				throw e;
 			}
 		}, false);
+	}
+
+	/** Reads the status of an answer; thrown by Spring when the JDK could not read one. */
+	private interface StatusSource {
+
+		org.springframework.http.HttpStatusCode get() throws IOException;
+
+	}
+
+	/**
+	 * The answer's status code. A status line that does not parse (an answer that is not HTTP: the JDK
+	 * makes it -1) or a code that is not three digits is a broken answer, said in plain words.
+	 */
+	private int status(StatusSource source, HttpMethod method, String path) throws IOException {
+		try {
+			return source.get().value();
+		}
+		catch (IllegalArgumentException e) {
+			throw broken(method, path, "its status line could not be read", e);
+		}
+	}
+
+	private ApiException broken(HttpMethod method, String path, String why, Throwable cause) {
+		trace.log(() -> method + " " + shownUrl + path + " -> an answer that is not HTTP: " + why);
+		return new ApiException.Unreachable(method.name(), path, shownUrl, ApiException.Unreachable.Kind.OTHER,
+				"the server's answer is not HTTP (" + why + ")", cause);
+	}
+
+	/** The answer's media type; one that does not parse is none (it only helps read an error body). */
+	private static MediaType contentType(HttpHeaders headers) {
+		try {
+			return headers.getContentType();
+		}
+		catch (IllegalArgumentException e) {
+			return null;
+		}
+	}
+
+	/** The announced length of the answer, or -1 when none is given or it is not a number. */
+	private static long contentLength(HttpHeaders headers) {
+		try {
+			return headers.getContentLength();
+		}
+		catch (IllegalArgumentException e) {
+			return -1;
+		}
 	}
 
 	/** Closes the request's connection rather than let anyone drain what is left of the answer. */

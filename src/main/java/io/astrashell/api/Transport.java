@@ -77,6 +77,12 @@ final class Transport extends SimpleClientHttpRequestFactory {
 	protected void prepareConnection(HttpURLConnection connection, String httpMethod) throws IOException {
 		super.prepareConnection(connection, httpMethod);
 		connection.setInstanceFollowRedirects(false); // the client decides, and reports a redirect elsewhere
+		InFlight current = InFlight.current();
+		// Spring opens the output of a DELETE too, which the JDK then sends as an empty chunked body with a
+		// form content type: a server reading by Content-Length takes those bytes for the next request on
+		// the connection. Only a request that has a body opens it.
+		connection.setDoOutput(current != null ? current.withBody
+				: "POST".equals(httpMethod) || "PUT".equals(httpMethod) || "PATCH".equals(httpMethod));
 		if (authenticator != null) {
 			connection.setAuthenticator(authenticator);
 		}
@@ -88,9 +94,8 @@ final class Transport extends SimpleClientHttpRequestFactory {
 			// with a body is not refused once first (the JDK cannot resend a streamed body)
 			connection.setRequestProperty("Proxy-Authorization", proxyAuthorization);
 		}
-		InFlight inFlight = InFlight.current();
-		if (inFlight != null) {
-			inFlight.connection = connection;
+		if (current != null) {
+			current.connection = connection;
 		}
 	}
 
@@ -235,6 +240,9 @@ final class Transport extends SimpleClientHttpRequestFactory {
 
 		private final Callable<Object> work;
 
+		/** Whether the request sends a body: only then is the connection's output opened. */
+		final boolean withBody;
+
 		volatile HttpURLConnection connection;
 
 		private final List<Socket> sockets = new ArrayList<>(2);
@@ -245,10 +253,11 @@ final class Transport extends SimpleClientHttpRequestFactory {
 
 		private Throwable failure;
 
-		InFlight(Callable<Object> work) {
+		InFlight(Callable<Object> work, boolean withBody) {
 			super("astra-http");
 			setDaemon(true);
 			this.work = work;
+			this.withBody = withBody;
 		}
 
 		static InFlight current() {
