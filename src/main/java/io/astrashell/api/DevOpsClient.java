@@ -302,10 +302,11 @@ public final class DevOpsClient {
 			}
 			if (answer.status == 407) { // from the proxy of plain http requests (a tunnel's refusal comes as an exception)
 				Proxies.Route route = transport.route();
-				throw new ApiException.Unreachable(method.name(), path, shownUrl, ApiException.Unreachable.Kind.PROXY,
-						(route.isProxied() ? "the proxy " + route : "a proxy") + " answered 407 Proxy Authentication "
-								+ "Required: " + (route.hasCredentials() ? "it refused the user and password given in "
-										+ route.variable() : "it asks for a user and password; give them in "
+				transport.refuseCredentials();
+				throw new ApiException.Unreachable(method.name(), path, shownUrl,
+						ApiException.Unreachable.Kind.PROXY_AUTH, (route.isProxied() ? "the proxy " + route : "a proxy")
+								+ " answered 407 Proxy Authentication Required: " + (route.hasCredentials()
+										? Failure.refused(route) : "it asks for a user and password; give them in "
 												+ (route.isProxied() ? route.variable() : "HTTP_PROXY")
 												+ " (user:password@ before its host)"), null);
 			}
@@ -364,6 +365,14 @@ public final class DevOpsClient {
 	private Answer exchange(HttpMethod method, String path, URI uri, byte[] requestBody) {
 		if (Thread.currentThread().isInterrupted()) {
 			throw new CallInterrupted(method.name(), path);
+		}
+		if (transport.credentialsRefused()) {
+			Proxies.Route route = transport.route();
+			trace.log(() -> method + " " + shownUrl + path + " -> not sent: the proxy refused its credentials before");
+			throw new ApiException.Unreachable(method.name(), path, shownUrl, ApiException.Unreachable.Kind.PROXY_AUTH,
+					"the proxy " + route + " refused the user and password given in " + route.variable()
+							+ " earlier in this session; they are not sent again: a proxy may lock the account after a "
+							+ "few failures", null);
 		}
 		long start = System.nanoTime();
 		Transport.InFlight inFlight = new Transport.InFlight(() -> send(method, path, uri, requestBody),
@@ -531,6 +540,9 @@ public final class DevOpsClient {
 
 	private ApiException unreachable(HttpMethod method, String path, Throwable cause, Throwable whole) {
 		Failure f = Failure.describe(cause, whole, transport.route(), settings);
+		if (f.kind() == ApiException.Unreachable.Kind.PROXY_AUTH) {
+			transport.refuseCredentials();
+		}
 		return new ApiException.Unreachable(method.name(), path, shownUrl, f.kind(), f.what(), whole);
 	}
 

@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocket;
@@ -30,6 +32,12 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
  * request's connection is then closed from another thread.
  */
 final class Transport extends SimpleClientHttpRequestFactory {
+
+	/**
+	 * The proxies (with their credentials) that refused the credentials given in this process. They are
+	 * never sent to them again: a corporate proxy locks an account after a few failures.
+	 */
+	private static final Set<Proxies.Route> REFUSED = ConcurrentHashMap.newKeySet();
 
 	private final Proxies.Route route;
 
@@ -64,6 +72,18 @@ final class Transport extends SimpleClientHttpRequestFactory {
 		return route;
 	}
 
+	/** Whether the proxy refused the credentials of this route earlier in this process. */
+	boolean credentialsRefused() {
+		return route.hasCredentials() && REFUSED.contains(route);
+	}
+
+	/** Notes that the proxy refused the credentials of this route: they are not sent again. */
+	void refuseCredentials() {
+		if (route.hasCredentials()) {
+			REFUSED.add(route);
+		}
+	}
+
 	@Override
 	protected HttpURLConnection openConnection(URL url, Proxy ignored) throws IOException {
 		InFlight inFlight = InFlight.current();
@@ -83,15 +103,17 @@ final class Transport extends SimpleClientHttpRequestFactory {
 		// the connection. Only a request that has a body opens it.
 		connection.setDoOutput(current != null ? current.withBody
 				: "POST".equals(httpMethod) || "PUT".equals(httpMethod) || "PATCH".equals(httpMethod));
-		if (authenticator != null) {
-			connection.setAuthenticator(authenticator);
-		}
 		if (connection instanceof HttpsURLConnection https) {
+			if (authenticator != null) {
+				// the CONNECT of the tunnel: the JDK asks this for the credentials after each 407
+				connection.setAuthenticator(authenticator);
+			}
 			https.setSSLSocketFactory(tracking(https.getSSLSocketFactory()));
 		}
 		else if (proxyAuthorization != null) {
 			// plain http through the proxy: the credentials go with the request itself, so that a request
-			// with a body is not refused once first (the JDK cannot resend a streamed body)
+			// with a body is not refused once first (the JDK cannot resend a streamed body); no
+			// authenticator, so that the JDK does not send them again by itself after a 407
 			connection.setRequestProperty("Proxy-Authorization", proxyAuthorization);
 		}
 		if (current != null) {
@@ -121,7 +143,11 @@ final class Transport extends SimpleClientHttpRequestFactory {
 		return false;
 	}
 
-	/** The proxy's credentials, for the proxy alone. */
+	/**
+	 * The proxy's credentials, for the proxy alone, given once per request. The JDK asks again after
+	 * every 407 of a {@code CONNECT} (up to 20 times): asked a second time for one request, the
+	 * credentials were refused, and are given no more in this process ({@link #REFUSED}).
+	 */
 	private static final class ProxyCredentials extends Authenticator {
 
 		private final Proxies.Route route;
@@ -132,11 +158,19 @@ final class Transport extends SimpleClientHttpRequestFactory {
 
 		@Override
 		protected PasswordAuthentication getPasswordAuthentication() {
-			if (getRequestorType() == RequestorType.PROXY && route.host().equalsIgnoreCase(getRequestingHost())
-					&& getRequestingPort() == route.port()) {
-				return new PasswordAuthentication(route.user(), route.password().toCharArray());
+			if (getRequestorType() != RequestorType.PROXY || !route.host().equalsIgnoreCase(getRequestingHost())
+					|| getRequestingPort() != route.port() || REFUSED.contains(route)) {
+				return null;
 			}
-			return null;
+			InFlight inFlight = InFlight.current();
+			if (inFlight != null) {
+				if (inFlight.proxyCredentialsGiven) {
+					REFUSED.add(route);
+					return null;
+				}
+				inFlight.proxyCredentialsGiven = true;
+			}
+			return new PasswordAuthentication(route.user(), route.password().toCharArray());
 		}
 
 	}
@@ -244,6 +278,9 @@ final class Transport extends SimpleClientHttpRequestFactory {
 		final boolean withBody;
 
 		volatile HttpURLConnection connection;
+
+		/** Whether the proxy's credentials were given for this request's tunnel already. */
+		volatile boolean proxyCredentialsGiven;
 
 		private final List<Socket> sockets = new ArrayList<>(2);
 

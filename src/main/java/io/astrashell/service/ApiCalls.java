@@ -63,7 +63,8 @@ public final class ApiCalls {
 					+ e.reason("bad request") + ".", e);
 		}
 		if (e instanceof ApiException.Unreachable u) {
-			return new ServiceException(ServiceException.Kind.FAILED, "Cannot reach the Astra DevOps API at " + u.baseUrl()
+			return new ServiceException(u.kind() == ApiException.Unreachable.Kind.PROXY_AUTH
+					? ServiceException.Kind.NOT_ALLOWED : ServiceException.Kind.FAILED, "Cannot reach the Astra DevOps API at " + u.baseUrl()
 					+ " to " + what + ": " + e.getMessage().replaceFirst("^.*?: ", "") + "." + hint(u, connection), e);
 		}
 		if (e instanceof ApiException.Incomplete i) {
@@ -104,6 +105,9 @@ public final class ApiCalls {
 						+ ".trustStore=FILE -Djavax.net.ssl.trustStorePassword=PASSWORD'." : "";
 			case PROXY:
 				return " Check the proxy variables (HTTPS_PROXY, HTTP_PROXY, NO_PROXY).";
+			case PROXY_AUTH:
+				return " Correct the user and password in the proxy variable, then run the command again (at the "
+						+ "prompt: start the shell again).";
 			case REFUSED:
 				if (local && Urls.isLoopback(connection.baseUrl().getHost())) {
 					return " Is the sandbox running? Start one with 'astra sandbox serve', or drop --local-endpoint.";
