@@ -184,7 +184,8 @@ public final class UserService {
 			throw ServiceException.missingInput("Give the user's roles with -r/--role (one or more).");
 		}
 		RoleService.checkRefs(roleRefs);
-		List<Role> chosen = RoleService.resolveAll(roleRefs, roles.list(connection));
+		List<Role> listing = roles.list(connection);
+		List<Role> chosen = RoleService.resolveAll(roleRefs, listing);
 		boolean keepsAdmin = chosen.stream().anyMatch(UserService::isOrgAdmin);
 		String userId;
 		String email;
@@ -198,11 +199,11 @@ public final class UserService {
 			if (user == null) {
 				throw notFound(ref, users);
 			}
-			if (!keepsAdmin && !force && isActiveAdmin(user) && users.stream().filter(UserService::isActiveAdmin).count() == 1) {
-				throw ServiceException.invalidInput("User '" + label(user) + "' is the only active Organization "
-						+ "Administrator: without that role nobody could manage the organization's users, roles and "
-						+ "tokens, which would lock everyone out. Keep the role, make another user an administrator "
-						+ "first, or add --force to change the roles anyway.");
+			if (!keepsAdmin && !force && mayBeActiveAdmin(user, listing) && otherActiveAdmins(user, users, listing) == 0) {
+				throw ServiceException.invalidInput("User '" + label(user) + "' " + (isActiveAdmin(user, listing) ? "is"
+						: "may be") + " the only active Organization Administrator" + unsure(user, listing) + ": without that role nobody "
+						+ "could manage the organization's users, roles and tokens, which would lock everyone out. Keep "
+						+ "the role, make another user an administrator first, or add --force to change the roles anyway.");
 			}
 			userId = idOf(user);
 			email = user.email() == null ? ref : user.email();
@@ -223,9 +224,68 @@ public final class UserService {
 		return BuiltInRoles.ORGANIZATION_ADMINISTRATOR.equalsIgnoreCase(role.name());
 	}
 
-	/** An active user holding Organization Administrator. */
-	static boolean isActiveAdmin(User user) {
-		return "active".equalsIgnoreCase(user.status()) && user.roles().stream().anyMatch(UserService::isOrgAdmin);
+	/**
+	 * A user listed as active and holding Organization Administrator by name (a role listed without one
+	 * named from {@code roles}, the roles listing, when given): certainly an active one.
+	 */
+	public static boolean isActiveAdmin(User user, List<Role> roles) {
+		return "active".equalsIgnoreCase(strip(user.status()))
+				&& user.roles().stream().anyMatch(r -> BuiltInRoles.ORGANIZATION_ADMINISTRATOR.equalsIgnoreCase(name(r, roles)));
+	}
+
+	/**
+	 * A user who may be an active Organization Administrator, for the guards against a lock-out: any
+	 * status but {@code invited} (none, empty, or a value the API is not known to send) counts as
+	 * possibly active, and a role listed without a name (that {@code roles}, the roles listing when
+	 * given, does not name either) as possibly that role.
+	 */
+	public static boolean mayBeActiveAdmin(User user, List<Role> roles) {
+		return !"invited".equalsIgnoreCase(strip(user.status())) && user.roles().stream().anyMatch(r -> {
+			String name = name(r, roles);
+			return name == null || BuiltInRoles.ORGANIZATION_ADMINISTRATOR.equalsIgnoreCase(name);
+		});
+	}
+
+	/** A role's name, from the roles listing when the user's listing left it out; null if none says it. */
+	private static String name(Role role, List<Role> roles) {
+		if (role.name() != null && !role.name().isBlank()) {
+			return role.name().strip();
+		}
+		if (roles != null && role.id() != null) {
+			for (Role r : roles) {
+				if (role.id().equalsIgnoreCase(r.id()) && r.name() != null && !r.name().isBlank()) {
+					return r.name().strip();
+				}
+			}
+		}
+		return null;
+	}
+
+	/** Whether a role of a listed user has no name (the guards then need the roles listing). */
+	private static boolean hasNamelessRole(User user) {
+		return user.roles().stream().anyMatch(r -> r.name() == null || r.name().isBlank());
+	}
+
+	/** How many users other than {@code user} are certainly active Organization Administrators. */
+	private static long otherActiveAdmins(User user, List<User> users, List<Role> roles) {
+		return users.stream().filter(u -> u != user && isActiveAdmin(u, roles)).count();
+	}
+
+	/** Why a user who may be an active administrator counts as one, or "" when it certainly is. */
+	public static String unsure(User user, List<Role> roles) {
+		if (isActiveAdmin(user, roles)) {
+			return "";
+		}
+		String status = strip(user.status());
+		if (!"active".equalsIgnoreCase(status)) {
+			return " (the API listed it " + (status == null || status.isEmpty() ? "without a status"
+					: "with the status '" + status + "', which is neither active nor invited") + ", so it counts as active)";
+		}
+		return " (the API listed a role of it without a name, so it counts as Organization Administrator)";
+	}
+
+	private static String strip(String s) {
+		return s == null ? null : s.strip();
 	}
 
 	/** The id of a listed user, which the API must have sent to change or remove it (exit 100 if not). */
@@ -267,11 +327,16 @@ public final class UserService {
 			}
 			throw notFound(ref, users);
 		}
-		if (isActiveAdmin(user) && !force) {
-			long admins = users.stream().filter(UserService::isActiveAdmin).count();
-			throw ServiceException.invalidInput("User '" + label(user) + "' is an active Organization Administrator"
-					+ (admins == 1 ? ", the only one" : "") + ": the token of this session may be theirs, and removing "
-					+ "them revokes their tokens, which would lock you out. Add --force to remove them anyway.");
+		// the roles listing only when the users listing left a role of the user unnamed
+		List<Role> listing = !force && mayBeActiveAdmin(user, null) && hasNamelessRole(user) ? roles.list(connection)
+				: null;
+		if (!force && mayBeActiveAdmin(user, listing)) {
+			long others = otherActiveAdmins(user, users, listing);
+			throw ServiceException.invalidInput("User '" + label(user) + "' " + (isActiveAdmin(user, listing) ? "is"
+					: "may be") + " an active Organization Administrator" + (others == 0 ? ", the only one" : "")
+					+ unsure(user, listing)
+					+ ": the token of this session may be theirs, and removing them revokes their tokens, which would "
+					+ "lock you out. Add --force to remove them anyway.");
 		}
 		beforeDelete.accept(user);
 		api.run(connection, "remove the user", c -> {
