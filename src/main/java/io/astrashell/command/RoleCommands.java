@@ -156,14 +156,15 @@ public final class RoleCommands implements CommandGroup {
 		boolean ask = Confirmation.wanted(console, in);
 		Role role = roles.delete(session.connectionFor(in.globals()), ref, in.flag("if-exists"), found -> {
 			if (ask) {
-				Confirmation.ask(console, "Delete role '" + found.name() + "'?", "role '" + found.name() + "'");
+				Confirmation.ask(console, "Delete role '" + RoleService.label(found) + "'?",
+						"role '" + RoleService.label(found) + "'");
 			}
 		});
 		if (role == null) {
 			return Output.message("Role '" + ref + "' does not exist: nothing to delete.",
 					Output.fields("deleted", null, "id", null));
 		}
-		return Output.message("Role '" + role.name() + "' has been deleted.",
+		return Output.message("Role '" + RoleService.label(role) + "' has been deleted.",
 				Output.fields("deleted", role.name(), "id", role.id()));
 	}
 

@@ -10,13 +10,17 @@ import java.util.Set;
 import io.astrashell.api.DevOpsClient;
 import io.astrashell.api.model.InviteUserRequest;
 import io.astrashell.api.model.OrganizationUsers;
+import io.astrashell.api.model.Policy;
 import io.astrashell.api.model.Role;
 import io.astrashell.api.model.RoleRequest;
 import io.astrashell.api.model.TokenInfo;
+import io.astrashell.api.model.TokenList;
 import io.astrashell.api.model.UserRolesRequest;
 import io.astrashell.service.ApiCalls;
 import io.astrashell.service.ChangeListener;
+import io.astrashell.service.RoleService;
 import io.astrashell.service.ServiceException;
+import io.astrashell.service.UserService;
 import io.astrashell.session.Connection;
 import io.astrashell.session.TokenFormat;
 
@@ -40,10 +44,17 @@ public final class OrgFileService {
 	public record State(OrganizationUsers users, List<Role> roles) {
 	}
 
+	/** The two listings; a body of null is an empty listing, and a null role is left out. */
 	public State state(Connection connection) {
 		OrganizationUsers users = api.call(connection, "list the users", DevOpsClient::users);
 		List<Role> roles = api.call(connection, "list the roles", DevOpsClient::roles);
-		return new State(users, roles);
+		return new State(users == null ? new OrganizationUsers(null, null, null) : users,
+				roles == null ? List.of() : roles.stream().filter(r -> r != null).toList());
+	}
+
+	private List<TokenInfo> tokens(Connection connection) {
+		TokenList listed = api.call(connection, "list the tokens", DevOpsClient::tokens);
+		return listed == null ? List.of() : listed.clients();
 	}
 
 	/** The organization as YAML text, and the same document as data. */
@@ -52,8 +63,7 @@ public final class OrgFileService {
 
 	public Export export(Connection connection, boolean withTokens) {
 		State state = state(connection);
-		List<TokenInfo> tokens = withTokens ? api.call(connection, "list the tokens", DevOpsClient::tokens).clients()
-				: null;
+		List<TokenInfo> tokens = withTokens ? tokens(connection) : null;
 		Instant now = Instant.now();
 		return new Export(OrgFileWriter.yaml(state.users(), state.roles(), tokens, now),
 				OrgFileWriter.document(state.users(), state.roles(), tokens, now), state.users().orgName());
@@ -76,14 +86,14 @@ public final class OrgFileService {
 			.toList();
 		if (!deletions.isEmpty()) {
 			String own = TokenFormat.clientId(connection.token());
-			List<TokenInfo> tokens = api.call(connection, "list the tokens", DevOpsClient::tokens).clients();
+			List<TokenInfo> tokens = tokens(connection);
 			Set<String> ownRoles = tokens.stream()
 				.filter(t -> own != null && own.equals(t.clientId()))
 				.findFirst()
 				.map(t -> Set.copyOf(t.roles()))
 				.orElse(Set.of());
 			for (Plan.RemoveRole d : deletions) {
-				if (ownRoles.contains(d.current().id())) {
+				if (d.current().id() != null && ownRoles.contains(d.current().id())) {
 					String why = "it would delete role " + Plan.quote(d.current().name())
 							+ ", which the token of this session holds: the token would lose what it may do";
 					plan = new Plan(plan.orgId(), plan.orgName(), plan.changes(), plan.notes(),
@@ -136,8 +146,15 @@ public final class OrgFileService {
 
 	}
 
-	/** Applies the plan's changes in order, one request each; stops at the first that fails. */
+	/**
+	 * Applies the plan's changes in order, one request each; stops at the first that fails. A change the
+	 * listings do not allow to send (a user or role listed without its id, a default resource without
+	 * the organization's id) fails the apply before anything is sent.
+	 */
 	public int apply(Connection connection, Planned planned, Progress progress) {
+		for (Plan.Change change : planned.plan().changes()) {
+			sendable(change, planned.plan().orgId());
+		}
 		Map<String, String> ids = new HashMap<>();
 		for (Role r : planned.state().roles()) {
 			if (r.name() != null && r.id() != null) {
@@ -157,6 +174,29 @@ public final class OrgFileService {
 			progress.applied(change);
 		}
 		return done;
+	}
+
+	/** Throws unless the request of {@code change} can be made from what the API listed. */
+	private static void sendable(Plan.Change change, String orgId) {
+		if (change instanceof Plan.ChangeRole r) {
+			RoleService.idOf(r.current(), "updated");
+		}
+		else if (change instanceof Plan.RemoveRole r) {
+			RoleService.idOf(r.current(), "deleted");
+		}
+		else if (change instanceof Plan.SetUserRoles u) {
+			UserService.idOf(u.current());
+		}
+		else if (change instanceof Plan.RemoveUser u) {
+			UserService.idOf(u.current());
+		}
+		Policy policy = change instanceof Plan.AddRole a ? a.policy() : change instanceof Plan.ChangeRole r ? r.policy()
+				: null;
+		if (policy != null && policy.resources().isEmpty()) {
+			throw ServiceException.failed("The API did not send the organization's id, which the default resource of "
+					+ "role " + Plan.quote(change instanceof Plan.AddRole a ? a.name() : ((Plan.ChangeRole) change).name())
+					+ " needs: give its resources in the file. Nothing was applied.");
+		}
 	}
 
 	private void apply(Connection connection, Plan.Change change, Map<String, String> ids, String orgId) {

@@ -56,8 +56,9 @@ public final class Planner {
 		if (file.roles() != null) {
 			for (OrgFile.RoleEntry entry : file.roles()) {
 				declared.put(key(entry.name()), entry.name());
-				List<String> resources = entry.resources().isEmpty() ? List.of(RoleService.ORG_RESOURCE_PREFIX + orgId)
-						: entry.resources();
+				// the default resource is the organization; without its id, none (apply refuses to send that)
+				List<String> resources = !entry.resources().isEmpty() ? entry.resources()
+						: orgId == null || orgId.isBlank() ? List.of() : List.of(RoleService.ORG_RESOURCE_PREFIX + orgId);
 				Role current = customByName.get(key(entry.name()));
 				if (current == null) {
 					String description = entry.description() != null ? entry.description() : entry.name();

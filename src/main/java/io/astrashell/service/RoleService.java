@@ -51,6 +51,19 @@ public final class RoleService {
 		return role.name() != null ? role.name() : role.id() != null ? role.id() : "";
 	}
 
+	/**
+	 * The id of a listed role, which a request about it needs: a role the API listed without one (missing,
+	 * null or blank) cannot be acted on, and the command fails saying so (exit 100) before any change.
+	 * @param what what cannot be done, e.g. "deleted"
+	 */
+	public static String idOf(Role role, String what) {
+		if (role.id() == null || role.id().isBlank()) {
+			throw new ServiceException(ServiceException.Kind.FAILED, "The API listed the role '" + label(role)
+					+ "' without its ID: it cannot be " + what + ".");
+		}
+		return role.id();
+	}
+
 	/** The role named (case-insensitively) or identified by {@code ref} among {@code roles}. */
 	public static Role find(String ref, List<Role> roles) {
 		for (Role r : roles) {
@@ -87,10 +100,7 @@ public final class RoleService {
 		Set<String> seen = new LinkedHashSet<>();
 		for (String ref : refs) {
 			Role role = resolve(ref, roles);
-			if (role.id() == null || role.id().isBlank()) {
-				throw new ServiceException(ServiceException.Kind.FAILED, "The API listed the role '" + label(role)
-						+ "' without its ID: it cannot be given to a user or a token.");
-			}
+			idOf(role, "given to a user or a token");
 			if (!seen.add(role.id())) {
 				throw ServiceException.invalidInput("Role '" + label(role) + "' is given twice; give each role once.");
 			}
@@ -253,10 +263,7 @@ public final class RoleService {
 		List<String> resources = change.resources() == null ? null : checkResources(change.resources());
 		Role role = resolve(ref, list(connection));
 		refuseBuiltIn(role, "changed");
-		if (role.id() == null || role.id().isBlank()) {
-			throw new ServiceException(ServiceException.Kind.FAILED, "The API listed the role '" + label(role)
-					+ "' without its ID: it cannot be changed.");
-		}
+		idOf(role, "changed");
 		Policy old = role.policy() == null ? new Policy(role.name(), List.of(), List.of(), Policy.ALLOW) : role.policy();
 		String newName = change.name() == null ? role.name() : change.name();
 		Policy policy = new Policy(change.description() == null ? old.description() : change.description(),
@@ -375,10 +382,11 @@ public final class RoleService {
 			throw notFound(ref, roles);
 		}
 		refuseBuiltIn(role, "deleted");
+		String id = idOf(role, "deleted");
 		beforeDelete.accept(role);
 		api.run(connection, "delete the role", c -> {
 			try {
-				c.deleteRole(role.id());
+				c.deleteRole(id);
 			}
 			catch (ApiException.NotFound e) {
 				if (!ifExists) {

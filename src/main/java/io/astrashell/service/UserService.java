@@ -104,7 +104,7 @@ public final class UserService {
 	public User get(Connection connection, String ref) {
 		checkUserRef(ref);
 		if (isId(ref)) {
-			return api.call(connection, "read the user", c -> {
+			User user = api.call(connection, "read the user", c -> {
 				try {
 					return c.user(ref);
 				}
@@ -112,6 +112,10 @@ public final class UserService {
 					throw notFound(ref, null);
 				}
 			});
+			if (user == null) { // a body of null
+				throw ServiceException.failed("The API answered the request for user '" + ref + "' without a user.");
+			}
+			return user;
 		}
 		List<User> users = list(connection).users();
 		User user = find(ref, users);
@@ -289,7 +293,7 @@ public final class UserService {
 	}
 
 	/** The id of a listed user, which the API must have sent to change or remove it (exit 100 if not). */
-	private static String idOf(User user) {
+	public static String idOf(User user) {
 		if (user.userId() == null || user.userId().isBlank()) {
 			throw new ServiceException(ServiceException.Kind.FAILED, "The API listed the user '" + label(user)
 					+ "' without its UserID: it cannot be changed or removed by this command.");
@@ -298,7 +302,7 @@ public final class UserService {
 	}
 
 	/** How a message names a user: the email, else the id. */
-	static String label(User user) {
+	public static String label(User user) {
 		return user.email() != null ? user.email() : String.valueOf(user.userId());
 	}
 
@@ -338,10 +342,11 @@ public final class UserService {
 					+ ": the token of this session may be theirs, and removing them revokes their tokens, which would "
 					+ "lock you out. Add --force to remove them anyway.");
 		}
+		String userId = idOf(user);
 		beforeDelete.accept(user);
 		api.run(connection, "remove the user", c -> {
 			try {
-				c.deleteUser(idOf(user));
+				c.deleteUser(userId);
 			}
 			catch (ApiException.NotFound e) {
 				if (!ifExists) {
