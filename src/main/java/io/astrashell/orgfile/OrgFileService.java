@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import io.astrashell.api.DevOpsClient;
@@ -211,8 +212,27 @@ public final class OrgFileService {
 			changes.roleAdded(connection, created.id(), a.name());
 		}
 		else if (change instanceof Plan.ChangeRole r) {
-			api.run(connection, "update the role '" + r.current().name() + "'",
-					c -> c.updateRole(r.current().id(), new RoleRequest(r.name(), r.policy())));
+			// the plan's change replaces the whole role: taking turns with the other shells of this machine,
+			// it is sent only if the role still holds what the plan was made from
+			api.exclusive(connection, "roles", () -> {
+				Role now = api.call(connection, "read the role '" + r.current().name() + "'", c -> {
+					try {
+						return c.role(r.current().id());
+					}
+					catch (io.astrashell.api.ApiException.NotFound e) {
+						throw ServiceException.notFound("Role " + Plan.quote(r.current().name()) + " was deleted by "
+								+ "another command after the plan was made.");
+					}
+				});
+				if (now != null && !same(now, r.current())) {
+					throw ServiceException.failed("Role " + Plan.quote(r.current().name()) + " was changed by another "
+							+ "command after the plan was made: not updated, so that its change is not undone. Run the "
+							+ "apply again: it plans from what the role holds now.");
+				}
+				api.run(connection, "update the role '" + r.current().name() + "'",
+						c -> c.updateRole(r.current().id(), new RoleRequest(r.name(), r.policy())));
+				return null;
+			});
 			ids.remove(Planner.key(r.current().name()));
 			ids.put(Planner.key(r.name()), r.current().id());
 		}
@@ -234,6 +254,29 @@ public final class OrgFileService {
 			api.run(connection, "delete the role '" + r.current().name() + "'", c -> c.deleteRole(r.current().id()));
 			changes.roleRemoved(connection, r.current().id(), r.current().name());
 		}
+	}
+
+	/**
+	 * Whether the role read {@code now} still holds what the plan read ({@code planned}), compared as the
+	 * API normalizes them; a part the new read leaves out is not counted: nothing says it differs.
+	 */
+	static boolean same(Role now, Role planned) {
+		if (now.name() != null && !Objects.equals(strip(now.name()), strip(planned.name()))) {
+			return false;
+		}
+		if (now.policy() == null) {
+			return true;
+		}
+		Policy p = now.policy();
+		Policy q = planned.policy() == null ? new Policy(null, List.of(), List.of(), null) : planned.policy();
+		return Objects.equals(strip(p.description()), strip(q.description()))
+				&& Planner.lower(p.actions()).equals(Planner.lower(q.actions()))
+				&& Set.copyOf(p.resources().stream().map(String::strip).toList())
+					.equals(Set.copyOf(q.resources().stream().map(String::strip).toList()));
+	}
+
+	private static String strip(String s) {
+		return s == null ? null : s.strip();
 	}
 
 	private static List<String> ids(List<String> names, Map<String, String> ids) {

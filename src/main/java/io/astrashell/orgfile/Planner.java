@@ -253,7 +253,8 @@ public final class Planner {
 		return out;
 	}
 
-	private static Set<String> lower(List<String> values) {
+	/** The values trimmed and in lower case, as a set (role names, actions). */
+	static Set<String> lower(List<String> values) {
 		Set<String> out = new TreeSet<>();
 		for (String v : values) {
 			out.add(key(v));

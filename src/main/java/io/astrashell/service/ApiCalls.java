@@ -28,6 +28,19 @@ public final class ApiCalls {
 		}
 	}
 
+	/**
+	 * Runs a read-modify-write change of {@code kind} ({@code roles}, {@code users}) taking turns with the
+	 * other shells of this machine ({@link Session#exclusive}); a wait that is too long fails (exit 100).
+	 */
+	public <T> T exclusive(Connection connection, String kind, java.util.function.Supplier<T> change) {
+		try {
+			return session.exclusive(connection, kind, change);
+		}
+		catch (io.astrashell.session.ChangeLocks.Busy e) {
+			throw new ServiceException(ServiceException.Kind.FAILED, e.getMessage(), e);
+		}
+	}
+
 	public void run(Connection connection, String what, java.util.function.Consumer<DevOpsClient> call) {
 		call(connection, what, client -> {
 			call.accept(client);

@@ -248,11 +248,13 @@ public final class RoleService {
 	/**
 	 * Changes a role: the parts given replace the old ones, the rest is sent as read. The API replaces
 	 * the whole role and cannot refuse a stale update, so two updates of one role at the same moment
-	 * can lose one of the changes. The role is read back after the write: when it no longer holds a
-	 * part this command changed, another command wrote in between, and the command fails (exit 100:
-	 * run it again) naming what was lost. An update landing after that read, built on what the role
-	 * held before this one, overwrites this change unseen by either command: {@code help role update}
-	 * says so.
+	 * could lose one of the changes. The shells of this machine that share the astra home take turns
+	 * (the listing, the write and the read back under the lock of the endpoint's roles, {@link
+	 * ApiCalls#exclusive}), so between them none is lost. Against a writer elsewhere, the role is read
+	 * back after the write: when it no longer holds a part this command changed, another command wrote
+	 * in between, and the command fails (exit 100: run it again) naming what was lost. An update from
+	 * elsewhere landing after that read, built on what the role held before this one, overwrites this
+	 * change unseen by either command: {@code help role update} says so.
 	 */
 	public Role update(Connection connection, String ref, Change change) {
 		if (change.isEmpty()) {
@@ -261,6 +263,12 @@ public final class RoleService {
 		checkText(change.name(), change.description());
 		List<String> actions = change.actions() == null ? null : checkActions(change.actions());
 		List<String> resources = change.resources() == null ? null : checkResources(change.resources());
+		// from the listing to the read back, taking turns with the other shells of this machine: each one's
+		// change is built on the role as the one before left it
+		return api.exclusive(connection, "roles", () -> update(connection, ref, change, actions, resources));
+	}
+
+	private Role update(Connection connection, String ref, Change change, List<String> actions, List<String> resources) {
 		Role role = resolve(ref, list(connection));
 		refuseBuiltIn(role, "changed");
 		idOf(role, "changed");

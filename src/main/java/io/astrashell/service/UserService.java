@@ -188,6 +188,12 @@ public final class UserService {
 			throw ServiceException.missingInput("Give the user's roles with -r/--role (one or more).");
 		}
 		RoleService.checkRefs(roleRefs);
+		// the guard reads the other administrators: the listings and the write take turns with the other
+		// shells of this machine, so that two of them cannot each demote one of the last two
+		return api.exclusive(connection, "users", () -> setRolesNow(connection, ref, roleRefs, force));
+	}
+
+	private Invitation setRolesNow(Connection connection, String ref, List<String> roleRefs, boolean force) {
 		List<Role> listing = roles.list(connection);
 		List<Role> chosen = RoleService.resolveAll(roleRefs, listing);
 		boolean keepsAdmin = chosen.stream().anyMatch(UserService::isOrgAdmin);
