@@ -367,12 +367,9 @@ public final class DevOpsClient {
 			throw new CallInterrupted(method.name(), path);
 		}
 		if (transport.credentialsRefused()) {
-			Proxies.Route route = transport.route();
 			trace.log(() -> method + " " + shownUrl + path + " -> not sent: the proxy refused its credentials before");
 			throw new ApiException.Unreachable(method.name(), path, shownUrl, ApiException.Unreachable.Kind.PROXY_AUTH,
-					"the proxy " + route + " refused the user and password given in " + route.variable()
-							+ " earlier in this session; they are not sent again: a proxy may lock the account after a "
-							+ "few failures", null);
+					Failure.refusedBefore(transport.route()), null);
 		}
 		long start = System.nanoTime();
 		Transport.InFlight inFlight = new Transport.InFlight(() -> send(method, path, uri, requestBody),
@@ -420,9 +417,7 @@ public final class DevOpsClient {
 		}
 		if (failure instanceof RuntimeException e) {
 			// anything else the HTTP stack threw while reading the answer: a broken answer, not a bug to show
-			trace.log(() -> method + " " + shownUrl + path + " -> the answer could not be read: " + e);
-			throw new ApiException.Unreachable(method.name(), path, shownUrl, ApiException.Unreachable.Kind.OTHER,
-					"the server's answer could not be read as HTTP", e);
+			throw broken(method, path, "the server's answer could not be read as HTTP", e);
 		}
 		if (failure instanceof Error e) {
 			throw e;
@@ -438,11 +433,12 @@ public final class DevOpsClient {
 		}
 		return spec.exchange((request, response) -> {
 			Transport.InFlight inFlight = Transport.InFlight.current();
+			int status = 0;
 			try {
-				int status = status(response::getStatusCode, method, path);
+				status = AnswerHeads.status(response);
 				HttpHeaders headers = response.getHeaders();
-				MediaType type = contentType(headers);
-				long announced = contentLength(headers);
+				MediaType type = AnswerHeads.contentType(headers);
+				long announced = AnswerHeads.contentLength(headers);
 				boolean success = status >= 200 && status < 300;
 				long limit = success ? settings.maxResponseSize() : Math.min(MAX_ERROR_BODY, settings.maxResponseSize());
 				if (success && announced > limit) {
@@ -465,18 +461,20 @@ public final class DevOpsClient {
 			}
 			catch (Body.LimitExceeded e) {
 				disconnect(inFlight);
-				throw new ApiException.TooLarge(status(response::getStatusCode, method, path), method.name(), path,
-						settings.maxResponseSize(), false);
+				throw new ApiException.TooLarge(status, method.name(), path, settings.maxResponseSize(), false);
+			}
+			catch (AnswerHeads.NotHttp e) {
+				disconnect(inFlight);
+				throw broken(method, path, "the server's answer is not HTTP (" + e.getMessage() + ")", e);
 			}
 			catch (Body.Truncated e) {
 				disconnect(inFlight);
-				throw new ApiException.Unreachable(method.name(), path, shownUrl, ApiException.Unreachable.Kind.OTHER,
-						"the server closed the connection before the end of its answer (" + e.read + " of "
-								+ e.announced + " bytes)", e);
+				throw broken(method, path, "the server closed the connection before the end of its answer (" + e.read
+						+ " of " + e.announced + " bytes)", e);
 			}
 			catch (OutOfMemoryError e) {
 				disconnect(inFlight);
-				throw new ApiException.TooLarge(status(response::getStatusCode, method, path), method.name(), path, -1, true);
+				throw new ApiException.TooLarge(status, method.name(), path, -1, true);
 			}
 			catch (IOException | RuntimeException e) {
 				disconnect(inFlight);
@@ -485,57 +483,18 @@ public final class DevOpsClient {
 		}, false);
 	}
 
-	/** Reads the status of an answer; thrown by Spring when the JDK could not read one. */
-	private interface StatusSource {
-
-		org.springframework.http.HttpStatusCode get() throws IOException;
-
-	}
-
-	/**
-	 * The answer's status code. A status line that does not parse (an answer that is not HTTP: the JDK
-	 * makes it -1) or a code that is not three digits is a broken answer, said in plain words.
-	 */
-	private int status(StatusSource source, HttpMethod method, String path) throws IOException {
-		try {
-			return source.get().value();
-		}
-		catch (IllegalArgumentException e) {
-			throw broken(method, path, "its status line could not be read", e);
-		}
-	}
-
-	private ApiException broken(HttpMethod method, String path, String why, Throwable cause) {
-		trace.log(() -> method + " " + shownUrl + path + " -> an answer that is not HTTP: " + why);
-		return new ApiException.Unreachable(method.name(), path, shownUrl, ApiException.Unreachable.Kind.OTHER,
-				"the server's answer is not HTTP (" + why + ")", cause);
-	}
-
-	/** The answer's media type; one that does not parse is none (it only helps read an error body). */
-	private static MediaType contentType(HttpHeaders headers) {
-		try {
-			return headers.getContentType();
-		}
-		catch (IllegalArgumentException e) {
-			return null;
-		}
-	}
-
-	/** The announced length of the answer, or -1 when none is given or it is not a number. */
-	private static long contentLength(HttpHeaders headers) {
-		try {
-			return headers.getContentLength();
-		}
-		catch (IllegalArgumentException e) {
-			return -1;
-		}
-	}
-
 	/** Closes the request's connection rather than let anyone drain what is left of the answer. */
 	private static void disconnect(Transport.InFlight inFlight) {
 		if (inFlight != null && inFlight.connection != null) {
 			inFlight.connection.disconnect();
 		}
+	}
+
+	/** An answer that is not HTTP, or not whole: one plain sentence, the connection closed. */
+	private ApiException broken(HttpMethod method, String path, String what, Throwable cause) {
+		trace.log(() -> method + " " + shownUrl + path + " -> " + what);
+		return new ApiException.Unreachable(method.name(), path, shownUrl, ApiException.Unreachable.Kind.OTHER, what,
+				cause);
 	}
 
 	private ApiException unreachable(HttpMethod method, String path, Throwable cause, Throwable whole) {

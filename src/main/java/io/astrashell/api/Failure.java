@@ -118,6 +118,12 @@ record Failure(Kind kind, String what) {
 				+ "not sent again by this shell: a proxy may lock the account after a few failures)";
 	}
 
+	/** Why a request through a proxy that refused the credentials before is not sent. */
+	static String refusedBefore(Proxies.Route route) {
+		return "the proxy " + route + " refused the user and password given in " + route.variable() + " earlier in "
+				+ "this session; they are not sent again: a proxy may lock the account after a few failures";
+	}
+
 	private static Failure tls(String why) {
 		return new Failure(Kind.TLS, "the server's certificate is not trusted: " + why);
 	}
