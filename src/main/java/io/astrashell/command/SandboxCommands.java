@@ -59,6 +59,7 @@ public final class SandboxCommands implements CommandGroup {
 									+ sandbox.organizationId() + ")"),
 							Output.attribute("State", session.home().resolve("sandbox").toString())))
 			.headline("Sandbox serving the Astra DevOps API at " + endpoint)
+			.showingSecret() // the admin token, for the other terminal's --token
 			.notice(Level.INFO, "Use it from another terminal: astra org --env local --local-endpoint " + endpoint
 					+ "  (Ctrl-C stops the sandbox; its state stays on disk)")
 			.andThen(() -> {
