@@ -13,6 +13,7 @@ import io.astrashell.cli.ArgumentSpec;
 import io.astrashell.cli.AstraCommand;
 import io.astrashell.cli.CliException;
 import io.astrashell.cli.ExitCode;
+import io.astrashell.cli.FewNames;
 import io.astrashell.cli.OptionSpec;
 import io.astrashell.cli.ValueKind;
 import io.astrashell.orgfile.OrgFile;
@@ -263,8 +264,8 @@ public final class OrgCommands implements CommandGroup {
 	private static RuntimeException failure(OrgFileService.Failed f, Plan plan) {
 		int total = plan.changes().size();
 		List<String> notApplied = plan.changes().subList(f.applied(), total).stream().map(Plan.Change::line).toList();
-		String message = f.getMessage() + " " + summary(f.applied(), 1) + "; not applied: "
-				+ String.join("; ", notApplied) + ". Run the same apply again to finish.";
+		String message = f.getMessage() + " " + summary(f.applied(), 1) + "; " + notApplied.size() + " not applied: "
+				+ FewNames.join("; ", notApplied) + ". Run the same apply again to finish.";
 		if (f.reason() instanceof io.astrashell.service.ServiceException e) {
 			return new io.astrashell.service.ServiceException(e.kind(), message, f);
 		}

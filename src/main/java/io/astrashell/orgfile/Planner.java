@@ -170,7 +170,7 @@ public final class Planner {
 		}
 		String guard = null;
 		if (!adminsBefore.isEmpty() && adminsAfter.isEmpty()) {
-			guard = "it would leave no active Organization Administrator (" + String.join(", ", adminsBefore)
+			guard = "it would leave no active Organization Administrator (" + io.astrashell.cli.FewNames.join(", ", adminsBefore)
 					+ (adminsBefore.size() == 1 ? " is the only one" : " are the only ones")
 					+ "): the token of this session may be theirs, and nobody could manage the organization's users, "
 					+ "roles and tokens any more";

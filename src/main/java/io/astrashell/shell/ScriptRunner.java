@@ -332,7 +332,7 @@ public final class ScriptRunner {
 		}
 		if (!missing.isEmpty()) {
 			throw CliException.invalidArgument(source + ": the environment variable" + (missing.size() > 1 ? "s " : " ")
-					+ String.join(", ", missing) + (missing.size() > 1 ? " are" : " is")
+					+ io.astrashell.cli.FewNames.join(", ", List.copyOf(missing)) + (missing.size() > 1 ? " are" : " is")
 					+ " not set; set " + (missing.size() > 1 ? "them" : "it") + " before running the script. Nothing was run.");
 		}
 		for (String[] k : kept) {
