@@ -119,15 +119,34 @@ public final class OrgCommands implements CommandGroup {
 
 	private Output export(Invocation in) {
 		OrgFileService.Export export = files.export(session.connectionFor(in.globals()), in.flag("include-tokens"));
+		Output out;
 		if (in.globals().format() == OutputFormat.CSV) {
 			// CSV has no form for the whole document: its users, one row each, as a spreadsheet takes them
 			List<List<Object>> rows = new ArrayList<>();
 			@SuppressWarnings("unchecked")
 			List<java.util.Map<String, Object>> users = (List<java.util.Map<String, Object>>) export.document().get("users");
 			users.forEach(u -> rows.add(Output.row(u.get("email"), u.get("roles"), u.get("status"))));
-			return Output.table(users.size() + " user(s)", export.document(), List.of("User Email", "Roles", "Status"), rows);
+			out = Output.table(users.size() + " user(s)", export.document(), List.of("User Email", "Roles", "Status"), rows);
 		}
-		return Output.text("Organization '" + export.orgName() + "' exported", export.yaml(), export.document());
+		else {
+			out = Output.text("Organization '" + export.orgName() + "' exported", export.yaml(), export.document());
+		}
+		if (export.leftOut().isEmpty()) {
+			return out;
+		}
+		// what the file cannot carry (the reader would refuse it): on standard error in every format,
+		// one line each, after the file
+		Style style = new Style(!in.globals().isNoColor() && in.globals().format() == OutputFormat.HUMAN
+				&& Style.colorByDefault(console.isTerminal()));
+		return out.andThen(() -> {
+			for (String left : export.leftOut()) {
+				console.err().println(Level.WARN.prefix(style) + Renderer.clean("Left out " + left));
+			}
+			console.err().println(Level.WARN.prefix(style) + export.leftOut().size()
+					+ (export.leftOut().size() == 1 ? " entry" : " entries") + " left out: the file does not manage "
+					+ "them (org apply leaves them as they are; with --prune it could remove them).");
+			console.err().flush();
+		});
 	}
 
 	/** The file of the command, read and checked before any request (exit 11 naming FILE:LINE:COLUMN). */

@@ -46,8 +46,11 @@ public final class OrgFileService {
 		return new State(users, roles);
 	}
 
-	/** The organization as YAML text, and the same document as data. */
-	public record Export(String yaml, Map<String, Object> document, String orgName) {
+	/**
+	 * The organization as YAML text, the same document as data, and what the file could not carry
+	 * (an entry the reader would refuse: left out, one sentence each).
+	 */
+	public record Export(String yaml, Map<String, Object> document, String orgName, List<String> leftOut) {
 	}
 
 	public Export export(Connection connection, boolean withTokens) {
@@ -55,8 +58,9 @@ public final class OrgFileService {
 		List<TokenInfo> tokens = withTokens ? api.call(connection, "list the tokens", DevOpsClient::tokens).clients()
 				: null;
 		Instant now = Instant.now();
-		return new Export(OrgFileWriter.yaml(state.users(), state.roles(), tokens, now),
-				OrgFileWriter.document(state.users(), state.roles(), tokens, now), state.users().orgName());
+		OrgFileWriter.Carried carried = OrgFileWriter.carry(state.users(), state.roles(), tokens);
+		return new Export(OrgFileWriter.yaml(carried, now), OrgFileWriter.document(carried, now), state.users().orgName(),
+				carried.leftOut());
 	}
 
 	/** A plan and the state it was made from (apply needs the role ids and the organization's id). */
