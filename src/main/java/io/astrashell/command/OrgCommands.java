@@ -16,6 +16,7 @@ import io.astrashell.cli.ExitCode;
 import io.astrashell.cli.FewNames;
 import io.astrashell.cli.OptionSpec;
 import io.astrashell.cli.ValueKind;
+import io.astrashell.orgfile.ApplyProgress;
 import io.astrashell.orgfile.OrgFile;
 import io.astrashell.orgfile.OrgFileReader;
 import io.astrashell.orgfile.OrgFileService;
@@ -26,6 +27,7 @@ import io.astrashell.output.Renderer;
 import io.astrashell.output.Style;
 import io.astrashell.session.Connection;
 import io.astrashell.shell.Console;
+import io.astrashell.shell.Job;
 import io.astrashell.cli.CommandGroup;
 import io.astrashell.cli.Invocation;
 import io.astrashell.output.Output;
@@ -235,10 +237,11 @@ public final class OrgCommands implements CommandGroup {
 		boolean human = in.globals().format() == OutputFormat.HUMAN;
 		if (!human) {
 			// one document: apply first, then report
-			confirm(ask, plan);
 			List<Object> applied = new ArrayList<>();
-			try {
-				files.apply(c, planned, change -> applied.add(change.data()));
+			ApplyProgress progress = new ApplyProgress(plan, change -> applied.add(change.data()));
+			try (Job.Report report = Job.reportWhileRunning(progress::stopSummary)) {
+				confirm(ask, plan);
+				files.apply(c, planned, progress);
 			}
 			catch (OrgFileService.Failed f) {
 				throw failure(f, plan);
@@ -247,13 +250,15 @@ public final class OrgCommands implements CommandGroup {
 		}
 		Style style = new Style(!in.globals().isNoColor() && Style.colorByDefault(console.isTerminal()));
 		return planOutput(plan, file, "").andThen(() -> {
-			confirm(ask, plan);
+			ApplyProgress progress = new ApplyProgress(plan, change -> {
+				console.out().println(Level.OK.prefix(style) + Renderer.clean(change.line()));
+				console.out().flush();
+			});
 			int done;
-			try {
-				done = files.apply(c, planned, change -> {
-					console.out().println(Level.OK.prefix(style) + Renderer.clean(change.line()));
-					console.out().flush();
-				});
+			// Ctrl-C (at the prompt or on a one-shot run) says what was applied, in flight and not sent
+			try (Job.Report report = Job.reportWhileRunning(progress::stopSummary)) {
+				confirm(ask, plan);
+				done = files.apply(c, planned, progress);
 			}
 			catch (OrgFileService.Failed f) {
 				throw failure(f, plan);

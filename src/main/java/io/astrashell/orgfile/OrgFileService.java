@@ -98,9 +98,13 @@ public final class OrgFileService {
 		return new Planned(state, plan);
 	}
 
-	/** Told of each change as it lands. */
+	/** Told of each change as its request is sent, and as it lands. */
 	@FunctionalInterface
 	public interface Progress {
+
+		/** The change's request is about to be sent: from now until {@link #applied}, it is in flight. */
+		default void sending(Plan.Change change) {
+		}
 
 		void applied(Plan.Change change);
 
@@ -151,6 +155,10 @@ public final class OrgFileService {
 		String orgId = planned.plan().orgId();
 		int done = 0;
 		for (Plan.Change change : planned.plan().changes()) {
+			if (Thread.currentThread().isInterrupted()) { // Ctrl-C: send nothing more
+				throw new io.astrashell.api.CallInterrupted("apply", change.line());
+			}
+			progress.sending(change);
 			try {
 				apply(connection, change, ids, orgId);
 			}

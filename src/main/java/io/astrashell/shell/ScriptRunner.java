@@ -295,7 +295,7 @@ public final class ScriptRunner {
 			if (outermost) {
 				renderer.renderNoticeAlways(Level.WARN, context.stopSummary(), console.err());
 			}
-			return firstFailure != 0 ? firstFailure : ExitCode.INTERNAL_ERROR.code();
+			return ExitCode.INTERRUPTED.code();
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
 		String summary = source + ": " + (options.dryRun() ? runCount + " line(s) checked, " + (runCount - failed)
