@@ -188,7 +188,7 @@ public final class ConfigCommands implements CommandGroup {
 			String value = values.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(key))
 				.map(Map.Entry::getValue).findFirst()
 				.orElseThrow(() -> CliException.notFound("Profile '" + name + "' has no key '" + key + "'. Keys there: "
-						+ String.join(", ", values.keySet()) + "."));
+						+ io.astrashell.cli.FewNames.join(", ", List.copyOf(values.keySet())) + "."));
 			return Output.value(key, value, Output.fields(key, value));
 		}
 		List<Output.Attribute> attributes = new ArrayList<>();

@@ -63,7 +63,9 @@ public final class SandboxCommands implements CommandGroup {
 			.notice(Level.INFO, "Use it from another terminal: astra org --env local --local-endpoint " + endpoint
 					+ "  (Ctrl-C stops the sandbox; its state stays on disk)")
 			.andThen(() -> {
-				try {
+				// Ctrl-C is how it ends: say so rather than that a command was abandoned
+				try (io.astrashell.shell.Job.Report report = io.astrashell.shell.Job.reportWhileRunning(() -> "the sandbox at "
+						+ endpoint + " stopped; its state stays in " + session.home().resolve("sandbox") + ".")) {
 					Thread.sleep(Long.MAX_VALUE);
 				}
 				finally {

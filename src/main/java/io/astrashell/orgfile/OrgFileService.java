@@ -58,16 +58,20 @@ public final class OrgFileService {
 		return listed == null ? List.of() : listed.clients();
 	}
 
-	/** The organization as YAML text, and the same document as data. */
-	public record Export(String yaml, Map<String, Object> document, String orgName) {
+	/**
+	 * The organization as YAML text, the same document as data, and what the file could not carry
+	 * (an entry the reader would refuse: left out, one sentence each).
+	 */
+	public record Export(String yaml, Map<String, Object> document, String orgName, List<String> leftOut) {
 	}
 
 	public Export export(Connection connection, boolean withTokens) {
 		State state = state(connection);
 		List<TokenInfo> tokens = withTokens ? tokens(connection) : null;
 		Instant now = Instant.now();
-		return new Export(OrgFileWriter.yaml(state.users(), state.roles(), tokens, now),
-				OrgFileWriter.document(state.users(), state.roles(), tokens, now), state.users().orgName());
+		OrgFileWriter.Carried carried = OrgFileWriter.carry(state.users(), state.roles(), tokens);
+		return new Export(OrgFileWriter.yaml(carried, now), OrgFileWriter.document(carried, now), state.users().orgName(),
+				carried.leftOut());
 	}
 
 	/** A plan and the state it was made from (apply needs the role ids and the organization's id). */
@@ -105,9 +109,13 @@ public final class OrgFileService {
 		return new Planned(state, plan);
 	}
 
-	/** Told of each change as it lands. */
+	/** Told of each change as its request is sent, and as it lands. */
 	@FunctionalInterface
 	public interface Progress {
+
+		/** The change's request is about to be sent: from now until {@link #applied}, it is in flight. */
+		default void sending(Plan.Change change) {
+		}
 
 		void applied(Plan.Change change);
 
@@ -165,6 +173,10 @@ public final class OrgFileService {
 		String orgId = planned.plan().orgId();
 		int done = 0;
 		for (Plan.Change change : planned.plan().changes()) {
+			if (Thread.currentThread().isInterrupted()) { // Ctrl-C: send nothing more
+				throw new io.astrashell.api.CallInterrupted("apply", change.line());
+			}
+			progress.sending(change);
 			try {
 				apply(connection, change, ids, orgId);
 			}

@@ -14,6 +14,7 @@ import io.astrashell.api.model.OrganizationUsers;
 import io.astrashell.api.model.Policy;
 import io.astrashell.api.model.Role;
 import io.astrashell.api.model.User;
+import io.astrashell.cli.FewNames;
 import io.astrashell.cli.Similarity;
 import io.astrashell.service.RoleService;
 import io.astrashell.service.UserService;
@@ -188,7 +189,7 @@ public final class Planner {
 		}
 		String guard = null;
 		if (!losing.isEmpty() && !remains) {
-			guard = "it would leave no active Organization Administrator (" + String.join(", ", losing)
+			guard = "it would leave no active Organization Administrator (" + FewNames.join(", ", losing)
 					+ (losing.size() == 1 ? " is the only one" : " are the only ones")
 					+ "): the token of this session may be theirs, and nobody could manage the organization's users, "
 					+ "roles and tokens any more";

@@ -341,7 +341,8 @@ public final class RoleService {
 	static List<String> lost(Change change, Role sent, Role after) {
 		List<String> lost = new ArrayList<>();
 		if (change.name() != null && after.name() != null && !after.name().strip().equals(sent.name().strip())) {
-			lost.add("name '" + sent.name() + "' (it is '" + after.name() + "')");
+			lost.add("name '" + io.astrashell.cli.FewNames.cut(sent.name()) + "' (it is '"
+					+ io.astrashell.cli.FewNames.cut(after.name()) + "')");
 		}
 		Policy now = after.policy();
 		if (now != null) {
