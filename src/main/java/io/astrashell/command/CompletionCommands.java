@@ -3,7 +3,7 @@ package io.astrashell.command;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 
 import io.astrashell.cli.ArgumentSpec;
 import io.astrashell.cli.AstraCommand;
@@ -19,20 +19,22 @@ import io.astrashell.session.Connection;
 import io.astrashell.session.Session;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.stereotype.Component;
 
 /** {@code refresh} (refetch the completion values now) and {@code completion bash|zsh}. */
+@Component
 public final class CompletionCommands implements CommandGroup {
 
 	static final String GROUP = "Shell";
 
 	/** The registry these commands are part of, once it is built. */
-	private final Supplier<CommandRegistry> registry;
+	private final ObjectProvider<CommandRegistry> registry;
 
 	private final Session session;
 
 	private final ServerValueCache cache;
 
-	public CompletionCommands(Supplier<CommandRegistry> registry, Session session, ServerValueCache cache) {
+	public CompletionCommands(ObjectProvider<CommandRegistry> registry, Session session, ServerValueCache cache) {
 		this.registry = registry;
 		this.session = session;
 		this.cache = cache;
@@ -72,7 +74,7 @@ public final class CompletionCommands implements CommandGroup {
 
 	private Output script(Invocation in) {
 		List<AstraCommand> commands = new ArrayList<>();
-		for (Command c : registry.get().getCommands()) {
+		for (Command c : registry.getObject().getCommands()) {
 			if (c instanceof AstraCommand a) {
 				commands.add(a);
 			}

@@ -15,8 +15,10 @@ import io.astrashell.output.Output;
 import io.astrashell.service.RoleService;
 import io.astrashell.session.Session;
 import io.astrashell.shell.Console;
+import org.springframework.stereotype.Component;
 
 /** {@code role list|get|describe|create|update|delete}: built-in and custom roles. */
+@Component
 public final class RoleCommands implements CommandGroup {
 
 	static final String GROUP = "Roles";

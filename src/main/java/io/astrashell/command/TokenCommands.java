@@ -23,8 +23,10 @@ import io.astrashell.service.TokenService;
 import io.astrashell.session.Connection;
 import io.astrashell.session.Session;
 import io.astrashell.shell.Console;
+import org.springframework.stereotype.Component;
 
 /** {@code token list|create|get|delete|revoke}: application tokens. */
+@Component
 public final class TokenCommands implements CommandGroup {
 
 	static final String GROUP = "Tokens";

@@ -20,8 +20,10 @@ import io.astrashell.service.UserService;
 import io.astrashell.session.Connection;
 import io.astrashell.session.Session;
 import io.astrashell.shell.Console;
+import org.springframework.stereotype.Component;
 
 /** {@code user list|invite|get|describe|delete|update}: the members of the organization. */
+@Component
 public final class UserCommands implements CommandGroup {
 
 	static final String GROUP = "Users";

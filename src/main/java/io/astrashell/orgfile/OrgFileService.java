@@ -24,12 +24,14 @@ import io.astrashell.service.ServiceException;
 import io.astrashell.service.UserService;
 import io.astrashell.session.Connection;
 import io.astrashell.session.TokenFormat;
+import org.springframework.stereotype.Service;
 
 /**
  * The organization as a file, against the API: export it, plan the changes that make it match a
  * file (one users listing and one roles listing, however large the organization), and apply them
  * (one request per change, in the plan's order).
  */
+@Service
 public final class OrgFileService {
 
 	private final ApiCalls api;

@@ -15,12 +15,14 @@ import io.astrashell.api.model.Role;
 import io.astrashell.api.model.RoleRequest;
 import io.astrashell.cli.Similarity;
 import io.astrashell.session.Connection;
+import org.springframework.stereotype.Service;
 
 /**
  * Roles: listed once per command, resolved by name (case-insensitively) or id, created, changed and
  * deleted. Built-in roles cannot be changed or deleted; actions are checked against the known names
  * before any request.
  */
+@Service
 public final class RoleService {
 
 	public static final String ORG_RESOURCE_PREFIX = "drn:astra:org:";

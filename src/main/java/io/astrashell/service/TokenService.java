@@ -20,11 +20,13 @@ import io.astrashell.api.model.TokenInfo;
 import io.astrashell.api.model.TokenList;
 import io.astrashell.session.Connection;
 import io.astrashell.session.TokenFormat;
+import org.springframework.stereotype.Service;
 
 /**
  * Application tokens: listed (newest first, role names resolved from one roles listing), created
  * with role names or ids, deleted. Revoking the token the session itself uses needs {@code force}.
  */
+@Service
 public final class TokenService {
 
 	private static final Pattern RELATIVE = Pattern.compile("^(\\d+)\\s*([dhm])$");

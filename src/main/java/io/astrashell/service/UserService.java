@@ -13,11 +13,13 @@ import io.astrashell.api.model.User;
 import io.astrashell.api.model.UserRolesRequest;
 import io.astrashell.cli.Similarity;
 import io.astrashell.session.Connection;
+import org.springframework.stereotype.Service;
 
 /**
  * Users, found by email (case-insensitively, from one listing) or by id. Role names are resolved
  * from one roles listing per command; the API only ever receives role ids.
  */
+@Service
 public final class UserService {
 
 	private static final Pattern UUID = Pattern
