@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Objects;
 
 import javax.net.ssl.SSLSocketFactory;
 
@@ -103,10 +104,17 @@ public final class DevOpsClient {
 		return call(HttpMethod.GET, path, null, body -> read(body, WireJson.mapper().constructType(type)));
 	}
 
-	/** GET {@code path}, its answer a JSON array read as a list of {@code item}. */
+	/**
+	 * GET {@code path}, its answer a JSON array read as a list of {@code item}: never null ({@code null}
+	 * reads as empty) and without a null item, as the records' own lists ({@code WireLists}).
+	 */
 	<T> List<T> getList(String path, Class<T> item) {
-		return call(HttpMethod.GET, path, null, body -> read(body,
+		List<T> list = call(HttpMethod.GET, path, null, body -> read(body,
 				WireJson.mapper().getTypeFactory().constructCollectionType(List.class, item)));
+		if (list == null) {
+			return List.of();
+		}
+		return list.contains(null) ? list.stream().filter(Objects::nonNull).toList() : list;
 	}
 
 	/** GET {@code path}, its answer read by {@code reader} (e.g. a streaming read of a few fields). */
