@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -112,7 +113,7 @@ public final class DevOpsClient {
 		List<T> list = call(HttpMethod.GET, path, null, body -> read(body,
 				WireJson.mapper().getTypeFactory().constructCollectionType(List.class, item)));
 		if (list == null) {
-			return List.of();
+			return Collections.emptyList(); // not List.of(), whose contains(null) throws
 		}
 		return list.contains(null) ? list.stream().filter(Objects::nonNull).toList() : list;
 	}
