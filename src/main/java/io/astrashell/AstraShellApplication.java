@@ -12,6 +12,7 @@ import java.util.Map;
 
 import io.astrashell.cli.ExitCode;
 import io.astrashell.output.Level;
+import io.astrashell.output.Renderer;
 import io.astrashell.output.Style;
 import io.astrashell.shell.Logging;
 import io.astrashell.shell.ProcessIo;
@@ -64,7 +65,8 @@ public class AstraShellApplication {
 			settings = AstraSettings.from(environment);
 		}
 		catch (AstraSettings.Invalid e) {
-			io.err().println(Level.ERROR.prefix(new Style(false)) + e.getMessage());
+			// a value of a setting's variable may be anything, a secret or an escape sequence included
+			io.err().println(Level.ERROR.prefix(new Style(false)) + Renderer.clean(e.getMessage()));
 			return ExitCode.CONFIGURATION.code();
 		}
 		ConfigurableApplicationContext context = new LeanSpringApplication(AstraShellApplication.class, io, settings,

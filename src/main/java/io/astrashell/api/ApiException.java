@@ -138,6 +138,8 @@ public abstract sealed class ApiException extends RuntimeException {
 			TLS,
 			/** The proxy refused or failed the request. */
 			PROXY,
+			/** The proxy asks for a user and password (407), or refused those given: a matter of configuration. */
+			PROXY_AUTH,
 			/** Anything else. */
 			OTHER
 

@@ -38,6 +38,21 @@ final class Body {
 
 	}
 
+	/** Thrown by {@link #read} when the stream ended before the announced length: the answer is not whole. */
+	static final class Truncated extends IOException {
+
+		final long read;
+
+		final long announced;
+
+		Truncated(long read, long announced) {
+			super("the answer ended after " + read + " of its " + announced + " bytes");
+			this.read = read;
+			this.announced = announced;
+		}
+
+	}
+
 	/** Checked between reads: throws to stop reading (the request was aborted). */
 	interface Guard {
 
@@ -52,6 +67,7 @@ final class Body {
 	 * @return the body, or null when it was cut at the limit ({@code truncate}): the stream is then
 	 * not at its end
 	 * @throws LimitExceeded past the limit, unless {@code truncate}
+	 * @throws Truncated when the stream ends before the announced length
 	 */
 	static Body read(InputStream in, long announced, long limit, boolean truncate, Guard guard) throws IOException {
 		List<byte[]> chunks = new ArrayList<>();
@@ -82,6 +98,10 @@ final class Body {
 				chunk = new byte[(int) Math.min(Math.max(chunk.length, 64 * 1024), 1024 * 1024)];
 				filled = 0;
 			}
+		}
+		// an answer must be whole; an error body (truncate) is read for what it holds
+		if (!truncate && announced >= 0 && total < announced) {
+			throw new Truncated(total, announced);
 		}
 		if (filled > 0) {
 			byte[] last = filled == chunk.length ? chunk : java.util.Arrays.copyOf(chunk, filled);

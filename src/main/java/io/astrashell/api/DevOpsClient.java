@@ -302,10 +302,11 @@ public final class DevOpsClient {
 			}
 			if (answer.status == 407) { // from the proxy of plain http requests (a tunnel's refusal comes as an exception)
 				Proxies.Route route = transport.route();
-				throw new ApiException.Unreachable(method.name(), path, shownUrl, ApiException.Unreachable.Kind.PROXY,
-						(route.isProxied() ? "the proxy " + route : "a proxy") + " answered 407 Proxy Authentication "
-								+ "Required: " + (route.hasCredentials() ? "it refused the user and password given in "
-										+ route.variable() : "it asks for a user and password; give them in "
+				transport.refuseCredentials();
+				throw new ApiException.Unreachable(method.name(), path, shownUrl,
+						ApiException.Unreachable.Kind.PROXY_AUTH, (route.isProxied() ? "the proxy " + route : "a proxy")
+								+ " answered 407 Proxy Authentication Required: " + (route.hasCredentials()
+										? Failure.refused(route) : "it asks for a user and password; give them in "
 												+ (route.isProxied() ? route.variable() : "HTTP_PROXY")
 												+ " (user:password@ before its host)"), null);
 			}
@@ -365,8 +366,14 @@ public final class DevOpsClient {
 		if (Thread.currentThread().isInterrupted()) {
 			throw new CallInterrupted(method.name(), path);
 		}
+		if (transport.credentialsRefused()) {
+			trace.log(() -> method + " " + shownUrl + path + " -> not sent: the proxy refused its credentials before");
+			throw new ApiException.Unreachable(method.name(), path, shownUrl, ApiException.Unreachable.Kind.PROXY_AUTH,
+					Failure.refusedBefore(transport.route()), null);
+		}
 		long start = System.nanoTime();
-		Transport.InFlight inFlight = new Transport.InFlight(() -> send(method, path, uri, requestBody));
+		Transport.InFlight inFlight = new Transport.InFlight(() -> send(method, path, uri, requestBody),
+				requestBody != null);
 		inFlight.start();
 		// a deadline of more than 3 years is taken as 3 years, which keeps the sum below the overflow
 		long deadline = start + Math.min(settings.deadline().toMillis(), 100L * 1000 * 1000 * 1000) * 1_000_000;
@@ -405,8 +412,12 @@ public final class DevOpsClient {
 			trace.log(() -> method + " " + shownUrl + path + " -> no answer: " + e.getMostSpecificCause());
 			throw unreachable(method, path, e.getMostSpecificCause(), e);
 		}
+		if (failure instanceof ApiException || failure instanceof java.util.concurrent.CancellationException) {
+			throw (RuntimeException) failure;
+		}
 		if (failure instanceof RuntimeException e) {
-			throw e;
+			// anything else the HTTP stack threw while reading the answer: a broken answer, not a bug to show
+			throw broken(method, path, "the server's answer could not be read as HTTP", e);
 		}
 		if (failure instanceof Error e) {
 			throw e;
@@ -422,11 +433,12 @@ public final class DevOpsClient {
 		}
 		return spec.exchange((request, response) -> {
 			Transport.InFlight inFlight = Transport.InFlight.current();
+			int status = 0;
 			try {
-				int status = response.getStatusCode().value();
+				status = AnswerHeads.status(response);
 				HttpHeaders headers = response.getHeaders();
-				MediaType type = headers.getContentType();
-				long announced = headers.getContentLength();
+				MediaType type = AnswerHeads.contentType(headers);
+				long announced = AnswerHeads.contentLength(headers);
 				boolean success = status >= 200 && status < 300;
 				long limit = success ? settings.maxResponseSize() : Math.min(MAX_ERROR_BODY, settings.maxResponseSize());
 				if (success && announced > limit) {
@@ -449,12 +461,20 @@ public final class DevOpsClient {
 			}
 			catch (Body.LimitExceeded e) {
 				disconnect(inFlight);
-				throw new ApiException.TooLarge(response.getStatusCode().value(), method.name(), path,
-						settings.maxResponseSize(), false);
+				throw new ApiException.TooLarge(status, method.name(), path, settings.maxResponseSize(), false);
+			}
+			catch (AnswerHeads.NotHttp e) {
+				disconnect(inFlight);
+				throw broken(method, path, "the server's answer is not HTTP (" + e.getMessage() + ")", e);
+			}
+			catch (Body.Truncated e) {
+				disconnect(inFlight);
+				throw broken(method, path, "the server closed the connection before the end of its answer (" + e.read
+						+ " of " + e.announced + " bytes)", e);
 			}
 			catch (OutOfMemoryError e) {
 				disconnect(inFlight);
-				throw new ApiException.TooLarge(response.getStatusCode().value(), method.name(), path, -1, true);
+				throw new ApiException.TooLarge(status, method.name(), path, -1, true);
 			}
 			catch (IOException | RuntimeException e) {
 				disconnect(inFlight);
@@ -470,8 +490,18 @@ public final class DevOpsClient {
 		}
 	}
 
+	/** An answer that is not HTTP, or not whole: one plain sentence, the connection closed. */
+	private ApiException broken(HttpMethod method, String path, String what, Throwable cause) {
+		trace.log(() -> method + " " + shownUrl + path + " -> " + what);
+		return new ApiException.Unreachable(method.name(), path, shownUrl, ApiException.Unreachable.Kind.OTHER, what,
+				cause);
+	}
+
 	private ApiException unreachable(HttpMethod method, String path, Throwable cause, Throwable whole) {
 		Failure f = Failure.describe(cause, whole, transport.route(), settings);
+		if (f.kind() == ApiException.Unreachable.Kind.PROXY_AUTH) {
+			transport.refuseCredentials();
+		}
 		return new ApiException.Unreachable(method.name(), path, shownUrl, f.kind(), f.what(), whole);
 	}
 

@@ -55,20 +55,21 @@ record Failure(Kind kind, String what) {
 				String answer = between(m, '"');
 				String auth = "";
 				if (answer.contains(" 407")) {
-					auth = route.hasCredentials() ? ": it refused the user and password given in " + route.variable()
+					auth = route.hasCredentials() ? ": " + refused(route)
 							: ": it asks for a user and password; give them in " + route.variable()
 									+ " (user:password@ before its host)";
 				}
-				return new Failure(Kind.PROXY, (proxy == null ? "the proxy" : proxy) + " did not connect to the server: it "
-						+ "answered " + (answer.isEmpty() ? m : answer) + auth);
+				return new Failure(answer.contains(" 407") ? Kind.PROXY_AUTH : Kind.PROXY, (proxy == null ? "the proxy"
+						: proxy) + " did not connect to the server: it answered " + (answer.isEmpty() ? m : answer) + auth);
 			}
 			if (m.startsWith("no direct connection while a proxy is set")) {
 				return new Failure(Kind.PROXY, (proxy == null ? "the proxy" : proxy) + " failed, and no direct "
 						+ "connection is made while a proxy is set");
 			}
-			if (t instanceof HttpRetryException && proxy != null) {
-				return new Failure(Kind.PROXY, proxy + " asks for a user and password; give them in "
-						+ route.variable() + " (user:password@ before its host)");
+			if (t instanceof HttpRetryException && proxy != null) { // a 407 to a request with a body
+				return new Failure(Kind.PROXY_AUTH, proxy + " answered 407 Proxy Authentication Required: "
+						+ (route.hasCredentials() ? refused(route) : "it asks for a user and password; give them in "
+								+ route.variable() + " (user:password@ before its host)"));
 			}
 		}
 		for (Throwable t : chain) {
@@ -109,6 +110,18 @@ record Failure(Kind kind, String what) {
 			return new Failure(Kind.OTHER, "the connection was closed");
 		}
 		return new Failure(Kind.OTHER, "the connection failed" + (m.isEmpty() ? "" : ": " + m));
+	}
+
+	/** What a proxy that answered 407 to the credentials given did, and that they are not sent again. */
+	static String refused(Proxies.Route route) {
+		return "it refused the user and password given in " + route.variable() + " (they were sent once, and are "
+				+ "not sent again by this shell: a proxy may lock the account after a few failures)";
+	}
+
+	/** Why a request through a proxy that refused the credentials before is not sent. */
+	static String refusedBefore(Proxies.Route route) {
+		return "the proxy " + route + " refused the user and password given in " + route.variable() + " earlier in "
+				+ "this session; they are not sent again: a proxy may lock the account after a few failures";
 	}
 
 	private static Failure tls(String why) {

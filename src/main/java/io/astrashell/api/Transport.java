@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocket;
@@ -30,6 +32,12 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
  * request's connection is then closed from another thread.
  */
 final class Transport extends SimpleClientHttpRequestFactory {
+
+	/**
+	 * The proxies (with their credentials) that refused the credentials given in this process. They are
+	 * never sent to them again: a corporate proxy locks an account after a few failures.
+	 */
+	private static final Set<Proxies.Route> REFUSED = ConcurrentHashMap.newKeySet();
 
 	private final Proxies.Route route;
 
@@ -64,6 +72,18 @@ final class Transport extends SimpleClientHttpRequestFactory {
 		return route;
 	}
 
+	/** Whether the proxy refused the credentials of this route earlier in this process. */
+	boolean credentialsRefused() {
+		return route.hasCredentials() && REFUSED.contains(route);
+	}
+
+	/** Notes that the proxy refused the credentials of this route: they are not sent again. */
+	void refuseCredentials() {
+		if (route.hasCredentials()) {
+			REFUSED.add(route);
+		}
+	}
+
 	@Override
 	protected HttpURLConnection openConnection(URL url, Proxy ignored) throws IOException {
 		InFlight inFlight = InFlight.current();
@@ -77,20 +97,27 @@ final class Transport extends SimpleClientHttpRequestFactory {
 	protected void prepareConnection(HttpURLConnection connection, String httpMethod) throws IOException {
 		super.prepareConnection(connection, httpMethod);
 		connection.setInstanceFollowRedirects(false); // the client decides, and reports a redirect elsewhere
-		if (authenticator != null) {
-			connection.setAuthenticator(authenticator);
-		}
+		InFlight current = InFlight.current();
+		// Spring opens the output of a DELETE too, which the JDK then sends as an empty chunked body with a
+		// form content type: a server reading by Content-Length takes those bytes for the next request on
+		// the connection. Only a request that has a body opens it.
+		connection.setDoOutput(current != null ? current.withBody
+				: "POST".equals(httpMethod) || "PUT".equals(httpMethod) || "PATCH".equals(httpMethod));
 		if (connection instanceof HttpsURLConnection https) {
+			if (authenticator != null) {
+				// the CONNECT of the tunnel: the JDK asks this for the credentials after each 407
+				connection.setAuthenticator(authenticator);
+			}
 			https.setSSLSocketFactory(tracking(https.getSSLSocketFactory()));
 		}
 		else if (proxyAuthorization != null) {
 			// plain http through the proxy: the credentials go with the request itself, so that a request
-			// with a body is not refused once first (the JDK cannot resend a streamed body)
+			// with a body is not refused once first (the JDK cannot resend a streamed body); no
+			// authenticator, so that the JDK does not send them again by itself after a 407
 			connection.setRequestProperty("Proxy-Authorization", proxyAuthorization);
 		}
-		InFlight inFlight = InFlight.current();
-		if (inFlight != null) {
-			inFlight.connection = connection;
+		if (current != null) {
+			current.connection = connection;
 		}
 	}
 
@@ -116,7 +143,11 @@ final class Transport extends SimpleClientHttpRequestFactory {
 		return false;
 	}
 
-	/** The proxy's credentials, for the proxy alone. */
+	/**
+	 * The proxy's credentials, for the proxy alone, given once per request. The JDK asks again after
+	 * every 407 of a {@code CONNECT} (up to 20 times): asked a second time for one request, the
+	 * credentials were refused, and are given no more in this process ({@link #REFUSED}).
+	 */
 	private static final class ProxyCredentials extends Authenticator {
 
 		private final Proxies.Route route;
@@ -127,11 +158,19 @@ final class Transport extends SimpleClientHttpRequestFactory {
 
 		@Override
 		protected PasswordAuthentication getPasswordAuthentication() {
-			if (getRequestorType() == RequestorType.PROXY && route.host().equalsIgnoreCase(getRequestingHost())
-					&& getRequestingPort() == route.port()) {
-				return new PasswordAuthentication(route.user(), route.password().toCharArray());
+			if (getRequestorType() != RequestorType.PROXY || !route.host().equalsIgnoreCase(getRequestingHost())
+					|| getRequestingPort() != route.port() || REFUSED.contains(route)) {
+				return null;
 			}
-			return null;
+			InFlight inFlight = InFlight.current();
+			if (inFlight != null) {
+				if (inFlight.proxyCredentialsGiven) {
+					REFUSED.add(route);
+					return null;
+				}
+				inFlight.proxyCredentialsGiven = true;
+			}
+			return new PasswordAuthentication(route.user(), route.password().toCharArray());
 		}
 
 	}
@@ -235,7 +274,13 @@ final class Transport extends SimpleClientHttpRequestFactory {
 
 		private final Callable<Object> work;
 
+		/** Whether the request sends a body: only then is the connection's output opened. */
+		final boolean withBody;
+
 		volatile HttpURLConnection connection;
+
+		/** Whether the proxy's credentials were given for this request's tunnel already. */
+		volatile boolean proxyCredentialsGiven;
 
 		private final List<Socket> sockets = new ArrayList<>(2);
 
@@ -245,10 +290,11 @@ final class Transport extends SimpleClientHttpRequestFactory {
 
 		private Throwable failure;
 
-		InFlight(Callable<Object> work) {
+		InFlight(Callable<Object> work, boolean withBody) {
 			super("astra-http");
 			setDaemon(true);
 			this.work = work;
+			this.withBody = withBody;
 		}
 
 		static InFlight current() {

@@ -23,7 +23,12 @@ public enum ExitCode {
 	/** An option's value is not one of those allowed. */
 	INVALID_OPTION_VALUE(13),
 	/** Anything unexpected: the server failed, the network failed, a bug. */
-	INTERNAL_ERROR(100);
+	INTERNAL_ERROR(100),
+	/**
+	 * Stopped by Ctrl-C (or its thread interrupted): 128 + SIGINT, as a shell reports a command the
+	 * signal ended. What was already sent may still apply.
+	 */
+	INTERRUPTED(130);
 
 	private final int code;
 

@@ -55,4 +55,25 @@ public final class Plan {
 		return profiles.contains(name.trim());
 	}
 
+	/**
+	 * What the earlier lines made (roles created and deleted, profiles created), the values read once
+	 * left out: a script checked from the same state checks the same, and leaves the same state.
+	 */
+	public record State(Set<String> roles, Set<String> deletedRoles, Set<String> profiles) {
+	}
+
+	public State state() {
+		return new State(Set.copyOf(roles), Set.copyOf(deletedRoles), Set.copyOf(profiles));
+	}
+
+	/** Puts back a state of {@link #state()}. */
+	public void restore(State state) {
+		roles.clear();
+		roles.addAll(state.roles());
+		deletedRoles.clear();
+		deletedRoles.addAll(state.deletedRoles());
+		profiles.clear();
+		profiles.addAll(state.profiles());
+	}
+
 }

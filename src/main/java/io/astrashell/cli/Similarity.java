@@ -66,7 +66,7 @@ public final class Similarity {
 			if (i > 0) {
 				b.append(i == near.size() - 1 ? " or " : ", ");
 			}
-			b.append('\'').append(near.get(i)).append('\'');
+			b.append('\'').append(FewNames.cut(near.get(i))).append('\'');
 		}
 		return b.append('?').toString();
 	}

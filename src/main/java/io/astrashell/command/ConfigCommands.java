@@ -13,6 +13,7 @@ import io.astrashell.cli.CommandGroup;
 import io.astrashell.cli.GlobalOptions;
 import io.astrashell.cli.Invocation;
 import io.astrashell.cli.OptionSpec;
+import io.astrashell.cli.Secrets;
 import io.astrashell.cli.ValueKind;
 import io.astrashell.output.Level;
 import io.astrashell.output.Output;
@@ -181,14 +182,13 @@ public final class ConfigCommands implements CommandGroup {
 	private Output get(Invocation in) {
 		String name = in.argument(0);
 		Map<String, String> values = new LinkedHashMap<>(profiles.get(in.globals(), name));
-		values.computeIfPresent(AstraRc.TOKEN_KEY, (k, v) -> TokenFormat.mask(v));
-		values.computeIfPresent(AstraRc.ENDPOINT_KEY, (k, v) -> io.astrashell.api.Urls.masked(v));
+		values.replaceAll(ConfigCommands::shown);
 		String key = in.option("key");
 		if (key != null) {
 			String value = values.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(key))
 				.map(Map.Entry::getValue).findFirst()
 				.orElseThrow(() -> CliException.notFound("Profile '" + name + "' has no key '" + key + "'. Keys there: "
-						+ String.join(", ", values.keySet()) + "."));
+						+ io.astrashell.cli.FewNames.join(", ", List.copyOf(values.keySet())) + "."));
 			return Output.value(key, value, Output.fields(key, value));
 		}
 		List<Output.Attribute> attributes = new ArrayList<>();
@@ -198,6 +198,24 @@ public final class ConfigCommands implements CommandGroup {
 		data.put("profile", name);
 		data.putAll(values);
 		return Output.attributes("Profile '" + name + "'", data, attributes);
+	}
+
+	/**
+	 * A profile's value as {@code config get} shows it: the token key's (in any case) masked whatever
+	 * it holds; under any other key, a token masked by its shape ({@code AstraCS:abcd…wxyz}), anything
+	 * else shaped like a secret {@code AstraCS:****}, and the password of a URL {@code ****}.
+	 */
+	static String shown(String key, String value) {
+		if (value == null) {
+			return null;
+		}
+		if (key.equalsIgnoreCase(AstraRc.TOKEN_KEY) || TokenFormat.isValid(value.strip())) {
+			return TokenFormat.mask(value.strip());
+		}
+		if (key.equals(AstraRc.ENDPOINT_KEY)) {
+			return io.astrashell.api.Urls.masked(value);
+		}
+		return Secrets.redact(value);
 	}
 
 	private Output delete(Invocation in) {

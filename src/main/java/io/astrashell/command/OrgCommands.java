@@ -13,8 +13,10 @@ import io.astrashell.cli.ArgumentSpec;
 import io.astrashell.cli.AstraCommand;
 import io.astrashell.cli.CliException;
 import io.astrashell.cli.ExitCode;
+import io.astrashell.cli.FewNames;
 import io.astrashell.cli.OptionSpec;
 import io.astrashell.cli.ValueKind;
+import io.astrashell.orgfile.ApplyProgress;
 import io.astrashell.orgfile.OrgFile;
 import io.astrashell.orgfile.OrgFileReader;
 import io.astrashell.orgfile.OrgFileService;
@@ -25,6 +27,7 @@ import io.astrashell.output.Renderer;
 import io.astrashell.output.Style;
 import io.astrashell.session.Connection;
 import io.astrashell.shell.Console;
+import io.astrashell.shell.Job;
 import io.astrashell.cli.CommandGroup;
 import io.astrashell.cli.Invocation;
 import io.astrashell.output.Output;
@@ -118,15 +121,34 @@ public final class OrgCommands implements CommandGroup {
 
 	private Output export(Invocation in) {
 		OrgFileService.Export export = files.export(session.connectionFor(in.globals()), in.flag("include-tokens"));
+		Output out;
 		if (in.globals().format() == OutputFormat.CSV) {
 			// CSV has no form for the whole document: its users, one row each, as a spreadsheet takes them
 			List<List<Object>> rows = new ArrayList<>();
 			@SuppressWarnings("unchecked")
 			List<java.util.Map<String, Object>> users = (List<java.util.Map<String, Object>>) export.document().get("users");
 			users.forEach(u -> rows.add(Output.row(u.get("email"), u.get("roles"), u.get("status"))));
-			return Output.table(users.size() + " user(s)", export.document(), List.of("User Email", "Roles", "Status"), rows);
+			out = Output.table(users.size() + " user(s)", export.document(), List.of("User Email", "Roles", "Status"), rows);
 		}
-		return Output.text("Organization '" + export.orgName() + "' exported", export.yaml(), export.document());
+		else {
+			out = Output.text("Organization '" + export.orgName() + "' exported", export.yaml(), export.document());
+		}
+		if (export.leftOut().isEmpty()) {
+			return out;
+		}
+		// what the file cannot carry (the reader would refuse it): on standard error in every format,
+		// one line each, after the file
+		Style style = new Style(!in.globals().isNoColor() && in.globals().format() == OutputFormat.HUMAN
+				&& Style.colorByDefault(console.isTerminal()));
+		return out.andThen(() -> {
+			for (String left : export.leftOut()) {
+				console.err().println(Level.WARN.prefix(style) + Renderer.clean("Left out " + left));
+			}
+			console.err().println(Level.WARN.prefix(style) + export.leftOut().size()
+					+ (export.leftOut().size() == 1 ? " entry" : " entries") + " left out: the file does not manage "
+					+ "them (org apply leaves them as they are; with --prune it could remove them).");
+			console.err().flush();
+		});
 	}
 
 	/** The file of the command, read and checked before any request (exit 11 naming FILE:LINE:COLUMN). */
@@ -215,10 +237,11 @@ public final class OrgCommands implements CommandGroup {
 		boolean human = in.globals().format() == OutputFormat.HUMAN;
 		if (!human) {
 			// one document: apply first, then report
-			confirm(ask, plan);
 			List<Object> applied = new ArrayList<>();
-			try {
-				files.apply(c, planned, change -> applied.add(change.data()));
+			ApplyProgress progress = new ApplyProgress(plan, change -> applied.add(change.data()));
+			try (Job.Report report = Job.reportWhileRunning(progress::stopSummary)) {
+				confirm(ask, plan);
+				files.apply(c, planned, progress);
 			}
 			catch (OrgFileService.Failed f) {
 				throw failure(f, plan);
@@ -227,13 +250,15 @@ public final class OrgCommands implements CommandGroup {
 		}
 		Style style = new Style(!in.globals().isNoColor() && Style.colorByDefault(console.isTerminal()));
 		return planOutput(plan, file, "").andThen(() -> {
-			confirm(ask, plan);
+			ApplyProgress progress = new ApplyProgress(plan, change -> {
+				console.out().println(Level.OK.prefix(style) + Renderer.clean(change.line()));
+				console.out().flush();
+			});
 			int done;
-			try {
-				done = files.apply(c, planned, change -> {
-					console.out().println(Level.OK.prefix(style) + Renderer.clean(change.line()));
-					console.out().flush();
-				});
+			// Ctrl-C (at the prompt or on a one-shot run) says what was applied, in flight and not sent
+			try (Job.Report report = Job.reportWhileRunning(progress::stopSummary)) {
+				confirm(ask, plan);
+				done = files.apply(c, planned, progress);
 			}
 			catch (OrgFileService.Failed f) {
 				throw failure(f, plan);
@@ -263,8 +288,8 @@ public final class OrgCommands implements CommandGroup {
 	private static RuntimeException failure(OrgFileService.Failed f, Plan plan) {
 		int total = plan.changes().size();
 		List<String> notApplied = plan.changes().subList(f.applied(), total).stream().map(Plan.Change::line).toList();
-		String message = f.getMessage() + " " + summary(f.applied(), 1) + "; not applied: "
-				+ String.join("; ", notApplied) + ". Run the same apply again to finish.";
+		String message = f.getMessage() + " " + summary(f.applied(), 1) + "; " + notApplied.size() + " not applied: "
+				+ FewNames.join("; ", notApplied) + ". Run the same apply again to finish.";
 		if (f.reason() instanceof io.astrashell.service.ServiceException e) {
 			return new io.astrashell.service.ServiceException(e.kind(), message, f);
 		}

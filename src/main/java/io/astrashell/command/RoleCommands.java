@@ -79,13 +79,15 @@ public final class RoleCommands implements CommandGroup {
 					.option(DESCRIPTION)
 					.argument(ROLE)
 					.notes("Each part given replaces the old one and the rest is sent back as read: the API "
-							+ "replaces the whole role. Two updates of one role at the same moment can therefore lose "
-							+ "one change; the role is read back after the write, and when it no longer holds what "
-							+ "this command changed, the command fails (exit 100) naming what was lost: look at the "
-							+ "role and run the command again. An update that lands after that read, built on what "
-							+ "the role held before this one, still overwrites this change unseen: the API has no "
-							+ "conditional update. Scripts that change one role from several places should do it "
-							+ "one at a time.")
+							+ "replaces the whole role and has no conditional update. Updates from the shells of this "
+							+ "machine that share the astra home (~/.astra, or ASTRA_HOME) take turns: each reads the "
+							+ "role after the one before wrote it, so none is lost. Against a command elsewhere (another "
+							+ "machine, another ASTRA_HOME), the role is read back after the write, and when it no "
+							+ "longer holds what this command changed, the command fails (exit 100) naming what was "
+							+ "lost: look at the role and run the command again. An update from elsewhere that lands "
+							+ "after that read, built on what the role held before this one, still overwrites this "
+							+ "change unseen. Scripts that change one role from several machines should do it one at "
+							+ "a time.")
 					.check((in, plan) -> {
 						RoleService.checkText(in.option("name"), in.option("description"));
 						if (in.has("action")) {
@@ -156,14 +158,15 @@ public final class RoleCommands implements CommandGroup {
 		boolean ask = Confirmation.wanted(console, in);
 		Role role = roles.delete(session.connectionFor(in.globals()), ref, in.flag("if-exists"), found -> {
 			if (ask) {
-				Confirmation.ask(console, "Delete role '" + found.name() + "'?", "role '" + found.name() + "'");
+				Confirmation.ask(console, "Delete role '" + RoleService.label(found) + "'?",
+						"role '" + RoleService.label(found) + "'");
 			}
 		});
 		if (role == null) {
 			return Output.message("Role '" + ref + "' does not exist: nothing to delete.",
 					Output.fields("deleted", null, "id", null));
 		}
-		return Output.message("Role '" + role.name() + "' has been deleted.",
+		return Output.message("Role '" + RoleService.label(role) + "' has been deleted.",
 				Output.fields("deleted", role.name(), "id", role.id()));
 	}
 

@@ -59,10 +59,13 @@ public final class SandboxCommands implements CommandGroup {
 									+ sandbox.organizationId() + ")"),
 							Output.attribute("State", session.home().resolve("sandbox").toString())))
 			.headline("Sandbox serving the Astra DevOps API at " + endpoint)
+			.showingSecret() // the admin token, for the other terminal's --token
 			.notice(Level.INFO, "Use it from another terminal: astra org --env local --local-endpoint " + endpoint
 					+ "  (Ctrl-C stops the sandbox; its state stays on disk)")
 			.andThen(() -> {
-				try {
+				// Ctrl-C is how it ends: say so rather than that a command was abandoned
+				try (io.astrashell.shell.Job.Report report = io.astrashell.shell.Job.reportWhileRunning(() -> "the sandbox at "
+						+ endpoint + " stopped; its state stays in " + session.home().resolve("sandbox") + ".")) {
 					Thread.sleep(Long.MAX_VALUE);
 				}
 				finally {

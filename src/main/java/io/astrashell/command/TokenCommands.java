@@ -110,13 +110,14 @@ public final class TokenCommands implements CommandGroup {
 			.notice(Level.WARN, "The client secret and the token are shown this once: store them now. Roles: "
 					+ String.join(", ", created.roles().stream().map(RoleService::label).toList()) + ".")
 			.ifNotShown("The token " + t.clientId() + " was created, but its secret was not shown and cannot be shown "
-					+ "again: revoke it with 'astra token delete " + t.clientId() + "' and create another.");
+					+ "again: revoke it with 'astra token delete " + t.clientId() + "' and create another.")
+			.showingSecret(); // shown this once, on purpose
 	}
 
 	private Output get(Invocation in) {
 		Connection c = session.connectionFor(in.globals());
 		return Output.value("token", c.token(), Output.fields("token", c.token(), "environment",
-				c.environment().name(), "source", c.tokenSource()));
+				c.environment().name(), "source", c.tokenSource())).showingSecret(); // for $(astra token get)
 	}
 
 	private Output delete(Invocation in) {

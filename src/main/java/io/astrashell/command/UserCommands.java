@@ -177,7 +177,8 @@ public final class UserCommands implements CommandGroup {
 		boolean ask = Confirmation.wanted(console, in);
 		User user = users.delete(c, ref, in.flag("if-exists"), in.flag("force"), found -> {
 			if (ask) {
-				Confirmation.ask(console, "Delete user '" + found.email() + "'?", "user '" + found.email() + "'");
+				Confirmation.ask(console, "Delete user '" + UserService.label(found) + "'?",
+						"user '" + UserService.label(found) + "'");
 			}
 		});
 		if (user == null) {
@@ -185,7 +186,7 @@ public final class UserCommands implements CommandGroup {
 					Output.fields("deleted", null, "userId", null));
 		}
 		// the API removes a user asynchronously: the request is accepted, not yet done
-		return Output.message("Deleting user '" + user.email() + "' (async operation)",
+		return Output.message("Deleting user '" + UserService.label(user) + "' (async operation)",
 				Output.fields("deleted", user.email(), "userId", user.userId()));
 	}
 

@@ -79,7 +79,8 @@ final class CompletionStore {
 					List<Value> values = new ArrayList<>();
 					for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
 						int tab = line.indexOf('\t');
-						if (tab > 0) {
+						if (tab > 0 && SafeValues.typable(line.substring(0, tab))) {
+							// an older version's file, or one edited by hand, may hold what Tab must not offer
 							values.add(new Value(line.substring(0, tab), line.substring(tab + 1)));
 						}
 					}
@@ -104,7 +105,9 @@ final class CompletionStore {
 			for (Kind k : Kind.values()) {
 				StringBuilder b = new StringBuilder();
 				for (Value v : values.getOrDefault(k, List.of())) {
-					b.append(clean(v.value())).append('\t').append(clean(v.description())).append('\n');
+					if (SafeValues.typable(v.value())) { // no control or bidirectional character reaches the file
+						b.append(v.value()).append('\t').append(v.description()).append('\n');
+					}
 				}
 				write(dir.resolve(fileName(k)), b.toString());
 			}
@@ -112,10 +115,6 @@ final class CompletionStore {
 		catch (IOException | RuntimeException e) {
 			// the memory cache still works
 		}
-	}
-
-	private static String clean(String s) {
-		return s == null ? "" : s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
 	}
 
 	private static void write(Path file, String text) throws IOException {
@@ -134,12 +133,13 @@ final class CompletionStore {
 	}
 
 	/**
-	 * bash: {@code _astra_store_file HOME KIND PROFILE ENV} sets {@code f} to the file of the values of
-	 * a value kind ({@code USER}...), failing for a kind the store does not hold;
-	 * {@code _astra_store_values FILE} prints the value column of a file.
+	 * bash: {@code _astra_safe} ({@link SafeValues#shellFilter()});
+	 * {@code _astra_store_file HOME KIND PROFILE ENV} sets {@code f} to the file of the values of a
+	 * value kind ({@code USER}...), failing for a kind the store does not hold;
+	 * {@code _astra_store_values FILE} prints the value column of a file, its safe lines only.
 	 */
 	static String bashReader() {
-		StringBuilder b = new StringBuilder();
+		StringBuilder b = new StringBuilder(SafeValues.shellFilter());
 		b.append("# f: the file of the cached values of kind $2 for profile $3 in environment $4, in astra home $1;\n");
 		b.append("# fails for a kind the store does not hold.\n_astra_store_file() {\n  case \"$2\" in\n");
 		for (Kind k : Kind.values()) {
@@ -148,17 +148,17 @@ final class CompletionStore {
 		b.append("    *) return 1 ;;\n  esac\n");
 		b.append("  f=\"$1/").append(DIRECTORY).append('/').append(PROFILE_FOLDER).append("${3//").append(UNSAFE)
 			.append("/_}-$4/$f\"\n}\n\n");
-		b.append("# The values (one a line) of the cached values' file $1.\n_astra_store_values() {\n  cut -f")
-			.append(VALUE_COLUMN).append(" <\"$1\"\n}\n\n");
+		b.append("# The values (one a line) of the cached values' file $1 (_astra_safe: never a control character).\n")
+			.append("_astra_store_values() {\n  _astra_safe \"$1\" | cut -f").append(VALUE_COLUMN).append("\n}\n\n");
 		return b.toString();
 	}
 
-	/** zsh: {@code _astra_store_file HOME KIND PROFILE ENV}, as {@link #bashReader()}. */
+	/** zsh: {@code _astra_safe} and {@code _astra_store_file HOME KIND PROFILE ENV}, as {@link #bashReader()}. */
 	static String zshReader() {
 		if (VALUE_COLUMN != 1) {
 			throw new IllegalStateException("astra.zsh reads the value from the first column only.");
 		}
-		StringBuilder b = new StringBuilder();
+		StringBuilder b = new StringBuilder(SafeValues.shellFilter());
 		b.append("# f: the file of the cached values of kind $2 for profile $3 in environment $4, in astra home $1;\n");
 		b.append("# fails for a kind the store does not hold. A line is the value, a tab, its description.\n");
 		b.append("_astra_store_file() {\n  case $2 in\n");

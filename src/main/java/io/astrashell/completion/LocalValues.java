@@ -65,7 +65,8 @@ public final class LocalValues implements ValueSource {
 		try (java.nio.file.DirectoryStream<Path> entries = java.nio.file.Files.newDirectoryStream(folder)) {
 			for (Path entry : entries) {
 				String name = entry.getFileName().toString();
-				if (!name.startsWith(namePart) || (name.startsWith(".") && !namePart.startsWith("."))) {
+				if (!name.startsWith(namePart) || (name.startsWith(".") && !namePart.startsWith("."))
+						|| io.astrashell.api.model.UnsafeCharacters.firstUnsafe(name) >= 0) { // ESC would drive the terminal
 					continue;
 				}
 				boolean isFolder = java.nio.file.Files.isDirectory(entry);
@@ -87,7 +88,8 @@ public final class LocalValues implements ValueSource {
 	private List<String> profiles(Globals lineGlobals) {
 		try {
 			Path file = session.configFile(lineGlobals);
-			return AstraRc.read(file).sections();
+			// a hand-edited name with a control character could not be typed back, and would drive the terminal
+			return AstraRc.read(file).sections().stream().filter(SafeValues::typable).toList();
 		}
 		catch (CliException e) {
 			return List.of();

@@ -52,8 +52,17 @@ public final class ServerValueCache implements ChangeListener, AutoCloseable {
 
 	}
 
-	/** One value and the description shown beside it. */
+	/**
+	 * One value and the description shown beside it, its control and bidirectional characters
+	 * replaced and its secrets masked ({@link SafeValues#description}); what may be a value is the
+	 * fetcher's and the store's to decide.
+	 */
 	public record Value(String value, String description) {
+
+		public Value {
+			description = SafeValues.description(description);
+		}
+
 	}
 
 	/** The values of one identity. */
@@ -244,7 +253,10 @@ public final class ServerValueCache implements ChangeListener, AutoCloseable {
 	public void userAdded(Connection connection, String email) {
 		change(connection, Kind.USERS, list -> {
 			list.removeIf(v -> v.value().equalsIgnoreCase(email));
-			list.add(new Value(email, "invited"));
+			Value added = ValueFetcher.user(email, null, "invited");
+			if (added != null) {
+				list.add(added);
+			}
 			return list;
 		});
 	}
@@ -260,8 +272,11 @@ public final class ServerValueCache implements ChangeListener, AutoCloseable {
 	@Override
 	public void roleAdded(Connection connection, String id, String name) {
 		change(connection, Kind.ROLES, list -> {
-			list.removeIf(v -> v.description().equals(id));
-			list.add(new Value(name, id));
+			list.removeIf(v -> isRole(v, id));
+			Value added = ValueFetcher.role(id, name);
+			if (added != null) {
+				list.add(added);
+			}
 			return list;
 		});
 	}
@@ -269,16 +284,24 @@ public final class ServerValueCache implements ChangeListener, AutoCloseable {
 	@Override
 	public void roleRemoved(Connection connection, String id, String name) {
 		change(connection, Kind.ROLES, list -> {
-			list.removeIf(v -> v.description().equals(id));
+			list.removeIf(v -> isRole(v, id));
 			return list;
 		});
+	}
+
+	/** Whether a cached role value is role {@code id}'s: its name described by the id, or the id itself. */
+	private static boolean isRole(Value v, String id) {
+		return v.description().equals(id) || v.value().equals(id);
 	}
 
 	@Override
 	public void tokenAdded(Connection connection, String clientId, String description) {
 		change(connection, Kind.TOKENS, list -> {
-			list.add(0, new Value(clientId, (description == null || description.isBlank() ? "(no description)"
-					: description) + " · " + clock.instant().toString().substring(0, 10)));
+			String created = clock.instant().toString().substring(0, 10);
+			Value added = ValueFetcher.token(clientId, description, created);
+			if (added != null) {
+				list.add(0, added);
+			}
 			return list;
 		});
 	}

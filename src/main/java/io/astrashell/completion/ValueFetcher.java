@@ -19,7 +19,8 @@ import io.astrashell.session.Connection;
 
 /**
  * Fetches the values Tab completes through the services the commands use (their listings: roles,
- * users, tokens, in that order, a request each), and maps them to values and descriptions. The
+ * users, tokens, in that order, a request each), and maps them to values and descriptions, cleaned
+ * as {@link SafeValues} says (a value that cannot be typed back is not offered, or offered by id). The
  * services are looked up when first needed: they tell the cache of their changes, so they are built
  * after it.
  */
@@ -81,20 +82,43 @@ final class ValueFetcher {
 		for (User u : users) {
 			if (u.email() != null) {
 				String roles = String.join(", ", u.roles().stream().map(Role::name).filter(n -> n != null).toList());
-				out.add(new Value(u.email(), u.status() + (roles.isEmpty() ? "" : " · " + roles)));
+				add(out, user(u.email(), u.userId(),
+						(u.status() == null ? "" : u.status()) + (roles.isEmpty() ? "" : " · " + roles)));
 			}
 		}
 		return out;
+	}
+
+	/**
+	 * A user as Tab offers it: the email, or, when the email cannot be typed back ({@link SafeValues}),
+	 * the user's id with the email (cleaned) in the description; null when neither can.
+	 */
+	static Value user(String email, String id, String about) {
+		if (SafeValues.typable(email)) {
+			return new Value(email, about);
+		}
+		return SafeValues.typable(id) ? new Value(id, email + (about.isEmpty() ? "" : " · " + about)) : null;
 	}
 
 	static List<Value> roleValues(List<Role> roles) {
 		List<Value> out = new ArrayList<>(roles.size());
 		for (Role r : roles) {
 			if (r.name() != null) {
-				out.add(new Value(r.name(), r.id()));
+				add(out, role(r.id(), r.name()));
 			}
 		}
 		return out;
+	}
+
+	/**
+	 * A role as Tab offers it: its name, described by its id; or, when the name cannot be typed back
+	 * ({@link SafeValues}), its id, described by the name (cleaned); null when neither can.
+	 */
+	static Value role(String id, String name) {
+		if (SafeValues.typable(name)) {
+			return new Value(name, id);
+		}
+		return SafeValues.typable(id) ? new Value(id, name) : null;
 	}
 
 	static List<Value> tokenValues(List<TokenInfo> tokens, List<Role> roles) {
@@ -105,10 +129,24 @@ final class ValueFetcher {
 				names.add(roles.stream().filter(r -> id.equals(r.id())).map(Role::name).findFirst().orElse(id));
 			}
 			String created = t.generatedOn() == null ? "" : t.generatedOn().substring(0, Math.min(10, t.generatedOn().length()));
-			String description = t.description() == null || t.description().isBlank() ? "(no description)" : t.description();
-			out.add(new Value(t.clientId(), description + " · " + String.join(", ", names) + " · " + created));
+			add(out, token(t.clientId(), t.description(), String.join(", ", names) + " · " + created));
 		}
 		return out;
+	}
+
+	/** A token as Tab offers it: its client id, described; null when the client id cannot be typed back. */
+	static Value token(String clientId, String description, String about) {
+		if (!SafeValues.typable(clientId)) {
+			return null;
+		}
+		return new Value(clientId, (description == null || description.isBlank() ? "(no description)" : description)
+				+ " · " + about);
+	}
+
+	private static void add(List<Value> values, Value value) {
+		if (value != null) {
+			values.add(value);
+		}
 	}
 
 }

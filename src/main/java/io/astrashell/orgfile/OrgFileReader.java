@@ -5,14 +5,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.astrashell.api.model.BuiltInRoles;
 import io.astrashell.orgfile.OrgFile.Location;
-import io.astrashell.service.RoleService;
-import io.astrashell.service.UserService;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -96,28 +92,15 @@ public final class OrgFileReader {
 		for (Node item : sequence(node, "roles")) {
 			Map<String, Node> role = mapping(item, ROLE_KEYS, "a role");
 			Location at = at(item.getStartMark());
-			String name = requiredText(role, "name", item, "a role");
-			wrap(role.get("name"), () -> RoleService.checkText(name, null));
-			if (BuiltInRoles.isBuiltIn(name)) {
-				throw new OrgFile.Invalid(at(role.get("name").getStartMark()), "'" + name + "' is a built-in role: "
-						+ "built-in roles are fixed by Astra; name them under a user's roles, and declare only custom roles here.");
-			}
-			Location first = names.putIfAbsent(name.toLowerCase(Locale.ROOT), at);
+			EntryRules.RoleValues v = located(role, at, () -> EntryRules.role(optional(role, "name"),
+					optional(role, "description"), role.containsKey("actions") ? texts(role.get("actions"), "actions") : null,
+					role.containsKey("resources") ? texts(role.get("resources"), "resources") : null));
+			Location first = names.putIfAbsent(EntryRules.roleKey(v.name()), at);
 			if (first != null) {
-				throw new OrgFile.Invalid(at, "role '" + name + "' is declared twice (first at line " + first.line()
+				throw new OrgFile.Invalid(at, "role '" + v.name() + "' is declared twice (first at line " + first.line()
 						+ "): declare each role once.");
 			}
-			String description = role.containsKey("description") ? text(role.get("description"), "description") : null;
-			if (description != null) {
-				wrap(role.get("description"), () -> RoleService.checkText(null, description));
-			}
-			List<String> actions = requiredList(role, "actions", at,
-					"role '" + name + "' has no 'actions': give the policy actions it grants.",
-					"role '" + name + "' grants no action: give at least one.");
-			List<String> checkedActions = wrap(role.get("actions"), () -> RoleService.checkActions(actions));
-			List<String> resources = role.containsKey("resources") ? texts(role.get("resources"), "resources") : List.of();
-			List<String> checkedResources = wrap(role.get("resources"), () -> RoleService.checkResources(resources));
-			out.add(new OrgFile.RoleEntry(name, description, checkedActions, checkedResources, at));
+			out.add(new OrgFile.RoleEntry(v.name(), v.description(), v.actions(), v.resources(), at));
 		}
 		return out;
 	}
@@ -128,18 +111,14 @@ public final class OrgFileReader {
 		for (Node item : sequence(node, "users")) {
 			Map<String, Node> user = mapping(item, USER_KEYS, "a user");
 			Location at = at(item.getStartMark());
-			String email = requiredText(user, "email", item, "a user").trim();
-			wrap(user.get("email"), () -> UserService.checkEmail(email));
-			Location first = emails.putIfAbsent(email.toLowerCase(Locale.ROOT), at);
+			EntryRules.UserValues v = located(user, at, () -> EntryRules.user(optional(user, "email"),
+					user.containsKey("roles") ? texts(user.get("roles"), "roles") : null));
+			Location first = emails.putIfAbsent(EntryRules.userKey(v.email()), at);
 			if (first != null) {
-				throw new OrgFile.Invalid(at, "user " + email + " is listed twice (first at line " + first.line()
+				throw new OrgFile.Invalid(at, "user " + v.email() + " is listed twice (first at line " + first.line()
 						+ "): list each user once.");
 			}
-			List<String> roles = requiredList(user, "roles", at,
-					"user " + email + " has no 'roles': give the roles they should hold.",
-					"user " + email + " holds no role: give at least one (a user without a role cannot be invited).");
-			wrap(user.get("roles"), () -> RoleService.checkRefs(roles));
-			out.add(new OrgFile.UserEntry(email, roles, at));
+			out.add(new OrgFile.UserEntry(v.email(), v.roles(), at));
 		}
 		return out;
 	}
@@ -148,11 +127,28 @@ public final class OrgFileReader {
 		List<OrgFile.TokenEntry> out = new ArrayList<>();
 		for (Node item : sequence(node, "tokens")) {
 			Map<String, Node> token = mapping(item, TOKEN_KEYS, "a token");
-			out.add(new OrgFile.TokenEntry(optional(token, "clientId"),
-					token.containsKey("roles") ? texts(token.get("roles"), "roles") : List.of(),
-					optional(token, "description"), optional(token, "generatedOn"), optional(token, "expiry")));
+			List<String> roles = located(token, at(item.getStartMark()),
+					() -> EntryRules.tokenRoles(token.containsKey("roles") ? texts(token.get("roles"), "roles") : List.of()));
+			out.add(new OrgFile.TokenEntry(optional(token, "clientId"), roles, optional(token, "description"),
+					optional(token, "generatedOn"), optional(token, "expiry")));
 		}
 		return out;
+	}
+
+	/** Applies the rules of an entry ({@link EntryRules}); a broken one is reported where its value stands. */
+	private <T> T located(Map<String, Node> entry, Location at, java.util.function.Supplier<T> rules) {
+		try {
+			return rules.get();
+		}
+		catch (EntryRules.Broken b) {
+			Node n = b.key == null ? null : entry.get(b.key);
+			Location where = at;
+			if (n != null) {
+				where = b.item >= 0 && n instanceof SequenceNode s && b.item < s.getValue().size()
+						? at(s.getValue().get(b.item).getStartMark()) : at(n.getStartMark());
+			}
+			throw new OrgFile.Invalid(where, b.getMessage());
+		}
 	}
 
 	// ---- the shapes of YAML
@@ -190,26 +186,6 @@ public final class OrgFileReader {
 		return s.getValue();
 	}
 
-	private String requiredText(Map<String, Node> map, String key, Node owner, String what) {
-		String value = map.containsKey(key) ? text(map.get(key), key) : null;
-		if (value == null || value.isBlank()) {
-			throw new OrgFile.Invalid(at(owner.getStartMark()), what + " needs '" + key + "'.");
-		}
-		return value;
-	}
-
-	/** A list that must be there ({@code missing} said at {@code owner} otherwise) and hold a value ({@code empty}). */
-	private List<String> requiredList(Map<String, Node> map, String key, Location owner, String missing, String empty) {
-		if (!map.containsKey(key)) {
-			throw new OrgFile.Invalid(owner, missing);
-		}
-		List<String> values = texts(map.get(key), key);
-		if (values.isEmpty()) {
-			throw new OrgFile.Invalid(at(map.get(key).getStartMark()), empty);
-		}
-		return values;
-	}
-
 	private String optional(Map<String, Node> map, String key) {
 		return map.containsKey(key) ? text(map.get(key), key) : null;
 	}
@@ -224,17 +200,14 @@ public final class OrgFileReader {
 		return s.getValue();
 	}
 
+	/** The values of a list as written (null for a null item): {@link EntryRules} trims and checks them. */
 	private List<String> texts(Node node, String key) {
 		if (node instanceof ScalarNode s && !isNull(s)) {
 			return List.of(s.getValue()); // one value written without brackets
 		}
 		List<String> out = new ArrayList<>();
 		for (Node item : sequence(node, key)) {
-			String value = text(item, key);
-			if (value == null || value.isBlank()) {
-				throw new OrgFile.Invalid(at(item.getStartMark()), "an empty value in '" + key + "'.");
-			}
-			out.add(value.trim());
+			out.add(text(item, key));
 		}
 		return out;
 	}
@@ -245,23 +218,6 @@ public final class OrgFileReader {
 
 	private Location at(Mark mark) {
 		return new Location(path, mark.getLine() + 1, mark.getColumn() + 1);
-	}
-
-	/** Runs a check of the shell's own; its refusal is reported at {@code node}. */
-	private <T> T wrap(Node node, java.util.function.Supplier<T> check) {
-		try {
-			return check.get();
-		}
-		catch (io.astrashell.service.ServiceException e) {
-			throw new OrgFile.Invalid(node == null ? new Location(path, 1, 1) : at(node.getStartMark()), e.getMessage());
-		}
-	}
-
-	private void wrap(Node node, Runnable check) {
-		wrap(node, () -> {
-			check.run();
-			return null;
-		});
 	}
 
 }

@@ -5,18 +5,23 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import io.astrashell.api.DevOpsClient;
 import io.astrashell.api.model.InviteUserRequest;
 import io.astrashell.api.model.OrganizationUsers;
+import io.astrashell.api.model.Policy;
 import io.astrashell.api.model.Role;
 import io.astrashell.api.model.RoleRequest;
 import io.astrashell.api.model.TokenInfo;
+import io.astrashell.api.model.TokenList;
 import io.astrashell.api.model.UserRolesRequest;
 import io.astrashell.service.ApiCalls;
 import io.astrashell.service.ChangeListener;
+import io.astrashell.service.RoleService;
 import io.astrashell.service.ServiceException;
+import io.astrashell.service.UserService;
 import io.astrashell.session.Connection;
 import io.astrashell.session.TokenFormat;
 
@@ -40,23 +45,33 @@ public final class OrgFileService {
 	public record State(OrganizationUsers users, List<Role> roles) {
 	}
 
+	/** The two listings; a body of null is an empty listing, and a null role is left out. */
 	public State state(Connection connection) {
 		OrganizationUsers users = api.call(connection, "list the users", DevOpsClient::users);
 		List<Role> roles = api.call(connection, "list the roles", DevOpsClient::roles);
-		return new State(users, roles);
+		return new State(users == null ? new OrganizationUsers(null, null, null) : users,
+				roles == null ? List.of() : roles.stream().filter(r -> r != null).toList());
 	}
 
-	/** The organization as YAML text, and the same document as data. */
-	public record Export(String yaml, Map<String, Object> document, String orgName) {
+	private List<TokenInfo> tokens(Connection connection) {
+		TokenList listed = api.call(connection, "list the tokens", DevOpsClient::tokens);
+		return listed == null ? List.of() : listed.clients();
+	}
+
+	/**
+	 * The organization as YAML text, the same document as data, and what the file could not carry
+	 * (an entry the reader would refuse: left out, one sentence each).
+	 */
+	public record Export(String yaml, Map<String, Object> document, String orgName, List<String> leftOut) {
 	}
 
 	public Export export(Connection connection, boolean withTokens) {
 		State state = state(connection);
-		List<TokenInfo> tokens = withTokens ? api.call(connection, "list the tokens", DevOpsClient::tokens).clients()
-				: null;
+		List<TokenInfo> tokens = withTokens ? tokens(connection) : null;
 		Instant now = Instant.now();
-		return new Export(OrgFileWriter.yaml(state.users(), state.roles(), tokens, now),
-				OrgFileWriter.document(state.users(), state.roles(), tokens, now), state.users().orgName());
+		OrgFileWriter.Carried carried = OrgFileWriter.carry(state.users(), state.roles(), tokens);
+		return new Export(OrgFileWriter.yaml(carried, now), OrgFileWriter.document(carried, now), state.users().orgName(),
+				carried.leftOut());
 	}
 
 	/** A plan and the state it was made from (apply needs the role ids and the organization's id). */
@@ -76,14 +91,14 @@ public final class OrgFileService {
 			.toList();
 		if (!deletions.isEmpty()) {
 			String own = TokenFormat.clientId(connection.token());
-			List<TokenInfo> tokens = api.call(connection, "list the tokens", DevOpsClient::tokens).clients();
+			List<TokenInfo> tokens = tokens(connection);
 			Set<String> ownRoles = tokens.stream()
 				.filter(t -> own != null && own.equals(t.clientId()))
 				.findFirst()
 				.map(t -> Set.copyOf(t.roles()))
 				.orElse(Set.of());
 			for (Plan.RemoveRole d : deletions) {
-				if (ownRoles.contains(d.current().id())) {
+				if (d.current().id() != null && ownRoles.contains(d.current().id())) {
 					String why = "it would delete role " + Plan.quote(d.current().name())
 							+ ", which the token of this session holds: the token would lose what it may do";
 					plan = new Plan(plan.orgId(), plan.orgName(), plan.changes(), plan.notes(),
@@ -94,9 +109,13 @@ public final class OrgFileService {
 		return new Planned(state, plan);
 	}
 
-	/** Told of each change as it lands. */
+	/** Told of each change as its request is sent, and as it lands. */
 	@FunctionalInterface
 	public interface Progress {
+
+		/** The change's request is about to be sent: from now until {@link #applied}, it is in flight. */
+		default void sending(Plan.Change change) {
+		}
 
 		void applied(Plan.Change change);
 
@@ -136,8 +155,15 @@ public final class OrgFileService {
 
 	}
 
-	/** Applies the plan's changes in order, one request each; stops at the first that fails. */
+	/**
+	 * Applies the plan's changes in order, one request each; stops at the first that fails. A change the
+	 * listings do not allow to send (a user or role listed without its id, a default resource without
+	 * the organization's id) fails the apply before anything is sent.
+	 */
 	public int apply(Connection connection, Planned planned, Progress progress) {
+		for (Plan.Change change : planned.plan().changes()) {
+			sendable(change, planned.plan().orgId());
+		}
 		Map<String, String> ids = new HashMap<>();
 		for (Role r : planned.state().roles()) {
 			if (r.name() != null && r.id() != null) {
@@ -147,6 +173,10 @@ public final class OrgFileService {
 		String orgId = planned.plan().orgId();
 		int done = 0;
 		for (Plan.Change change : planned.plan().changes()) {
+			if (Thread.currentThread().isInterrupted()) { // Ctrl-C: send nothing more
+				throw new io.astrashell.api.CallInterrupted("apply", change.line());
+			}
+			progress.sending(change);
 			try {
 				apply(connection, change, ids, orgId);
 			}
@@ -157,6 +187,29 @@ public final class OrgFileService {
 			progress.applied(change);
 		}
 		return done;
+	}
+
+	/** Throws unless the request of {@code change} can be made from what the API listed. */
+	private static void sendable(Plan.Change change, String orgId) {
+		if (change instanceof Plan.ChangeRole r) {
+			RoleService.idOf(r.current(), "updated");
+		}
+		else if (change instanceof Plan.RemoveRole r) {
+			RoleService.idOf(r.current(), "deleted");
+		}
+		else if (change instanceof Plan.SetUserRoles u) {
+			UserService.idOf(u.current());
+		}
+		else if (change instanceof Plan.RemoveUser u) {
+			UserService.idOf(u.current());
+		}
+		Policy policy = change instanceof Plan.AddRole a ? a.policy() : change instanceof Plan.ChangeRole r ? r.policy()
+				: null;
+		if (policy != null && policy.resources().isEmpty()) {
+			throw ServiceException.failed("The API did not send the organization's id, which the default resource of "
+					+ "role " + Plan.quote(change instanceof Plan.AddRole a ? a.name() : ((Plan.ChangeRole) change).name())
+					+ " needs: give its resources in the file. Nothing was applied.");
+		}
 	}
 
 	private void apply(Connection connection, Plan.Change change, Map<String, String> ids, String orgId) {
@@ -171,8 +224,27 @@ public final class OrgFileService {
 			changes.roleAdded(connection, created.id(), a.name());
 		}
 		else if (change instanceof Plan.ChangeRole r) {
-			api.run(connection, "update the role '" + r.current().name() + "'",
-					c -> c.updateRole(r.current().id(), new RoleRequest(r.name(), r.policy())));
+			// the plan's change replaces the whole role: taking turns with the other shells of this machine,
+			// it is sent only if the role still holds what the plan was made from
+			api.exclusive(connection, "roles", () -> {
+				Role now = api.call(connection, "read the role '" + r.current().name() + "'", c -> {
+					try {
+						return c.role(r.current().id());
+					}
+					catch (io.astrashell.api.ApiException.NotFound e) {
+						throw ServiceException.notFound("Role " + Plan.quote(r.current().name()) + " was deleted by "
+								+ "another command after the plan was made.");
+					}
+				});
+				if (now != null && !same(now, r.current())) {
+					throw ServiceException.failed("Role " + Plan.quote(r.current().name()) + " was changed by another "
+							+ "command after the plan was made: not updated, so that its change is not undone. Run the "
+							+ "apply again: it plans from what the role holds now.");
+				}
+				api.run(connection, "update the role '" + r.current().name() + "'",
+						c -> c.updateRole(r.current().id(), new RoleRequest(r.name(), r.policy())));
+				return null;
+			});
 			ids.remove(Planner.key(r.current().name()));
 			ids.put(Planner.key(r.name()), r.current().id());
 		}
@@ -194,6 +266,29 @@ public final class OrgFileService {
 			api.run(connection, "delete the role '" + r.current().name() + "'", c -> c.deleteRole(r.current().id()));
 			changes.roleRemoved(connection, r.current().id(), r.current().name());
 		}
+	}
+
+	/**
+	 * Whether the role read {@code now} still holds what the plan read ({@code planned}), compared as the
+	 * API normalizes them; a part the new read leaves out is not counted: nothing says it differs.
+	 */
+	static boolean same(Role now, Role planned) {
+		if (now.name() != null && !Objects.equals(strip(now.name()), strip(planned.name()))) {
+			return false;
+		}
+		if (now.policy() == null) {
+			return true;
+		}
+		Policy p = now.policy();
+		Policy q = planned.policy() == null ? new Policy(null, List.of(), List.of(), null) : planned.policy();
+		return Objects.equals(strip(p.description()), strip(q.description()))
+				&& Planner.lower(p.actions()).equals(Planner.lower(q.actions()))
+				&& Set.copyOf(p.resources().stream().map(String::strip).toList())
+					.equals(Set.copyOf(q.resources().stream().map(String::strip).toList()));
+	}
+
+	private static String strip(String s) {
+		return s == null ? null : s.strip();
 	}
 
 	private static List<String> ids(List<String> names, Map<String, String> ids) {

@@ -14,8 +14,10 @@ import io.astrashell.api.model.OrganizationUsers;
 import io.astrashell.api.model.Policy;
 import io.astrashell.api.model.Role;
 import io.astrashell.api.model.User;
+import io.astrashell.cli.FewNames;
 import io.astrashell.cli.Similarity;
 import io.astrashell.service.RoleService;
+import io.astrashell.service.UserService;
 
 /**
  * Compares a file with the organization (one users listing, one roles listing) and makes the
@@ -55,8 +57,9 @@ public final class Planner {
 		if (file.roles() != null) {
 			for (OrgFile.RoleEntry entry : file.roles()) {
 				declared.put(key(entry.name()), entry.name());
-				List<String> resources = entry.resources().isEmpty() ? List.of(RoleService.ORG_RESOURCE_PREFIX + orgId)
-						: entry.resources();
+				// the default resource is the organization; without its id, none (apply refuses to send that)
+				List<String> resources = !entry.resources().isEmpty() ? entry.resources()
+						: orgId == null || orgId.isBlank() ? List.of() : List.of(RoleService.ORG_RESOURCE_PREFIX + orgId);
 				Role current = customByName.get(key(entry.name()));
 				if (current == null) {
 					String description = entry.description() != null ? entry.description() : entry.name();
@@ -156,22 +159,38 @@ public final class Planner {
 			notes.add("the tokens in " + file.path() + " are for the record: apply leaves tokens as they are");
 		}
 
-		// the last active Organization Administrator
-		List<String> adminsBefore = new ArrayList<>();
-		List<String> adminsAfter = new ArrayList<>();
+		// the last active Organization Administrator: the plan takes the role from (or removes) every user who
+		// may be one, and leaves nobody who certainly is one (UserService: a status other than invited counts
+		// as possibly active)
+		Set<String> touched = new java.util.HashSet<>();
+		for (Plan.Change c : changes) {
+			if (c instanceof Plan.SetUserRoles set) {
+				touched.add(key(set.current().email()));
+			}
+			else if (c instanceof Plan.RemoveUser removed) {
+				touched.add(key(removed.current().email()));
+			}
+		}
+		List<String> losing = new ArrayList<>();
+		boolean remains = false;
 		for (User u : orgUsers) {
-			if (u.email() != null && "active".equalsIgnoreCase(u.status()) && lower(names(u.roles())).contains(ORG_ADMIN)) {
-				adminsBefore.add(u.email());
-				List<String> roles = after.get(key(u.email()));
-				if (roles != null && lower(roles).contains(ORG_ADMIN)) {
-					adminsAfter.add(u.email());
-				}
+			if (u.email() == null || !touched.contains(key(u.email()))) {
+				remains |= UserService.isActiveAdmin(u, orgRoles); // keeps what it holds
+				continue;
+			}
+			List<String> roles = after.get(key(u.email()));
+			boolean keeps = roles != null && lower(roles).contains(ORG_ADMIN);
+			if (keeps) {
+				remains |= UserService.isActiveAdmin(u, orgRoles);
+			}
+			else if (UserService.mayBeActiveAdmin(u, orgRoles)) {
+				losing.add(u.email() + UserService.unsure(u, orgRoles));
 			}
 		}
 		String guard = null;
-		if (!adminsBefore.isEmpty() && adminsAfter.isEmpty()) {
-			guard = "it would leave no active Organization Administrator (" + String.join(", ", adminsBefore)
-					+ (adminsBefore.size() == 1 ? " is the only one" : " are the only ones")
+		if (!losing.isEmpty() && !remains) {
+			guard = "it would leave no active Organization Administrator (" + FewNames.join(", ", losing)
+					+ (losing.size() == 1 ? " is the only one" : " are the only ones")
 					+ "): the token of this session may be theirs, and nobody could manage the organization's users, "
 					+ "roles and tokens any more";
 		}
@@ -235,7 +254,8 @@ public final class Planner {
 		return out;
 	}
 
-	private static Set<String> lower(List<String> values) {
+	/** The values trimmed and in lower case, as a set (role names, actions). */
+	static Set<String> lower(List<String> values) {
 		Set<String> out = new TreeSet<>();
 		for (String v : values) {
 			out.add(key(v));

@@ -156,38 +156,44 @@ public sealed interface Output
 	/**
 	 * What any output may carry besides its view: a line printed as {@code [OK] headline} above it in
 	 * human mode, notices on standard error, work that follows the printing, what to tell the user when
-	 * it could not be written, and the exit code of a command that succeeded but has something to say by
-	 * it.
+	 * it could not be written, the exit code of a command that succeeded but has something to say by
+	 * it, and whether it shows a secret on purpose (else whatever has a secret's shape is masked,
+	 * {@link SecretText}).
 	 */
-	record Extras(String headline, List<Notice> notices, AfterPrint afterPrint, String ifNotShown, int exitCode) {
+	record Extras(String headline, List<Notice> notices, AfterPrint afterPrint, String ifNotShown, int exitCode,
+			boolean showsSecret) {
 
-		/** No headline, no notices, nothing after printing, exit code 0. */
-		public static final Extras NONE = new Extras(null, List.of(), null, null, 0);
+		/** No headline, no notices, nothing after printing, exit code 0, no secret shown. */
+		public static final Extras NONE = new Extras(null, List.of(), null, null, 0, false);
 
 		public Extras {
 			notices = List.copyOf(notices);
 		}
 
 		public Extras withHeadline(String headline) {
-			return new Extras(headline, notices, afterPrint, ifNotShown, exitCode);
+			return new Extras(headline, notices, afterPrint, ifNotShown, exitCode, showsSecret);
 		}
 
 		public Extras withNotice(Notice notice) {
 			List<Notice> more = new ArrayList<>(notices);
 			more.add(notice);
-			return new Extras(headline, more, afterPrint, ifNotShown, exitCode);
+			return new Extras(headline, more, afterPrint, ifNotShown, exitCode, showsSecret);
 		}
 
 		public Extras withAfterPrint(AfterPrint afterPrint) {
-			return new Extras(headline, notices, afterPrint, ifNotShown, exitCode);
+			return new Extras(headline, notices, afterPrint, ifNotShown, exitCode, showsSecret);
 		}
 
 		public Extras withIfNotShown(String ifNotShown) {
-			return new Extras(headline, notices, afterPrint, ifNotShown, exitCode);
+			return new Extras(headline, notices, afterPrint, ifNotShown, exitCode, showsSecret);
 		}
 
 		public Extras withExitCode(int exitCode) {
-			return new Extras(headline, notices, afterPrint, ifNotShown, exitCode);
+			return new Extras(headline, notices, afterPrint, ifNotShown, exitCode, showsSecret);
+		}
+
+		public Extras withSecretShown() {
+			return new Extras(headline, notices, afterPrint, ifNotShown, exitCode, true);
 		}
 
 	}
@@ -244,6 +250,14 @@ public sealed interface Output
 	/** The exit code of a command that succeeded but has something to say by it ({@code org diff}: 2, changes). */
 	default Output exitCode(int exitCode) {
 		return withExtras(extras().withExitCode(exitCode));
+	}
+
+	/**
+	 * The same output, printed with the secret it shows ({@code token create}'s new secret,
+	 * {@code token get}'s token); every other output has whatever is shaped like a secret masked.
+	 */
+	default Output showingSecret() {
+		return withExtras(extras().withSecretShown());
 	}
 
 	/** One object as an attribute table. {@code data} is what {@code -o json} prints. */

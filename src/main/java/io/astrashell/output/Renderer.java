@@ -1,14 +1,18 @@
 package io.astrashell.output;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import io.astrashell.api.model.WireJson;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.util.JsonGeneratorDelegate;
 import tools.jackson.databind.ObjectWriter;
 
 /**
@@ -16,7 +20,10 @@ import tools.jackson.databind.ObjectWriter;
  * {@code {"code", "message", "data"}}; CSV is RFC 4180 (quoted where needed, CRLF line ends). No
  * value reaches the output with a control or bidirectional formatting character ({@link SafeText}):
  * human output and CSV replace them with a space, JSON escapes them, so a server value cannot drive
- * the terminal or disguise itself.
+ * the terminal or disguise itself. Whatever has the shape of a secret ({@link SecretText}) is masked,
+ * in every string of every format (a value under any key, a cell, a message, a notice), unless the
+ * output shows a secret on purpose ({@link Output#showingSecret()}). A CSV cell that a spreadsheet
+ * would read as a formula is neutralised ({@link #csvCell}).
  */
 public final class Renderer {
 
@@ -54,10 +61,11 @@ public final class Renderer {
 		if (output instanceof Output.Silent) {
 			return;
 		}
+		boolean secret = output.extras().showsSecret();
 		switch (format) {
-			case JSON -> out.print(json(envelope("OK", output.message(), output.data())));
-			case CSV -> out.print(csv(output));
-			case HUMAN -> human(output, out, err);
+			case JSON -> out.print(json(envelope("OK", output.message(), output.data()), secret));
+			case CSV -> out.print(csv(output, secret));
+			case HUMAN -> human(output, secret ? SafeText::replace : Renderer::clean, out, err);
 		}
 		out.flush();
 		err.flush();
@@ -66,7 +74,7 @@ public final class Renderer {
 	/** An error: {@code [ERROR] message} on stderr, or the JSON envelope with {@code data: null} on stdout. */
 	public void renderError(String codeName, String message, PrintWriter out, PrintWriter err) {
 		if (format == OutputFormat.JSON) {
-			out.print(json(envelope(codeName, message, null)));
+			out.print(json(envelope(codeName, message, null), false));
 			out.flush();
 		}
 		else {
@@ -89,25 +97,28 @@ public final class Renderer {
 		}
 	}
 
-	private void human(Output output, PrintWriter out, PrintWriter err) {
+	/** Human output; {@code clean} is what every string goes through before it is shown. */
+	private void human(Output output, UnaryOperator<String> clean, PrintWriter out, PrintWriter err) {
 		Output.Extras extras = output.extras();
 		if (extras.headline() != null) {
 			out.println(Level.OK.prefix(style) + clean(extras.headline()));
 		}
 		if (output instanceof Output.Attributes a) {
-			out.print(TextTable.attributes(cleanAttributes(a.attributes())).render(style));
+			out.print(TextTable.attributes(cleanAttributes(a.attributes(), clean)).render(style));
 		}
 		else if (output instanceof Output.Table t) {
-			out.print(TextTable.of(t.columns(), humanRows(t.rows())).render(style));
+			out.print(TextTable.of(t.columns(), humanRows(t.rows(), clean)).render(style));
 		}
 		else if (output instanceof Output.Value v) {
-			out.println(clean(v.value()));
+			out.println(clean.apply(v.value()));
 		}
 		else if (output instanceof Output.Message m) {
-			out.println(Level.OK.prefix(style) + clean(m.message()));
+			out.println(Level.OK.prefix(style) + clean.apply(m.message()));
 		}
 		else if (output instanceof Output.Text t) {
-			out.print(t.text().endsWith("\n") ? t.text() : t.text() + "\n");
+			// verbatim (help pages, history, a YAML file), but never a secret
+			String text = output.extras().showsSecret() ? t.text() : SecretText.redact(t.text());
+			out.print(text.endsWith("\n") ? text : text + "\n");
 		}
 		else if (output instanceof Output.Plan p) {
 			for (String line : p.lines()) {
@@ -125,21 +136,21 @@ public final class Renderer {
 		}
 	}
 
-	private static List<Output.Attribute> cleanAttributes(List<Output.Attribute> attributes) {
+	private static List<Output.Attribute> cleanAttributes(List<Output.Attribute> attributes, UnaryOperator<String> clean) {
 		List<Output.Attribute> cleaned = new ArrayList<>(attributes.size());
 		for (Output.Attribute a : attributes) {
-			cleaned.add(a.isList() ? Output.attribute(a.name(), a.values().stream().map(Renderer::clean).toList())
-					: Output.attribute(a.name(), clean(a.value())));
+			cleaned.add(a.isList() ? Output.attribute(clean(a.name()), a.values().stream().map(clean).toList())
+					: Output.attribute(clean(a.name()), clean.apply(a.value())));
 		}
 		return cleaned;
 	}
 
-	private static List<List<String>> humanRows(List<List<Object>> rows) {
+	private static List<List<String>> humanRows(List<List<Object>> rows, UnaryOperator<String> clean) {
 		List<List<String>> out = new ArrayList<>(rows.size());
 		for (List<Object> row : rows) {
 			List<String> cells = new ArrayList<>(row.size());
 			for (Object cell : row) {
-				cells.add(clean(cellText(cell, ", ")));
+				cells.add(clean.apply(cellText(cell, ", ")));
 			}
 			out.add(cells);
 		}
@@ -160,53 +171,97 @@ public final class Renderer {
 		return String.valueOf(cell);
 	}
 
-	private String csv(Output output) {
+	private String csv(Output output, boolean secret) {
 		StringBuilder b = new StringBuilder();
 		if (output instanceof Output.Table t) {
-			csvLine(b, t.columns());
+			csvLine(b, t.columns(), secret);
 			for (List<Object> row : t.rows()) {
 				List<String> cells = new ArrayList<>(row.size());
 				for (Object cell : row) {
 					cells.add(cellText(cell, ";"));
 				}
-				csvLine(b, cells);
+				csvLine(b, cells, secret);
 			}
 		}
 		else if (output instanceof Output.Attributes a) {
-			csvLine(b, a.attributes().stream().map(Output.Attribute::name).toList());
-			csvLine(b, a.attributes().stream().map(Output.Attribute::csvValue).toList());
+			csvLine(b, a.attributes().stream().map(Output.Attribute::name).toList(), secret);
+			csvLine(b, a.attributes().stream().map(Output.Attribute::csvValue).toList(), secret);
 		}
 		else if (output instanceof Output.Value v) {
-			csvLine(b, Collections.singletonList(v.name()));
-			csvLine(b, Collections.singletonList(v.value()));
+			csvLine(b, Collections.singletonList(v.name()), secret);
+			csvLine(b, Collections.singletonList(v.value()), secret);
 		}
 		else if (output instanceof Output.Plan p) {
-			csvLine(b, List.of("change"));
+			csvLine(b, List.of("change"), secret);
 			for (String line : p.lines()) {
-				csvLine(b, List.of(line));
+				csvLine(b, List.of(line), secret);
 			}
 		}
 		else if (output.data() instanceof Map<?, ?> map && !map.isEmpty()) {
 			// Message, Text, None, Silent: their data as one row, or the code and message
-			csvLine(b, map.keySet().stream().map(String::valueOf).toList());
-			csvLine(b, map.values().stream().map(v -> cellText(v, ";")).toList());
+			csvLine(b, map.keySet().stream().map(String::valueOf).toList(), secret);
+			csvLine(b, map.values().stream().map(v -> cellText(v, ";")).toList(), secret);
 		}
 		else {
-			csvLine(b, List.of("code", "message"));
-			csvLine(b, Arrays.asList("OK", output.message()));
+			csvLine(b, List.of("code", "message"), secret);
+			csvLine(b, Arrays.asList("OK", output.message()), secret);
 		}
 		return b.toString();
 	}
 
-	/** One CSV row; every field's control and bidirectional characters replaced (CSV cannot escape them). */
-	private static void csvLine(StringBuilder b, List<String> fields) {
+	/**
+	 * One CSV row: every field's control and bidirectional characters replaced (CSV cannot escape
+	 * them), secrets masked unless shown on purpose, formulas neutralised, quoted where needed.
+	 */
+	private static void csvLine(StringBuilder b, List<String> fields, boolean secret) {
 		for (int i = 0; i < fields.size(); i++) {
 			if (i > 0) {
 				b.append(',');
 			}
-			b.append(csvField(SafeText.replace(fields.get(i))));
+			String text = SafeText.replace(fields.get(i));
+			b.append(csvField(secret ? text : csvCell(SecretText.redact(text))));
 		}
 		b.append("\r\n");
+	}
+
+	/** The characters that make a spreadsheet read a cell as a formula when it starts with one (OWASP). */
+	private static final String FORMULA_START = "=+-@\t\r";
+
+	/**
+	 * A cell that a spreadsheet will not run: one that starts with {@code =}, {@code +}, {@code -},
+	 * {@code @}, a tab or a carriage return (after any spaces, which spreadsheets skip) gets a leading
+	 * {@code '}, as the OWASP guidance on CSV injection says, so that it reads as text
+	 * ({@code =HYPERLINK(...)} becomes {@code '=HYPERLINK(...)}). So does each part after a {@code ;}
+	 * (the separator of this tool's list cells, and the field separator of spreadsheets in many
+	 * locales). This tool's tables hold no numbers (ids, names, dates and statuses are text), so no
+	 * negative number is changed; {@code -o json} keeps every value exact. The credentials of an
+	 * output that shows a secret on purpose ({@code token create}) are written exactly: they must be
+	 * copied as they are.
+	 */
+	static String csvCell(String value) {
+		if (value == null || value.isEmpty()) {
+			return value;
+		}
+		StringBuilder b = null;
+		int part = 0;
+		while (part >= 0) {
+			int i = part;
+			while (i < value.length() && value.charAt(i) == ' ') {
+				i++;
+			}
+			if (i < value.length() && FORMULA_START.indexOf(value.charAt(i)) >= 0) {
+				if (b == null) {
+					b = new StringBuilder(value.length() + 4).append(value, 0, part);
+				}
+				b.append('\'');
+			}
+			int next = value.indexOf(';', part);
+			if (b != null) {
+				b.append(value, part, next < 0 ? value.length() : next + 1);
+			}
+			part = next < 0 ? -1 : next + 1;
+		}
+		return b == null ? value : b.toString();
 	}
 
 	static String csvField(String value) {
@@ -219,16 +274,49 @@ public final class Renderer {
 		return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
 	}
 
-	private static String json(Object value) {
-		return JSON.writeValueAsString(value) + System.lineSeparator();
+	/** A JSON document; every string in it (names too) masked by shape, unless it shows a secret on purpose. */
+	private static String json(Object value, boolean secret) {
+		if (secret) {
+			return JSON.writeValueAsString(value) + System.lineSeparator();
+		}
+		StringWriter text = new StringWriter();
+		try (JsonGenerator g = new MaskingGenerator(JSON.createGenerator(text))) {
+			JSON.writeValue(g, value);
+		}
+		return text + System.lineSeparator();
+	}
+
+	/** Writes every string and name of a document with its secrets masked ({@link SecretText}). */
+	private static final class MaskingGenerator extends JsonGeneratorDelegate {
+
+		MaskingGenerator(JsonGenerator g) {
+			super(g, true);
+		}
+
+		@Override
+		public JsonGenerator writeString(String text) {
+			return super.writeString(SecretText.redact(text));
+		}
+
+		@Override
+		public JsonGenerator writeString(char[] text, int offset, int length) {
+			return super.writeString(SecretText.redact(new String(text, offset, length)));
+		}
+
+		@Override
+		public JsonGenerator writeName(String name) {
+			return super.writeName(SecretText.redact(name));
+		}
+
 	}
 
 	/**
 	 * Replaces control characters (escape sequences included) and bidirectional formatting characters
-	 * with a space; null becomes "".
+	 * with a space, and masks whatever has a secret's shape ({@link SecretText}); null becomes "".
+	 * What every string shown to people goes through.
 	 */
 	public static String clean(String s) {
-		return SafeText.replace(s);
+		return SecretText.redact(SafeText.replace(s));
 	}
 
 }

@@ -28,6 +28,19 @@ public final class ApiCalls {
 		}
 	}
 
+	/**
+	 * Runs a read-modify-write change of {@code kind} ({@code roles}, {@code users}) taking turns with the
+	 * other shells of this machine ({@link Session#exclusive}); a wait that is too long fails (exit 100).
+	 */
+	public <T> T exclusive(Connection connection, String kind, java.util.function.Supplier<T> change) {
+		try {
+			return session.exclusive(connection, kind, change);
+		}
+		catch (io.astrashell.session.ChangeLocks.Busy e) {
+			throw new ServiceException(ServiceException.Kind.FAILED, e.getMessage(), e);
+		}
+	}
+
 	public void run(Connection connection, String what, java.util.function.Consumer<DevOpsClient> call) {
 		call(connection, what, client -> {
 			call.accept(client);
@@ -63,7 +76,8 @@ public final class ApiCalls {
 					+ e.reason("bad request") + ".", e);
 		}
 		if (e instanceof ApiException.Unreachable u) {
-			return new ServiceException(ServiceException.Kind.FAILED, "Cannot reach the Astra DevOps API at " + u.baseUrl()
+			return new ServiceException(u.kind() == ApiException.Unreachable.Kind.PROXY_AUTH
+					? ServiceException.Kind.NOT_ALLOWED : ServiceException.Kind.FAILED, "Cannot reach the Astra DevOps API at " + u.baseUrl()
 					+ " to " + what + ": " + e.getMessage().replaceFirst("^.*?: ", "") + "." + hint(u, connection), e);
 		}
 		if (e instanceof ApiException.Incomplete i) {
@@ -104,6 +118,9 @@ public final class ApiCalls {
 						+ ".trustStore=FILE -Djavax.net.ssl.trustStorePassword=PASSWORD'." : "";
 			case PROXY:
 				return " Check the proxy variables (HTTPS_PROXY, HTTP_PROXY, NO_PROXY).";
+			case PROXY_AUTH:
+				return " Correct the user and password in the proxy variable, then run the command again (at the "
+						+ "prompt: start the shell again).";
 			case REFUSED:
 				if (local && Urls.isLoopback(connection.baseUrl().getHost())) {
 					return " Is the sandbox running? Start one with 'astra sandbox serve', or drop --local-endpoint.";

@@ -51,6 +51,19 @@ public final class RoleService {
 		return role.name() != null ? role.name() : role.id() != null ? role.id() : "";
 	}
 
+	/**
+	 * The id of a listed role, which a request about it needs: a role the API listed without one (missing,
+	 * null or blank) cannot be acted on, and the command fails saying so (exit 100) before any change.
+	 * @param what what cannot be done, e.g. "deleted"
+	 */
+	public static String idOf(Role role, String what) {
+		if (role.id() == null || role.id().isBlank()) {
+			throw new ServiceException(ServiceException.Kind.FAILED, "The API listed the role '" + label(role)
+					+ "' without its ID: it cannot be " + what + ".");
+		}
+		return role.id();
+	}
+
 	/** The role named (case-insensitively) or identified by {@code ref} among {@code roles}. */
 	public static Role find(String ref, List<Role> roles) {
 		for (Role r : roles) {
@@ -87,10 +100,7 @@ public final class RoleService {
 		Set<String> seen = new LinkedHashSet<>();
 		for (String ref : refs) {
 			Role role = resolve(ref, roles);
-			if (role.id() == null || role.id().isBlank()) {
-				throw new ServiceException(ServiceException.Kind.FAILED, "The API listed the role '" + label(role)
-						+ "' without its ID: it cannot be given to a user or a token.");
-			}
+			idOf(role, "given to a user or a token");
 			if (!seen.add(role.id())) {
 				throw ServiceException.invalidInput("Role '" + label(role) + "' is given twice; give each role once.");
 			}
@@ -238,11 +248,13 @@ public final class RoleService {
 	/**
 	 * Changes a role: the parts given replace the old ones, the rest is sent as read. The API replaces
 	 * the whole role and cannot refuse a stale update, so two updates of one role at the same moment
-	 * can lose one of the changes. The role is read back after the write: when it no longer holds a
-	 * part this command changed, another command wrote in between, and the command fails (exit 100:
-	 * run it again) naming what was lost. An update landing after that read, built on what the role
-	 * held before this one, overwrites this change unseen by either command: {@code help role update}
-	 * says so.
+	 * could lose one of the changes. The shells of this machine that share the astra home take turns
+	 * (the listing, the write and the read back under the lock of the endpoint's roles, {@link
+	 * ApiCalls#exclusive}), so between them none is lost. Against a writer elsewhere, the role is read
+	 * back after the write: when it no longer holds a part this command changed, another command wrote
+	 * in between, and the command fails (exit 100: run it again) naming what was lost. An update from
+	 * elsewhere landing after that read, built on what the role held before this one, overwrites this
+	 * change unseen by either command: {@code help role update} says so.
 	 */
 	public Role update(Connection connection, String ref, Change change) {
 		if (change.isEmpty()) {
@@ -251,12 +263,15 @@ public final class RoleService {
 		checkText(change.name(), change.description());
 		List<String> actions = change.actions() == null ? null : checkActions(change.actions());
 		List<String> resources = change.resources() == null ? null : checkResources(change.resources());
+		// from the listing to the read back, taking turns with the other shells of this machine: each one's
+		// change is built on the role as the one before left it
+		return api.exclusive(connection, "roles", () -> update(connection, ref, change, actions, resources));
+	}
+
+	private Role update(Connection connection, String ref, Change change, List<String> actions, List<String> resources) {
 		Role role = resolve(ref, list(connection));
 		refuseBuiltIn(role, "changed");
-		if (role.id() == null || role.id().isBlank()) {
-			throw new ServiceException(ServiceException.Kind.FAILED, "The API listed the role '" + label(role)
-					+ "' without its ID: it cannot be changed.");
-		}
+		idOf(role, "changed");
 		Policy old = role.policy() == null ? new Policy(role.name(), List.of(), List.of(), Policy.ALLOW) : role.policy();
 		String newName = change.name() == null ? role.name() : change.name();
 		Policy policy = new Policy(change.description() == null ? old.description() : change.description(),
@@ -326,7 +341,8 @@ public final class RoleService {
 	static List<String> lost(Change change, Role sent, Role after) {
 		List<String> lost = new ArrayList<>();
 		if (change.name() != null && after.name() != null && !after.name().strip().equals(sent.name().strip())) {
-			lost.add("name '" + sent.name() + "' (it is '" + after.name() + "')");
+			lost.add("name '" + io.astrashell.cli.FewNames.cut(sent.name()) + "' (it is '"
+					+ io.astrashell.cli.FewNames.cut(after.name()) + "')");
 		}
 		Policy now = after.policy();
 		if (now != null) {
@@ -375,10 +391,11 @@ public final class RoleService {
 			throw notFound(ref, roles);
 		}
 		refuseBuiltIn(role, "deleted");
+		String id = idOf(role, "deleted");
 		beforeDelete.accept(role);
 		api.run(connection, "delete the role", c -> {
 			try {
-				c.deleteRole(role.id());
+				c.deleteRole(id);
 			}
 			catch (ApiException.NotFound e) {
 				if (!ifExists) {

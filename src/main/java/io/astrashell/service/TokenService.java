@@ -113,7 +113,7 @@ public final class TokenService {
 					+ "lock you out. Add --force to revoke it anyway.");
 		}
 		if (beforeDelete != null) {
-			TokenInfo token = api.call(connection, "list the tokens", c -> c.tokens()).clients().stream()
+			TokenInfo token = clients(connection).stream()
 				.filter(t -> clientId.equals(t.clientId())).findFirst().orElse(null);
 			if (token == null) {
 				if (ifExists) {

@@ -104,7 +104,7 @@ public final class UserService {
 	public User get(Connection connection, String ref) {
 		checkUserRef(ref);
 		if (isId(ref)) {
-			return api.call(connection, "read the user", c -> {
+			User user = api.call(connection, "read the user", c -> {
 				try {
 					return c.user(ref);
 				}
@@ -112,6 +112,10 @@ public final class UserService {
 					throw notFound(ref, null);
 				}
 			});
+			if (user == null) { // a body of null
+				throw ServiceException.failed("The API answered the request for user '" + ref + "' without a user.");
+			}
+			return user;
 		}
 		List<User> users = list(connection).users();
 		User user = find(ref, users);
@@ -184,7 +188,14 @@ public final class UserService {
 			throw ServiceException.missingInput("Give the user's roles with -r/--role (one or more).");
 		}
 		RoleService.checkRefs(roleRefs);
-		List<Role> chosen = RoleService.resolveAll(roleRefs, roles.list(connection));
+		// the guard reads the other administrators: the listings and the write take turns with the other
+		// shells of this machine, so that two of them cannot each demote one of the last two
+		return api.exclusive(connection, "users", () -> setRolesNow(connection, ref, roleRefs, force));
+	}
+
+	private Invitation setRolesNow(Connection connection, String ref, List<String> roleRefs, boolean force) {
+		List<Role> listing = roles.list(connection);
+		List<Role> chosen = RoleService.resolveAll(roleRefs, listing);
 		boolean keepsAdmin = chosen.stream().anyMatch(UserService::isOrgAdmin);
 		String userId;
 		String email;
@@ -198,11 +209,11 @@ public final class UserService {
 			if (user == null) {
 				throw notFound(ref, users);
 			}
-			if (!keepsAdmin && !force && isActiveAdmin(user) && users.stream().filter(UserService::isActiveAdmin).count() == 1) {
-				throw ServiceException.invalidInput("User '" + label(user) + "' is the only active Organization "
-						+ "Administrator: without that role nobody could manage the organization's users, roles and "
-						+ "tokens, which would lock everyone out. Keep the role, make another user an administrator "
-						+ "first, or add --force to change the roles anyway.");
+			if (!keepsAdmin && !force && mayBeActiveAdmin(user, listing) && otherActiveAdmins(user, users, listing) == 0) {
+				throw ServiceException.invalidInput("User '" + label(user) + "' " + (isActiveAdmin(user, listing) ? "is"
+						: "may be") + " the only active Organization Administrator" + unsure(user, listing) + ": without that role nobody "
+						+ "could manage the organization's users, roles and tokens, which would lock everyone out. Keep "
+						+ "the role, make another user an administrator first, or add --force to change the roles anyway.");
 			}
 			userId = idOf(user);
 			email = user.email() == null ? ref : user.email();
@@ -223,13 +234,72 @@ public final class UserService {
 		return BuiltInRoles.ORGANIZATION_ADMINISTRATOR.equalsIgnoreCase(role.name());
 	}
 
-	/** An active user holding Organization Administrator. */
-	static boolean isActiveAdmin(User user) {
-		return "active".equalsIgnoreCase(user.status()) && user.roles().stream().anyMatch(UserService::isOrgAdmin);
+	/**
+	 * A user listed as active and holding Organization Administrator by name (a role listed without one
+	 * named from {@code roles}, the roles listing, when given): certainly an active one.
+	 */
+	public static boolean isActiveAdmin(User user, List<Role> roles) {
+		return "active".equalsIgnoreCase(strip(user.status()))
+				&& user.roles().stream().anyMatch(r -> BuiltInRoles.ORGANIZATION_ADMINISTRATOR.equalsIgnoreCase(name(r, roles)));
+	}
+
+	/**
+	 * A user who may be an active Organization Administrator, for the guards against a lock-out: any
+	 * status but {@code invited} (none, empty, or a value the API is not known to send) counts as
+	 * possibly active, and a role listed without a name (that {@code roles}, the roles listing when
+	 * given, does not name either) as possibly that role.
+	 */
+	public static boolean mayBeActiveAdmin(User user, List<Role> roles) {
+		return !"invited".equalsIgnoreCase(strip(user.status())) && user.roles().stream().anyMatch(r -> {
+			String name = name(r, roles);
+			return name == null || BuiltInRoles.ORGANIZATION_ADMINISTRATOR.equalsIgnoreCase(name);
+		});
+	}
+
+	/** A role's name, from the roles listing when the user's listing left it out; null if none says it. */
+	private static String name(Role role, List<Role> roles) {
+		if (role.name() != null && !role.name().isBlank()) {
+			return role.name().strip();
+		}
+		if (roles != null && role.id() != null) {
+			for (Role r : roles) {
+				if (role.id().equalsIgnoreCase(r.id()) && r.name() != null && !r.name().isBlank()) {
+					return r.name().strip();
+				}
+			}
+		}
+		return null;
+	}
+
+	/** Whether a role of a listed user has no name (the guards then need the roles listing). */
+	private static boolean hasNamelessRole(User user) {
+		return user.roles().stream().anyMatch(r -> r.name() == null || r.name().isBlank());
+	}
+
+	/** How many users other than {@code user} are certainly active Organization Administrators. */
+	private static long otherActiveAdmins(User user, List<User> users, List<Role> roles) {
+		return users.stream().filter(u -> u != user && isActiveAdmin(u, roles)).count();
+	}
+
+	/** Why a user who may be an active administrator counts as one, or "" when it certainly is. */
+	public static String unsure(User user, List<Role> roles) {
+		if (isActiveAdmin(user, roles)) {
+			return "";
+		}
+		String status = strip(user.status());
+		if (!"active".equalsIgnoreCase(status)) {
+			return " (the API listed it " + (status == null || status.isEmpty() ? "without a status"
+					: "with the status '" + status + "', which is neither active nor invited") + ", so it counts as active)";
+		}
+		return " (the API listed a role of it without a name, so it counts as Organization Administrator)";
+	}
+
+	private static String strip(String s) {
+		return s == null ? null : s.strip();
 	}
 
 	/** The id of a listed user, which the API must have sent to change or remove it (exit 100 if not). */
-	private static String idOf(User user) {
+	public static String idOf(User user) {
 		if (user.userId() == null || user.userId().isBlank()) {
 			throw new ServiceException(ServiceException.Kind.FAILED, "The API listed the user '" + label(user)
 					+ "' without its UserID: it cannot be changed or removed by this command.");
@@ -238,7 +308,7 @@ public final class UserService {
 	}
 
 	/** How a message names a user: the email, else the id. */
-	static String label(User user) {
+	public static String label(User user) {
 		return user.email() != null ? user.email() : String.valueOf(user.userId());
 	}
 
@@ -267,16 +337,22 @@ public final class UserService {
 			}
 			throw notFound(ref, users);
 		}
-		if (isActiveAdmin(user) && !force) {
-			long admins = users.stream().filter(UserService::isActiveAdmin).count();
-			throw ServiceException.invalidInput("User '" + label(user) + "' is an active Organization Administrator"
-					+ (admins == 1 ? ", the only one" : "") + ": the token of this session may be theirs, and removing "
-					+ "them revokes their tokens, which would lock you out. Add --force to remove them anyway.");
+		// the roles listing only when the users listing left a role of the user unnamed
+		List<Role> listing = !force && mayBeActiveAdmin(user, null) && hasNamelessRole(user) ? roles.list(connection)
+				: null;
+		if (!force && mayBeActiveAdmin(user, listing)) {
+			long others = otherActiveAdmins(user, users, listing);
+			throw ServiceException.invalidInput("User '" + label(user) + "' " + (isActiveAdmin(user, listing) ? "is"
+					: "may be") + " an active Organization Administrator" + (others == 0 ? ", the only one" : "")
+					+ unsure(user, listing)
+					+ ": the token of this session may be theirs, and removing them revokes their tokens, which would "
+					+ "lock you out. Add --force to remove them anyway.");
 		}
+		String userId = idOf(user);
 		beforeDelete.accept(user);
 		api.run(connection, "remove the user", c -> {
 			try {
-				c.deleteUser(idOf(user));
+				c.deleteUser(userId);
 			}
 			catch (ApiException.NotFound e) {
 				if (!ifExists) {

@@ -470,7 +470,7 @@ public final class AstraRc {
 		List<String> names = sections();
 		return CliException.notFound("Profile '" + name + "' is not in " + path + "."
 				+ (names.isEmpty() ? " The file has no profiles yet: run 'astra setup'."
-						: " Profiles there: " + String.join(", ", names) + "."));
+						: " Profiles there: " + io.astrashell.cli.FewNames.join(", ", names) + "."));
 	}
 
 }

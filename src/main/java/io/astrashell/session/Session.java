@@ -39,6 +39,8 @@ public final class Session implements AutoCloseable {
 
 	private final SessionState state;
 
+	private final ChangeLocks locks;
+
 	public Session(AstraSettings settings, Map<String, String> environment) {
 		this(settings, environment, Trace.NONE);
 	}
@@ -50,6 +52,18 @@ public final class Session implements AutoCloseable {
 		this.sandbox = new EmbeddedSandbox(home, settings.sandbox().port(), trace);
 		this.resolver = new ConnectionResolver(settings, home, environment, trace, sandbox::get);
 		this.state = new SessionState(resolver, settings.http(), trace, environment);
+		// a change holding the lock makes at most a few requests, each bounded by the deadline
+		long deadline = Math.min(settings.http().deadline().toMillis(), 150_000L);
+		this.locks = new ChangeLocks(home, java.time.Duration.ofMillis(Math.max(60_000L, 4 * deadline)), trace);
+	}
+
+	/**
+	 * Runs a read-modify-write change of {@code kind} ({@code roles}, {@code users}) of the connection's
+	 * endpoint taking turns with the other shells of this machine that share the astra home
+	 * ({@link ChangeLocks}).
+	 */
+	public <T> T exclusive(Connection connection, String kind, java.util.function.Supplier<T> change) {
+		return locks.exclusive(connection, isEmbedded(connection), kind, change);
 	}
 
 	/** An environment variable of the process (scripts substitute {@code ${NAME}}). */

@@ -49,7 +49,8 @@ public final class AstraPrompt {
 			return "astra>";
 		}
 		String inside = profile == null ? env : env == null ? profile : profile + " · " + env;
-		return "astra (" + inside + ")>";
+		// a profile name edited by hand may hold ESC or U+202E: it never reaches the terminal raw
+		return "astra (" + io.astrashell.output.Renderer.clean(inside) + ")>";
 	}
 
 }

@@ -43,6 +43,10 @@ public final class Dispatcher {
 		return parser;
 	}
 
+	Console console() {
+		return console;
+	}
+
 	/** Parses and runs the words of one command; returns its exit code. */
 	public int execute(List<String> words) {
 		CommandLine line;
@@ -179,7 +183,7 @@ public final class Dispatcher {
 
 	private int interrupted(Throwable e, Globals globals, String location) {
 		Thread.currentThread().interrupt(); // keep the flag: a script checks it before its next line
-		return fail(ExitCode.INTERNAL_ERROR,
+		return fail(ExitCode.INTERRUPTED,
 				"Interrupted: the command was stopped (a change it already sent may still apply).", e, globals, location);
 	}
 

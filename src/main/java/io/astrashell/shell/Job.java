@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * One line typed at the prompt, run on a worker thread, which Ctrl-C may abandon. Abandoning it
- * closes its gate: from then on nothing that thread writes through the {@link Console} (or as a
- * {@code -v} debug line) reaches the screen, so an abandoned command cannot print over the prompt
- * when its request fails or answers late; and it tells a running script to start no further line.
- * A thread without a job (a one-shot command, the prompt's own thread) always writes.
+ * One command line run (a line typed at the prompt, on a worker thread; a one-shot command, on the
+ * main thread), which Ctrl-C may abandon. Abandoning it closes its gate: from then on nothing that
+ * thread writes through the {@link Console} (or as a {@code -v} debug line) reaches the screen, so an
+ * abandoned command cannot print over the prompt when its request fails or answers late; and it
+ * tells a running script to start no further line. Whoever abandoned it then prints its
+ * {@link #stopReport()}: where a script stopped, and what the command running then had done
+ * ({@link #reportWhileRunning}). A thread without a job (the prompt's own thread) always writes.
  */
 public final class Job {
 
@@ -22,6 +24,9 @@ public final class Job {
 
 	/** What to say of the line when it is abandoned (a script says where it stopped); null for the generic words. */
 	private volatile Supplier<String> stopReport;
+
+	/** What the command running now says of its progress when stopped ({@code org apply}: what it sent), or null. */
+	private volatile Supplier<String> commandReport;
 
 	private final List<Runnable> onAbandon = new ArrayList<>();
 
@@ -72,9 +77,48 @@ public final class Job {
 		this.stopReport = report;
 	}
 
+	/**
+	 * What to say when the job is abandoned: where its script stopped, then what the command running
+	 * had done; the generic words when neither says anything.
+	 */
 	String stopReport() {
 		Supplier<String> r = stopReport;
-		return r == null ? null : r.get();
+		Supplier<String> c = commandReport;
+		String script = r == null ? null : r.get();
+		String command = c == null ? null : c.get();
+		if (script == null && command == null) {
+			return "Interrupted: the command was abandoned (a change it already sent may still apply).";
+		}
+		return script == null ? "Interrupted: " + command : command == null ? script : script + " " + command;
+	}
+
+	/** A report of {@link #reportWhileRunning}, until it is closed. */
+	public interface Report extends AutoCloseable {
+
+		@Override
+		void close();
+
+	}
+
+	/**
+	 * While the returned report is open, Ctrl-C stopping this thread's job says {@code progress} of
+	 * the command (e.g. "org apply stopped: 3 of 10 changes applied, ..."), after where a script
+	 * stopped. Once the job is stopped the report stays, closed or not: the command unwinds (its
+	 * request interrupted) while the line is being printed. Without a job nothing is reported.
+	 */
+	public static Report reportWhileRunning(Supplier<String> progress) {
+		Job job = CURRENT.get();
+		if (job == null) {
+			return () -> {
+			};
+		}
+		Supplier<String> before = job.commandReport;
+		job.commandReport = progress;
+		return () -> {
+			if (!job.cancelled) {
+				job.commandReport = before;
+			}
+		};
 	}
 
 	/**

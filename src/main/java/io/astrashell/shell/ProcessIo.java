@@ -27,6 +27,14 @@ public record ProcessIo(InputStream in, PrintStream out, PrintStream err, Map<St
 
 	}
 
+	/**
+	 * Whether these are the process's own streams (its {@link #system()} run), so that its signals
+	 * are the shell's to handle; not for a test running the shell in its own JVM.
+	 */
+	public boolean isTheProcess() {
+		return in == System.in && out == System.out && err == System.err;
+	}
+
 	public static ProcessIo system() {
 		String stdinHint = System.getProperty("astra.stdin.tty");
 		boolean stdinIsTerminal = stdinHint != null ? Boolean.parseBoolean(stdinHint) : System.console() != null;

@@ -195,9 +195,8 @@ public final class Prompt {
 			job.abandoned();
 			String report = job.stopReport();
 			console.err().println();
-			dispatcher.renderer(session.defaults()).renderNoticeAlways(Level.WARN, report != null ? report
-					: "Interrupted: the command was abandoned (a change it already sent may still apply).", console.err());
-			lastExitCode = ExitCode.INTERNAL_ERROR.code();
+			dispatcher.renderer(session.defaults()).renderNoticeAlways(Level.WARN, report, console.err());
+			lastExitCode = ExitCode.INTERRUPTED.code();
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();

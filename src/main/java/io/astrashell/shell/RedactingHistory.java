@@ -15,10 +15,15 @@ import org.jline.reader.impl.history.DefaultHistory;
 
 /**
  * The prompt's history, kept in the astra home ({@code ~/.astra/history}) and readable by its owner
- * alone. A line is redacted before it is kept, in memory and on disk: a {@code --token} value and
- * anything shaped like a token or a client secret, however quoted, never reach the file.
+ * alone. A line is redacted before it is kept, in memory and on disk: a {@code --token} (or
+ * {@code -t}) value and anything shaped like a token or a client secret, however quoted or
+ * backslashed, never reach the file.
  */
 public final class RedactingHistory extends DefaultHistory {
+
+	/** The token's option as a word of a line: {@code --token}, or {@code -t} of {@code config create}. */
+	private static final java.util.regex.Pattern TOKEN_OPTION = java.util.regex.Pattern
+		.compile("(?<![\\w-])(?:--token|-t)(?=[=\\s]|$)");
 
 	private Path file;
 
@@ -57,10 +62,10 @@ public final class RedactingHistory extends DefaultHistory {
 		}
 		List<String> words = splitLeniently(line);
 		if (words == null) {
-			// quoting that no closing quote mends: nothing after --token is kept
+			// quoting that no closing quote mends: nothing after --token (or -t) is kept
 			String masked = Secrets.redact(line);
-			int token = masked.indexOf("--token");
-			return token < 0 ? masked : masked.substring(0, token) + "--token " + Secrets.MASKED_TOKEN;
+			java.util.regex.Matcher token = TOKEN_OPTION.matcher(masked);
+			return !token.find() ? masked : masked.substring(0, token.start()) + token.group() + " " + Secrets.MASKED_TOKEN;
 		}
 		List<String> masked = Secrets.redactWords(words);
 		if (masked.equals(words)) {

@@ -85,6 +85,9 @@ public final class ScriptRunner {
 
 		boolean dryRun;
 
+		/** The nested files a dry run has checked: by (file, depth, plan state), what the check gave. */
+		final java.util.Map<List<Object>, Checked> checked = new java.util.HashMap<>();
+
 		/** Scripts running, standard input included. */
 		int depth;
 
@@ -129,6 +132,43 @@ public final class ScriptRunner {
 	/** Runs a script file ({@code -} is standard input); returns the exit code. */
 	public int runFile(String file, Options options, Globals scriptGlobals, InputStream stdin) {
 		Context context = contexts.get();
+		if (context == null || file.equals("-") || !(context.dryRun || options.dryRun())) {
+			return readAndRun(file, options, scriptGlobals, stdin);
+		}
+		// A dry run checks a nested file once for each (depth, plan state) it is reached with: the
+		// check depends on nothing else (a file fine once reaches no cycle, and the depth is in the key),
+		// so a file called twice by each of 26 nested files is read 26 times, not 2^26. Its lines'
+		// problems were printed, with their FILE:LINE, the first time; later calls return the same code.
+		Path base = context.files.isEmpty() ? Path.of("") : context.files.peekLast().getParent();
+		Path named;
+		try {
+			named = (base == null ? Path.of(file) : base.resolve(file)).toAbsolutePath().normalize();
+		}
+		catch (java.nio.file.InvalidPathException e) {
+			return readAndRun(file, options, scriptGlobals, stdin);
+		}
+		List<Object> key = List.of(named, context.depth, context.plan.state());
+		Checked seen = context.checked.get(key);
+		if (seen != null) {
+			context.plan.restore(seen.after());
+			Logging.debug("script", () -> named + " checked already (exit " + seen.code() + "): not read again");
+			return seen.code();
+		}
+		// a call refused before any line is checked (too deep, a cycle, no such file, a line that does
+		// not parse) throws, and is reported on each calling line: those are checked once too
+		int code = readAndRun(file, options, scriptGlobals, stdin);
+		if (!Job.stopRequested()) {
+			context.checked.put(key, new Checked(code, context.plan.state()));
+		}
+		return code;
+	}
+
+	/** A nested file's dry run: its exit code and the plan it left. */
+	private record Checked(int code, Plan.State after) {
+	}
+
+	private int readAndRun(String file, Options options, Globals scriptGlobals, InputStream stdin) {
+		Context context = contexts.get();
 		Deque<Path> running = context == null ? new ArrayDeque<>() : context.files;
 		if (context != null && context.depth >= MAX_DEPTH) {
 			throw CliException.invalidArgument("Script " + file + " would run " + (context.depth + 1)
@@ -172,6 +212,7 @@ public final class ScriptRunner {
 
 	int run(String source, Path path, String text, Options options, Globals scriptGlobals) {
 		List<Line> lines = prepare(source, text);
+		Logging.debug("script", () -> "read " + (path == null ? source : path) + ": " + lines.size() + " line(s)");
 		Context context = contexts.get();
 		boolean outermost = context == null;
 		if (outermost) {
@@ -254,7 +295,7 @@ public final class ScriptRunner {
 			if (outermost) {
 				renderer.renderNoticeAlways(Level.WARN, context.stopSummary(), console.err());
 			}
-			return firstFailure != 0 ? firstFailure : ExitCode.INTERNAL_ERROR.code();
+			return ExitCode.INTERRUPTED.code();
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
 		String summary = source + ": " + (options.dryRun() ? runCount + " line(s) checked, " + (runCount - failed)
@@ -291,7 +332,7 @@ public final class ScriptRunner {
 		}
 		if (!missing.isEmpty()) {
 			throw CliException.invalidArgument(source + ": the environment variable" + (missing.size() > 1 ? "s " : " ")
-					+ String.join(", ", missing) + (missing.size() > 1 ? " are" : " is")
+					+ io.astrashell.cli.FewNames.join(", ", List.copyOf(missing)) + (missing.size() > 1 ? " are" : " is")
 					+ " not set; set " + (missing.size() > 1 ? "them" : "it") + " before running the script. Nothing was run.");
 		}
 		for (String[] k : kept) {

@@ -1,9 +1,12 @@
 package io.astrashell.shell;
 
+import java.io.PrintWriter;
 import java.util.List;
 
 import io.astrashell.cli.CliException;
 import io.astrashell.cli.CommandLine;
+import io.astrashell.output.Level;
+import io.astrashell.output.Renderer;
 import io.astrashell.session.Session;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
@@ -52,7 +55,8 @@ public final class ShellRunner implements ApplicationRunner, ExitCodeGenerator {
 		}
 		if (!line.hasCommand() && !line.helpRequested() && !io.stdinIsTerminal()) {
 			// commands piped on standard input (astra < FILE) run as a script
-			exitCode = dispatcher.execute(dispatcher.parser().parse(concat(words, List.of("script", "-"))));
+			CommandLine script = dispatcher.parser().parse(concat(words, List.of("script", "-")));
+			exitCode = oneShot(() -> dispatcher.execute(script));
 		}
 		else if (!line.hasCommand() && !line.helpRequested()) {
 			session.useDefaults(line.globals());
@@ -60,8 +64,29 @@ public final class ShellRunner implements ApplicationRunner, ExitCodeGenerator {
 			exitCode = prompt.getObject().run(io.terminals());
 		}
 		else {
-			exitCode = dispatcher.execute(line);
+			exitCode = oneShot(() -> dispatcher.execute(line));
 		}
+	}
+
+	/**
+	 * Runs a one-shot command as a {@link Job}, as the prompt runs a line. In this process's own run
+	 * (not a test's in-process one), Ctrl-C stops it as at the prompt and prints the same line:
+	 * where a script stopped, what an apply had sent ({@link OneShotInterrupt}); exit 130.
+	 */
+	private int oneShot(java.util.function.Supplier<Integer> command) {
+		Job job = new Job();
+		OneShotInterrupt interrupt = io.isTheProcess() ? OneShotInterrupt.install(job, this::reportStop) : null;
+		int code = job.run(command);
+		return interrupt == null ? code : interrupt.ended(code);
+	}
+
+	private void reportStop(String report) {
+		Renderer renderer = dispatcher.renderer(session.defaults());
+		PrintWriter err = dispatcher.console().err();
+		if (io.stdinIsTerminal()) {
+			err.println(); // after the ^C the terminal echoed
+		}
+		renderer.renderNoticeAlways(Level.WARN, report, err);
 	}
 
 	private static List<String> concat(List<String> a, List<String> b) {

@@ -131,7 +131,8 @@ _astra_cached() {
   done
 }
 
-# The profiles (sections) of the configuration file.
+# The profiles (sections) of the configuration file; a name with a control or bidirectional
+# character (a hand-edited file) is left out, as at the prompt.
 _astra_profiles() {
   local rc="${rcfile:-${ASTRARC:-${HOME:-}/.astrarc}}"
   # shellcheck disable=SC2088 # a ~ typed in a quoted --config-file value
@@ -139,7 +140,7 @@ _astra_profiles() {
     '~/'*) rc="${HOME:-}/${rc#'~/'}" ;;
   esac
   if [[ -f "$rc" ]]; then
-    sed -n 's/^[[:space:]]*\[\(.*\)\][[:space:]]*$/\1/p' "$rc"
+    sed -n 's/^[[:space:]]*\[\(.*\)\][[:space:]]*$/\1/p' "$rc" | _astra_safe -e $'\t'
   fi
 }
 

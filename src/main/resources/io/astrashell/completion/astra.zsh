@@ -79,7 +79,7 @@ _astra_cached() {
   for e in $(_astra_environment $env); do
     _astra_store_file "$home" "$1" "$profile" "$e" || return 1
     [[ -f $f && -r $f ]] || continue
-    text=$(<$f)
+    text=$(_astra_safe $f)
     lines=(${(f)text})
     if [[ $text == *[:\\]* ]]; then
       for line in $lines; do
@@ -93,15 +93,18 @@ _astra_cached() {
   (( $#candidates ))
 }
 
-# candidates: the profiles (sections) of the configuration file.
+# candidates: the profiles (sections) of the configuration file; a name with a control or
+# bidirectional character (a hand-edited file) is left out, as at the prompt.
 _astra_profiles() {
   local rc=${rcfile:-${ASTRARC:-$HOME/.astrarc}} line
+  local -a names
   [[ $rc == '~/'* ]] && rc=$HOME/${rc#'~/'}
   candidates=()
   [[ -f $rc && -r $rc ]] || return 1
   for line in ${(f)"$(<$rc)"}; do
-    [[ $line =~ '^[[:space:]]*\[(.*)\][[:space:]]*$' ]] && candidates+=("$match[1]")
+    [[ $line =~ '^[[:space:]]*\[(.*)\][[:space:]]*$' ]] && names+=("$match[1]")
   done
+  (( $#names )) && candidates=(${(f)"$(print -rl -- $names | _astra_safe -e $'\t')"})
   (( $#candidates ))
 }
 

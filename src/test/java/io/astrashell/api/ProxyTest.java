@@ -201,7 +201,7 @@ class ProxyTest {
 		DevOpsClient https = client("https://" + LoopbackTls.HOST + ":" + tls.port(),
 				Map.of("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port()), LoopbackTls.trustingClient());
 		assertThatThrownBy(https::organization).isInstanceOf(ApiException.Unreachable.class)
-			.satisfies(e -> assertThat(((ApiException.Unreachable) e).kind()).isEqualTo(ApiException.Unreachable.Kind.PROXY))
+			.satisfies(e -> assertThat(((ApiException.Unreachable) e).kind()).isEqualTo(ApiException.Unreachable.Kind.PROXY_AUTH))
 			.hasMessageContaining("the proxy http://127.0.0.1:" + proxy.port() + " (HTTPS_PROXY) did not connect to "
 					+ "the server: it answered HTTP/1.1 407 Proxy Authentication Required: it asks for a user and "
 					+ "password; give them in HTTPS_PROXY (user:password@ before its host)");

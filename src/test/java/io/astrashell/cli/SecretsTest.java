@@ -32,6 +32,34 @@ class SecretsTest {
 		assertThat(Secrets.redact("see 'AstraCS:' and AstraCS:...")).isEqualTo("see 'AstraCS:' and AstraCS:...");
 	}
 
+	/**
+	 * A mistyped token is as secret as a good one: a backslash anywhere in it (kept by double quotes),
+	 * a client id of the wrong length, a secret part that is not hex, a prefix in another case or
+	 * mistyped; the shell's own masked form is left as it is.
+	 */
+	@Test
+	void mistypedTokensAreMaskedByTheirShape() {
+		String tail = TOKEN.substring("AstraCS:".length());
+		assertThat(Secrets.redact("Token 'Astra\\CS:" + tail + "' not found")).isEqualTo("Token 'AstraCS:****' not found");
+		assertThat(Secrets.redact("x Ast\\ra\\CS\\:" + tail.substring(0, 30) + "\\" + tail.substring(30) + " y"))
+			.isEqualTo("x AstraCS:**** y");
+		assertThat(Secrets.redact("AstraCS:ABCDEFGHIJKLMNOPQRSTU:" + "0123456789abcdef".repeat(4)))
+			.isEqualTo("AstraCS:****"); // a client id of 21 letters
+		assertThat(Secrets.redact("AstraCS:ABCDEFGHIJKLMNOPQRSTUVWX:" + "0123456789abcdeZ".repeat(4)))
+			.isEqualTo("AstraCS:****"); // not hex
+		assertThat(Secrets.redact("(astracs:" + tail + ")")).isEqualTo("(AstraCS:****)");
+		assertThat(Secrets.redact("got AstarCS:" + tail + ".")).isEqualTo("got AstraCS:****.");
+		assertThat(Secrets.redact("got AstraCS;" + tail + " and " + tail)).isEqualTo("got AstraCS:**** and AstraCS:****");
+		assertThat(Secrets.redact("Token AstraCS:ABCD…cdef")).isEqualTo("Token AstraCS:ABCD…cdef");
+		// ordinary text with colons and backslashes keeps its words
+		for (String ordinary : List.of("C:\\Users\\dana\\astra.yaml", "at 12:30:00 on 2026-01-02T12:30:00Z",
+				"Roles: Organization Administrator, RO User", "key:value and a\\b", "see 'AstraCS:' and AstraCS:...",
+				"OrganizationAdministrator:ReadWriteEverythingEverywhereAllAtOnce",
+				"ThisIsALongCamelCaseName:" + "e316ae89".repeat(3))) {
+			assertThat(Secrets.redact(ordinary)).as(ordinary).isEqualTo(ordinary);
+		}
+	}
+
 	@Test
 	void theValueOfTokenIsMaskedInACommandLineWhateverItsShape() {
 		assertThat(Secrets.redactLine("org --token " + TOKEN + " -o json")).isEqualTo("org --token AstraCS:**** -o json");
@@ -105,6 +133,11 @@ class SecretsTest {
 	void wordsOfACommandLine() {
 		assertThat(Secrets.redactWords(List.of("org", "--token", "x", "--token=y", TOKEN)))
 			.containsExactly("org", "--token", "AstraCS:****", "--token=AstraCS:****", "AstraCS:****");
+		// -t, config create's short form of --token, whatever its value's shape
+		assertThat(Secrets.redactWords(List.of("config", "create", "p", "-t", "Astra\\CS:x", "-t=nope", "-e", "DEV")))
+			.containsExactly("config", "create", "p", "-t", "AstraCS:****", "-t=AstraCS:****", "-e", "DEV");
+		assertThat(Secrets.redactLine("config create p -t hunter2 -e DEV")).isEqualTo("config create p -t AstraCS:**** -e DEV");
+		assertThat(Secrets.redactLine("role create x -d 'no-t here' -a org-read")).isEqualTo("role create x -d 'no-t here' -a org-read");
 		String letters = "b".repeat(20_000);
 		assertThat(Secrets.redactWords(List.of("role", "get", letters))).containsExactly("role", "get", letters);
 	}

@@ -150,6 +150,49 @@ class ConcurrentChangesTest {
 			.contains("no conditional update");
 	}
 
+	/** A shell of its own (home, profiles) that shares the astra home of this machine's shells. */
+	Result sharingHome(int shell, String... args) {
+		List<String> all = new ArrayList<>(List.of(args));
+		all.addAll(List.of("--env", "local", "--local-endpoint", served.endpoint().toString(), "--token",
+				served.adminToken()));
+		return new AstraRun(dir.resolve("shell-" + shell)).env("ASTRA_HOME", dir.resolve("astra-home").toString())
+			.run(all.toArray(String[]::new));
+	}
+
+	static final List<String> ACTIONS = List.of("db-cql", "db-table-select", "org-audits-read", "org-billing-read",
+			"db-keyspace-create");
+
+	@Test
+	void twentyPairsOfUpdatesOfDifferentPartsOfOneRoleLoseNoChangeReportedDone() throws Exception {
+		int pairs = 20;
+		List<String> lost = new ArrayList<>();
+		for (int i = 0; i < pairs; i++) {
+			String role = "Pair " + i;
+			assertThat(sharingHome(0, "role", "create", role, "-a", "org-read", "-d", "start").exitCode()).isZero();
+			String description = "by pair " + i;
+			String action = ACTIONS.get(i % ACTIONS.size());
+			List<Result> both = atOnce(2, shell -> shell == 0
+					? sharingHome(1, "role", "update", role, "-d", description)
+					: sharingHome(2, "role", "update", role, "-a", "org-read", "-a", action));
+			JsonNode now = WireJson.mapper().readTree(sharingHome(0, "role", "get", role, "-o", "json").out())
+				.get("data").get("Policy");
+			boolean descriptionThere = now.get("description").asString().equals(description);
+			boolean actionThere = now.get("actions").toString().contains("\"" + action + "\"");
+			for (Result r : both) {
+				assertThat(r.exitCode()).as(role + "\n" + r).isIn(0, 100);
+			}
+			if (both.get(0).exitCode() == 0 && !descriptionThere) {
+				lost.add(role + ": the description, reported done\n" + both.get(0));
+			}
+			if (both.get(1).exitCode() == 0 && !actionThere) {
+				lost.add(role + ": the actions, reported done\n" + both.get(1));
+			}
+			// shells of one machine take turns: both changes land
+			assertThat(descriptionThere && actionThere).as(role + " holds both changes: " + now + "\n" + both).isTrue();
+		}
+		assertThat(lost).isEmpty();
+	}
+
 	// ---- the interleavings, on a wire-level fake
 
 	static final String TOKEN = "AstraCS:ABCDEFGHIJKLMNOPQRSTUVWX:" + "0".repeat(64);
@@ -264,6 +307,80 @@ class ConcurrentChangesTest {
 			assertThat(ifNotExists.exitCode()).as(ifNotExists.toString()).isZero();
 			assertThat(WireJson.mapper().readTree(ifNotExists.out()).get("data").get("alreadyThere").asBoolean()).isTrue();
 		}
+	}
+
+	@Test
+	void anApplyDoesNotUndoARoleChangedSinceItsPlan() throws Exception {
+		// the plan read the role with the description 'old'; by the time apply sends, it holds another one
+		java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+		try (MockWebServer server = fake(key -> switch (key) {
+			case "GET /v2/organizations/users" -> json("{\"OrgID\":\"o1\",\"OrgName\":\"Org\",\"Users\":[]}");
+			case "GET /v2/organizations/roles" -> json(ROLES);
+			case "GET /v2/organizations/roles/r-aud" -> {
+				reads.incrementAndGet();
+				yield json(AUDITOR.formatted("someone else's", "org-read"));
+			}
+			default -> new MockResponse.Builder().code(204).build();
+		})) {
+			java.nio.file.Path file = dir.resolve("org.yaml");
+			java.nio.file.Files.writeString(file, "roles:\n  - name: Auditor\n    actions: [org-read, db-cql]\n"
+					+ "    resources: [\"drn:astra:org:o1\"]\n");
+			Result r = againstFake(server, "org", "apply", file.toString(), "--yes");
+			assertThat(r.exitCode()).as(r.toString()).isEqualTo(100);
+			assertThat(r.err()).contains("Role \"Auditor\" was changed by another command after the plan was made: not "
+					+ "updated, so that its change is not undone. Run the apply again");
+			assertThat(reads.get()).isEqualTo(1);
+			assertThat(requests(server)).noneMatch(line -> line.startsWith("PUT"));
+		}
+	}
+
+	@Test
+	void twoShellsDemotingTheLastTwoAdministratorsTakeTurns() throws Exception {
+		// a fake holding two active administrators, whose users listing takes long enough that two shells
+		// not taking turns would both read it before either wrote
+		java.util.Map<String, String> roleOf = new java.util.concurrent.ConcurrentHashMap<>(
+				java.util.Map.of("u-1", "r-admin", "u-2", "r-admin"));
+		String roles = "[{\"ID\":\"r-admin\",\"Name\":\"Organization Administrator\"},{\"ID\":\"r-ro\","
+				+ "\"Name\":\"RO User\"}]";
+		MockWebServer server = new MockWebServer();
+		server.setDispatcher(new Dispatcher() {
+			@Override
+			public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+				String key = request.getMethod() + " " + request.getTarget();
+				if (key.equals("GET /v2/organizations/roles")) {
+					return json(roles);
+				}
+				if (key.equals("GET /v2/organizations/users")) {
+					String listing = "{\"OrgID\":\"o1\",\"Users\":[" + user("u-1", roleOf.get("u-1")) + ","
+							+ user("u-2", roleOf.get("u-2")) + "]}";
+					Thread.sleep(400);
+					return json(listing);
+				}
+				if (key.startsWith("PUT /v2/organizations/users/u-")) {
+					String id = key.substring("PUT /v2/organizations/users/".length(), key.length() - "/roles".length());
+					roleOf.put(id, request.getBody().string(StandardCharsets.UTF_8).contains("r-admin") ? "r-admin" : "r-ro");
+					return new MockResponse.Builder().code(204).build();
+				}
+				return new MockResponse.Builder().code(404).build();
+			}
+		});
+		server.start();
+		try (server) {
+			List<Result> both = atOnce(2, shell -> {
+				List<String> args = new ArrayList<>(List.of("user", "update", "u" + (shell + 1) + "@example.com", "-r",
+						"RO User", "--env", "local", "--local-endpoint", server.url("/").toString(), "--token", TOKEN));
+				return new AstraRun(dir.resolve("admin-shell-" + shell)).env("ASTRA_HOME", dir.resolve("astra-home").toString())
+					.run(args.toArray(String[]::new));
+			});
+			assertThat(both).extracting(Result::exitCode).as(both.toString()).containsExactlyInAnyOrder(0, 11);
+			assertThat(roleOf.values()).as("an administrator is left").contains("r-admin");
+		}
+	}
+
+	static String user(String id, String role) {
+		return "{\"UserID\":\"" + id + "\",\"Email\":\"u" + id.substring(2) + "@example.com\",\"Status\":\"active\","
+				+ "\"Roles\":[{\"ID\":\"" + role + "\",\"Name\":\"" + (role.equals("r-admin") ? "Organization Administrator"
+						: "RO User") + "\"}]}";
 	}
 
 }

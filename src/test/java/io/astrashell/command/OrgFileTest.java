@@ -252,6 +252,23 @@ class OrgFileTest {
 	}
 
 	@Test
+	void aFailedApplyOfManyChangesNamesAFewOfThoseNotAppliedAndTheirCount() throws Exception {
+		StringBuilder yaml = new StringBuilder("users:\n  - email: admin@sandbox.local\n    roles: [Organization Administrator]\n");
+		for (int i = 0; i < 60; i++) {
+			yaml.append("  - email: user").append(i).append("-").append("x".repeat(50)).append("@example.com\n")
+				.append("    roles: [RO User]\n");
+		}
+		Path f = file("many.yaml", yaml.toString());
+		proxy.failWrite(2);
+		Result failed = run("org", "apply", f.toString(), "--yes");
+		assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(100);
+		String error = failed.err().lines().filter(l -> l.startsWith("[ERROR]")).findFirst().orElseThrow();
+		assertThat(error).contains("1 change applied, 1 failed; 59 not applied: + user user1-")
+			.contains(" and 56 more. Run the same apply again to finish.").doesNotContain("user4-");
+		assertThat(error.length()).as(error).isLessThan(600);
+	}
+
+	@Test
 	void aFailureMidwayStopsAndSaysWhatWasAppliedAndARerunFinishes() throws Exception {
 		seed();
 		Path f = file("wanted.yaml", WANTED);
@@ -260,7 +277,7 @@ class OrgFileTest {
 		assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(100);
 		assertThat(failed.out()).contains("[OK]    + role \"Auditors\"").contains("[OK]    ~ role \"Pipeline Reader\"")
 			.doesNotContain("+ user new@example.com [RO User]\n[OK]");
-		assertThat(failed.err()).contains("2 changes applied, 1 failed; not applied: + user new@example.com [RO User];")
+		assertThat(failed.err()).contains("2 changes applied, 1 failed; 4 not applied: + user new@example.com [RO User];")
 			.contains("Run the same apply again to finish.");
 		assertThat(proxy.writes()).hasSize(3);
 

@@ -17,9 +17,10 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A wire-level stand-in in front of the sandbox on loopback: it forwards every request, records its
  * method and path, and can answer 500 to the Nth write (a request that is not a GET) instead of
- * forwarding it, a fault the sandbox cannot produce.
+ * forwarding it, a fault the sandbox cannot produce, or hold the Nth write unanswered (a request in
+ * flight, for Ctrl-C) until it is closed.
  */
-final class RecordingProxy implements AutoCloseable {
+public final class RecordingProxy implements AutoCloseable {
 
 	private final URI target;
 
@@ -31,7 +32,13 @@ final class RecordingProxy implements AutoCloseable {
 
 	private volatile int failWrite;
 
-	RecordingProxy(URI target) throws IOException {
+	private volatile int holdWrite;
+
+	private final java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+
+	private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+
+	public RecordingProxy(URI target) throws IOException {
 		this.target = target;
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		server.createContext("/", this::forward);
@@ -43,7 +50,7 @@ final class RecordingProxy implements AutoCloseable {
 		server.start();
 	}
 
-	String endpoint() {
+	public String endpoint() {
 		return "http://127.0.0.1:" + server.getAddress().getPort();
 	}
 
@@ -53,7 +60,20 @@ final class RecordingProxy implements AutoCloseable {
 		failWrite = n;
 	}
 
-	List<String> writes() {
+	/** Hold the {@code n}th write from now on (1 = the next) unanswered and not forwarded, until {@link #close()}. */
+	public void holdWrite(int n) {
+		writes.set(0);
+		holdWrite = n;
+	}
+
+	/** Waits until the write of {@link #holdWrite} came in. */
+	public void awaitHeld() throws InterruptedException {
+		if (!held.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+			throw new AssertionError("the write to hold never came; requests: " + requests);
+		}
+	}
+
+	public List<String> writes() {
 		return requests.stream().filter(r -> !r.startsWith("GET ")).toList();
 	}
 
@@ -65,7 +85,20 @@ final class RecordingProxy implements AutoCloseable {
 		String method = exchange.getRequestMethod();
 		String path = exchange.getRequestURI().getRawPath();
 		byte[] body = exchange.getRequestBody().readAllBytes();
-		if (!method.equals("GET") && failWrite > 0 && writes.incrementAndGet() == failWrite) {
+		int write = method.equals("GET") ? 0 : writes.incrementAndGet();
+		if (write > 0 && write == holdWrite) {
+			requests.add(method + " " + path + " (held)");
+			held.countDown();
+			try {
+				release.await();
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			exchange.close();
+			return;
+		}
+		if (write > 0 && write == failWrite) {
 			requests.add(method + " " + path + " -> 500");
 			byte[] error = "{\"errors\":[{\"ID\":500,\"message\":\"injected failure\"}]}".getBytes();
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -104,6 +137,7 @@ final class RecordingProxy implements AutoCloseable {
 
 	@Override
 	public void close() {
+		release.countDown();
 		server.stop(0);
 	}
 

@@ -54,6 +54,17 @@ class RoleCommandsTest extends SandboxCliFixture {
 	}
 
 	@Test
+	void aSuggestionNamesAFewRolesCutToAReadableLength() {
+		String longName = "Admin " + "x".repeat(3000);
+		assertThat(cli.run("role", "create", longName, "-a", "org-read").exitCode()).isZero();
+		Result r = cli.run("role", "get", "Admn");
+		assertThat(r.exitCode()).isEqualTo(5);
+		assertThat(r.err()).contains("Did you mean ").contains("'Admin " + "x".repeat(74) + "…'")
+			.doesNotContain("x".repeat(75));
+		assertThat(r.err().length()).isLessThan(400);
+	}
+
+	@Test
 	void createUpdateDelete() {
 		Result created = cli.run("role", "create", "Data Reader", "-a", "db-cql", "--action", "org-read", "-d",
 				"Reads data");

@@ -163,7 +163,7 @@ class ShellCompletionTest {
 	}
 
 	/** The words of each run of the {@code astra} function, joined by |. */
-	private static List<String> runs(String out) {
+	static List<String> runs(String out) {
 		List<String> runs = new ArrayList<>();
 		List<String> words = null;
 		for (String line : out.replace("\r", "").split("\n")) {
@@ -186,6 +186,19 @@ class ShellCompletionTest {
 	 * {@code exit}; returns all it printed.
 	 */
 	private static String typeAll(Path home, String shell) throws Exception {
+		List<String> lines = new ArrayList<>();
+		for (String[] c : CASES) {
+			lines.add(c[0]);
+		}
+		return type(home, shell, lines, astraHome, astrarc);
+	}
+
+	/**
+	 * Starts the shell on a pseudo-terminal in {@code home} (its {@code READY> } prompt set by the rc
+	 * file there), with this astra home and profiles file, types each line after the prompt shows,
+	 * then {@code exit}; returns all it printed.
+	 */
+	static String type(Path home, String shell, List<String> typed, Path astraHome, Path astrarc) throws Exception {
 		Path inputrc = home.resolve("inputrc");
 		Files.writeString(inputrc, "");
 		ProcessBuilder pb = new ProcessBuilder("script", "-q", "-e", "-c", shell, "/dev/null").redirectErrorStream(true)
@@ -210,8 +223,8 @@ class ShellCompletionTest {
 		try (OutputStream keys = p.getOutputStream()) {
 			int prompts = 0;
 			List<String> lines = new ArrayList<>();
-			for (String[] c : CASES) {
-				lines.add(c[0] + "\n");
+			for (String line : typed) {
+				lines.add(line + "\n");
 			}
 			lines.add("exit\n");
 			for (String line : lines) {
@@ -268,7 +281,7 @@ class ShellCompletionTest {
 	}
 
 	/** Skips where the shell or script(1) is missing, with the reason; fails instead on CI. */
-	private static void requireShell(String shell) {
+	static void requireShell(String shell) {
 		for (String tool : List.of(shell, "script")) {
 			if (!onPath(tool)) {
 				if ("true".equals(System.getenv("CI"))) {

@@ -178,9 +178,31 @@ class RendererTest {
 			.isEqualTo("[OK]    Head\n[OK]    done\n<stderr>[WARN]  careful\n[INFO]  more\n");
 		assertThat(both).isInstanceOf(Output.Message.class);
 		assertThat(both.extras()).isEqualTo(new Output.Extras("Head",
-				List.of(new Output.Notice(Level.WARN, "careful"), new Output.Notice(Level.INFO, "more")), null, "lost", 2));
+				List.of(new Output.Notice(Level.WARN, "careful"), new Output.Notice(Level.INFO, "more")), null, "lost", 2, false));
 		assertThat(plain.extras()).isEqualTo(Output.Extras.NONE);
 		assertThat(Output.table("m", null, List.of("A"), List.of()).headline("h")).isInstanceOf(Output.Table.class);
+	}
+
+	/** OWASP's rule for CSV injection: a cell (or a part after ';') starting a formula gets a leading quote. */
+	@Test
+	void aCsvCellThatWouldStartAFormulaGetsALeadingQuote() {
+		assertThat(Renderer.csvCell("=HYPERLINK(\"http://x\")")).isEqualTo("'=HYPERLINK(\"http://x\")");
+		for (String formula : List.of("+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "  =1")) {
+			assertThat(Renderer.csvCell(formula)).as(formula).isEqualTo("'" + formula);
+		}
+		assertThat(Renderer.csvCell("RO User;=1+1;  -x")).isEqualTo("RO User;'=1+1;'  -x");
+		for (String plain : List.of("", "a=b", "dana@example.com", "2026-01-01T00:00:00Z", "x - y", "'quoted")) {
+			assertThat(Renderer.csvCell(plain)).as(plain).isEqualTo(plain);
+		}
+		// every cell of every kind of output, the header too; a tab or CR reaches no cell raw
+		Output table = Output.table("t", null, List.of("=Col"), List.of(Output.row("\t@x"), Output.row(List.of("a", "-b"))));
+		assertThat(render(OutputFormat.CSV, table)).isEqualTo("'=Col\r\n' @x\r\na;'-b\r\n");
+		assertThat(render(OutputFormat.CSV, Output.value("v", "+1", null))).isEqualTo("v\r\n'+1\r\n");
+		assertThat(render(OutputFormat.CSV, Output.message("done", Output.fields("k", "=1")))).isEqualTo("k\r\n'=1\r\n");
+		assertThat(render(OutputFormat.JSON, Output.value("v", "=1", Output.fields("v", "=1")))).contains("\"v\" : \"=1\"");
+		// a credential shown on purpose is written exactly: it must be copied as it is
+		assertThat(render(OutputFormat.CSV, Output.value("secret", "-abc+def", null).showingSecret()))
+			.isEqualTo("secret\r\n-abc+def\r\n");
 	}
 
 	@Test
@@ -188,7 +210,7 @@ class RendererTest {
 		Output plan = Output.plan("2 changes", List.of("+ role Auditor", "~ user a@b.co\n- user c@d.co", ""), null);
 		assertThat(render(OutputFormat.HUMAN, plan)).isEqualTo("+ role Auditor\n~ user a@b.co\n- user c@d.co\n");
 		assertThat(render(OutputFormat.CSV, plan))
-			.isEqualTo("change\r\n+ role Auditor\r\n~ user a@b.co\r\n- user c@d.co\r\n");
+			.isEqualTo("change\r\n'+ role Auditor\r\n~ user a@b.co\r\n'- user c@d.co\r\n"); // no formula (CSV injection)
 		StringWriter out = new StringWriter();
 		new Renderer(OutputFormat.HUMAN, new Style(true)).render(plan, new PrintWriter(out), new PrintWriter(new StringWriter()));
 		assertThat(out.toString()).contains("\u001B[32m+ role Auditor").contains("\u001B[33m~ user").contains("\u001B[31m- user");

@@ -61,6 +61,14 @@ class AstraRcTest {
 		Files.writeString(rc, "[default]\nA=1\n[dev]\nA=2\n");
 		assertThat(AstraRc.read(rc).missingSection("prod").getMessage())
 			.isEqualTo("Profile 'prod' is not in " + rc + ". Profiles there: default, dev.");
+
+		StringBuilder many = new StringBuilder();
+		for (int i = 0; i < 500; i++) {
+			many.append("[team").append(i).append("]\nA=1\n");
+		}
+		Files.writeString(rc, many);
+		assertThat(AstraRc.read(rc).missingSection("prod").getMessage())
+			.isEqualTo("Profile 'prod' is not in " + rc + ". Profiles there: team0, team1, team2 and 497 more.");
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.astrashell.AstraRun;
+import io.astrashell.HostileServer;
 import io.astrashell.sandbox.LocalSandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -166,6 +167,63 @@ class CompletionTest {
 			}
 			for (Socket s : held) {
 				s.close();
+			}
+		}
+	}
+
+	/**
+	 * Values of a hostile server (a role name retitling the window, an email clearing the screen, a
+	 * description writing the clipboard, a right-to-left override) and profile names edited by hand
+	 * reach the terminal neither as candidates, nor in their descriptions, nor in the prompt: a value
+	 * that cannot be typed back is offered by its id (role, user), or not at all (profile).
+	 */
+	@Test
+	void hostileServerValuesAndProfileNamesNeverReachTheTerminal() throws Exception {
+		try (mockwebserver3.MockWebServer server = new mockwebserver3.MockWebServer()) {
+			HostileServer.serve(server);
+			server.start();
+			Path rc = dir.resolve("astrarc");
+			String profile = "ASTRA_DB_APPLICATION_TOKEN=" + HostileServer.TOKEN + "\nASTRA_ENV=LOCAL\nASTRA_LOCAL_ENDPOINT="
+					+ server.url("/") + "\n";
+			String evil = "evil" + HostileServer.TITLE;
+			Files.writeString(rc, "[default]\n" + profile + "[" + evil + "]\n" + profile + "[rlo" + HostileServer.RLO
+					+ "eman]\n" + profile + "[zz" + HostileServer.CLEAR + "]\n" + profile);
+			Map<String, String> env = Map.of("ASTRA_HOME", dir.resolve("home").toString(), "ASTRARC", rc.toString(),
+					"HOME", dir.toString());
+			try (PromptTerminal t = new PromptTerminal(env)) {
+				t.waitFor("astra (LOCAL)> ", 1);
+				t.run("refresh", "astra (LOCAL)> "); // the values are there before the first Tab
+				t.type("role get \t");
+				t.waitFor("role get R", 1); // what r1 and RO User have in common
+				t.type("\t");
+				t.waitFor("Evil ]0;pwned", 1); // the candidates listed: r1 (its name as its description), RO User
+				t.type("\u0015user get \t");
+				t.waitFor("eve [2J@b.co", 1);
+				t.type("\u0015user get u\t");
+				t.waitFor("user get u1 ", 1);
+				t.type("\u0015token delete \t");
+				t.waitFor("token delete CID ", 1);
+				t.type("\u0015config use \t");
+				t.waitFor("config use default ", 1); // the only profile that can be typed
+				t.type("\u0015role get r1\t");
+				t.waitFor("role get r1 ", 1); // the id, which the command takes
+				t.type("\r");
+				t.waitFor("astra (LOCAL)> ", 3);
+				t.type("\u0015quit\r");
+				assertThat(t.exitCode()).isZero();
+				assertThat(HostileServer.drivesTheTerminal(t.raw())).as(t.raw().replace("\u001B", "ESC")).isFalse();
+			}
+			// the prompt names a profile edited by hand, cleaned
+			try (PromptTerminal t = new PromptTerminal(env, "-conf", evil)) {
+				t.waitFor("astra (evil ]0;pwned  · LOCAL)> ", 1);
+				t.type("quit\r");
+				assertThat(t.exitCode()).isZero();
+				assertThat(HostileServer.drivesTheTerminal(t.raw())).as(t.raw().replace("\u001B", "ESC")).isFalse();
+			}
+			try (var files = Files.walk(dir.resolve("home").resolve("completion"))) {
+				for (Path p : files.filter(Files::isRegularFile).toList()) {
+					assertThat(HostileServer.drivesTheTerminal(Files.readString(p))).as(p.toString()).isFalse();
+				}
 			}
 		}
 	}

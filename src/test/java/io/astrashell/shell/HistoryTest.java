@@ -3,6 +3,7 @@ package io.astrashell.shell;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 
 import io.astrashell.sandbox.LocalSandbox;
@@ -107,8 +108,53 @@ class HistoryTest {
 				"role create \"a b\" -d \"x AstraCS:****\"");
 		assertThat(RedactingHistory.redactLine("user list -d 'unclosed " + token)).doesNotContain(tail);
 		assertThat(RedactingHistory.redactLine("org --token \"Astra\\")).isEqualTo("org --token AstraCS:****");
+		assertThat(RedactingHistory.redactLine("config create p -t \"Astra\\CS:" + tail + "\" -e DEV"))
+			.isEqualTo("config create p -t AstraCS:**** -e DEV");
+		assertThat(RedactingHistory.redactLine("config create p -t=nope")).isEqualTo("config create p -t=AstraCS:****");
+		assertThat(RedactingHistory.redactLine("config create p -t 'unclosed " + tail)).isEqualTo("config create p -t AstraCS:****");
+		assertThat(RedactingHistory.redactLine("user get Astra\"CS\":" + tail)).isEqualTo("user get AstraCS:****");
 		assertThat(RedactingHistory.redactLine("user invite 'ann@example.com'  -r \"RO User\""))
 			.isEqualTo("user invite 'ann@example.com'  -r \"RO User\""); // no secret: kept as typed
+	}
+
+	/**
+	 * A mistyped token typed at the prompt (a backslash in it, quotes splitting it, a client id of the
+	 * wrong length, a secret part that is not hex, a mistyped prefix; after {@code -t},
+	 * {@code --token=}, or as an argument that an error names) is masked in what the command prints and
+	 * in the history, as a good one is. Only the echo of the typed line shows it.
+	 */
+	@Test
+	void aMistypedTokenTypedAtThePromptReachesNeitherTheErrorsNorTheHistory() throws Exception {
+		String id = "QWERTYUIOPASDFGHJKLZXCVB";
+		String hex = "a1b2c3d4e5f60718".repeat(4);
+		List<String> lines = List.of("config create p -t \"Astra\\CS:" + id + ":" + hex + "\"",
+				"config create p --token=Astra\"CS\":" + id.substring(2) + ":" + hex,
+				"user get 'Astra\\CS:" + id + ":" + hex + "'",
+				"token delete AstraCS:" + id + ":" + hex.substring(0, 60) + "zzzz",
+				"user get Astra\\\\CS:" + id + "\\:" + hex,
+				"role get AstarCS:" + id + ":" + hex,
+				"setup --token \"astracs:" + id + ":" + hex + "\"");
+		try (LocalSandbox sandbox = LocalSandbox.start(dir.resolve("home"), 0)) {
+			Map<String, String> env = Map.of("ASTRA_HOME", dir.resolve("home").toString(), "ASTRARC",
+					dir.resolve("astrarc").toString(), "HOME", dir.toString());
+			try (PromptTerminal t = new PromptTerminal(env, "--env", "local")) {
+				t.waitFor("astra (LOCAL)> ", 1);
+				for (String line : lines) {
+					int before = t.screen().length();
+					String shown = t.run(line, "astra (LOCAL)> ").substring(before);
+					// what follows the echo of the line: the command's error
+					String printed = shown.substring(shown.indexOf('\n') + 1);
+					assertThat(printed).as(line).contains("[ERROR]").doesNotContain(id.substring(4, 20))
+						.doesNotContain(hex.substring(10, 40));
+				}
+				t.type("quit\r");
+				assertThat(t.exitCode()).isZero();
+			}
+			String history = Files.readString(dir.resolve("home").resolve("history"));
+			assertThat(history).contains("config create p -t AstraCS:****").contains("--token=AstraCS:****")
+				.contains("user get AstraCS:****").doesNotContain(id.substring(4, 20)).doesNotContain(hex.substring(10, 40));
+			assertThat(Files.exists(dir.resolve("astrarc"))).isFalse();
+		}
 	}
 
 	@Test

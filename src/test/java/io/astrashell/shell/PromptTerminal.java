@@ -70,6 +70,11 @@ final class PromptTerminal implements AutoCloseable {
 		return ANSI.matcher(screen.text()).replaceAll("");
 	}
 
+	/** Everything written to the terminal so far, as it was written: escape sequences and all. */
+	String raw() {
+		return screen.text();
+	}
+
 	/** Waits until the screen shows {@code text} {@code times} times in all. */
 	String waitFor(String text, int times) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

@@ -258,6 +258,97 @@ class ScriptTest {
 		assertThat(r.out()).isEmpty();
 	}
 
+	/** How many script files a run read and parsed: its {@code -v} line per file read. */
+	static long reads(Result r) {
+		return r.err().lines().filter(l -> l.startsWith("[DEBUG] script: read ")).count();
+	}
+
+	/** {@code f1 ... f(n-1)} each call the next twice; {@code fn} holds {@code leaf}. */
+	void doublingChain(String prefix, int n, String leaf) throws Exception {
+		doublingChain(prefix, n, 1, leaf);
+	}
+
+	/** {@code f1 ... f(n-1)} call the next, once before {@code from} and twice from it on. */
+	void doublingChain(String prefix, int n, int from, String leaf) throws Exception {
+		for (int i = 1; i < n; i++) {
+			String call = "script " + prefix + (i + 1) + ".astra\n";
+			script(prefix + i + ".astra", i < from ? call : call + call);
+		}
+		script(prefix + n + ".astra", leaf);
+	}
+
+	@Test
+	void aDryRunChecksEachNestedFileOnceHoweverOftenItIsCalled() throws Exception {
+		doublingChain("f", 26, "org id\n");
+		// 12 deep first (4,095 reads before the fix, seconds), then 26 deep (67 million before: hours)
+		Result twelve = astra.run("script", dir.resolve("f15.astra").toString(), "--dry-run", "--env", "local", "-v");
+		assertThat(twelve.exitCode()).as(twelve.toString()).isZero();
+		assertThat(reads(twelve)).as(twelve.err()).isEqualTo(12);
+
+		Result r = astra.run("script", dir.resolve("f1.astra").toString(), "--dry-run", "--env", "local", "-v");
+		assertThat(r.exitCode()).as(r.toString()).isZero();
+		assertThat(reads(r)).isEqualTo(26);
+		for (int i = 1; i <= 26; i++) { // each file's summary, once
+			String summary = (i == 1 ? dir.resolve("f1.astra") : dir.toRealPath().resolve("f" + i + ".astra")) + ": "
+					+ (i < 26 ? "2 line(s) checked, 2 fine, 0 with problems" : "1 line(s) checked, 1 fine, 0 with problems");
+			assertThat(r.err().split(java.util.regex.Pattern.quote(summary), -1)).as(summary).hasSize(2);
+		}
+		assertThat(r.out()).isEmpty();
+	}
+
+	@Test
+	void aProblemInAFileCheckedOnceIsReportedOnceWithItsLineAndFailsEveryCaller() throws Exception {
+		doublingChain("p", 20, 14, "org id\nuser invite not-an-email\n");
+		Result r = astra.run("script", dir.resolve("p1.astra").toString(), "--dry-run", "--env", "local", "-v");
+		assertThat(r.exitCode()).as(r.toString()).isEqualTo(11);
+		assertThat(reads(r)).isEqualTo(20);
+		String problem = dir.toRealPath().resolve("p20.astra") + ":2: user invite not-an-email\n[ERROR] ";
+		assertThat(r.err().split(java.util.regex.Pattern.quote(problem), -1)).hasSize(2);
+		assertThat(r.err()).contains("p20.astra: 2 line(s) checked, 1 fine, 1 with problems")
+			.contains("p19.astra: 2 line(s) checked, 0 fine, 2 with problems")
+			.contains(dir.resolve("p1.astra") + ": 1 line(s) checked, 0 fine, 1 with problems");
+	}
+
+	@Test
+	void aDryRunStillRefusesCyclesAndNestingDeeperThan64() throws Exception {
+		doublingChain("d", 70, 58, "org id\n"); // doubling from d58 only: a regression fails, it does not hang
+		Result deep = astra.run("script", dir.resolve("d1.astra").toString(), "--dry-run", "--env", "local", "-v");
+		assertThat(deep.exitCode()).as(deep.toString()).isEqualTo(11);
+		assertThat(reads(deep)).isEqualTo(64);
+		assertThat(deep.err()).contains(dir.toRealPath().resolve("d64.astra") + ":1: script d65.astra\n[ERROR] Script "
+				+ "d65.astra would run 65 scripts deep").contains(dir.toRealPath().resolve("d64.astra") + ":2: script d65.astra")
+			.doesNotContain("d66.astra");
+
+		script("a.astra", "script b.astra\nscript b.astra\n");
+		script("b.astra", "org id\nscript c.astra\n");
+		script("c.astra", "script a.astra\n");
+		Result cycle = astra.run("script", dir.resolve("a.astra").toString(), "--dry-run", "--env", "local");
+		assertThat(cycle.exitCode()).isEqualTo(11);
+		assertThat(cycle.err()).contains("c.astra:1: script a.astra")
+			.contains("calls itself (through a.astra > b.astra > c.astra > a.astra)");
+	}
+
+	@Test
+	void aFileCalledAgainIsCheckedAgainWhenEarlierLinesChangedWhatItSees() throws Exception {
+		script("temp.astra", "role create Temp -a org-read\n");
+		Path f = script("twice.astra", "script temp.astra\nscript temp.astra\n");
+		Result dry = astra.run("script", f.toString(), "--dry-run", "--env", "local");
+		assertThat(dry.exitCode()).as(dry.toString()).isEqualTo(7);
+		assertThat(dry.err()).contains("temp.astra:1: role create Temp -a org-read\n[ERROR] Role 'Temp' already exists")
+			.contains(f + ": 2 line(s) checked, 1 fine, 1 with problems");
+		Result run = astra.run("script", f.toString(), "--env", "local");
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(7); // as the run itself fails
+	}
+
+	@Test
+	void aRealRunReadsANestedFileOnceEachTimeItRuns() throws Exception {
+		doublingChain("r", 3, "org id\n");
+		Result r = astra.run("script", dir.resolve("r1.astra").toString(), "--env", "local", "-v");
+		assertThat(r.exitCode()).as(r.toString()).isZero();
+		assertThat(reads(r)).isEqualTo(7); // r1 once, r2 twice, r3 four times: each parsed once per run
+		assertThat(r.out().lines().filter(l -> l.matches("[0-9a-f-]{36}")).count()).isEqualTo(4);
+	}
+
 	@Test
 	void aByteOrderMarkBeforeTheFirstLineIsSkipped() throws Exception {
 		Path f = dir.resolve("bom.astra");
