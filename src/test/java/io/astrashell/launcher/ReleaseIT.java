@@ -158,6 +158,12 @@ class ReleaseIT {
 		assertThat(quietly(used, astra.toString(), "--env", "local").out()).contains("Using AOT-linked classes: true");
 		assertThat(as(Map.of("ASTRA_PRINT_JAVA", "1", "PATH", user.get("PATH")), astra.toString()).out())
 			.isEqualTo(installed.resolve("runtime/bin/java") + "\n");
+		// the shipped runtime before a real JAVA_HOME; ASTRA_JAVA still wins
+		String jdk = System.getProperty("java.home");
+		assertThat(as(Map.of("ASTRA_PRINT_JAVA", "1", "PATH", user.get("PATH"), "JAVA_HOME", jdk), astra.toString()).out())
+			.isEqualTo(installed.resolve("runtime/bin/java") + "\n");
+		assertThat(as(Map.of("ASTRA_PRINT_JAVA", "1", "PATH", user.get("PATH"), "JAVA_HOME", jdk, "ASTRA_JAVA",
+				jdk + "/bin/java"), astra.toString()).out()).isEqualTo(jdk + "/bin/java\n");
 		assertThat(tree(prefix)).isEqualTo(before);
 		assertThat(archivesUnder(dir)).isEqualTo(archives);
 		assertThat(Path.of(user.get("HOME"), ".cache")).doesNotExist();
