@@ -1,12 +1,6 @@
 package io.astrashell.session;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -22,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.astrashell.cli.CliException;
+import io.astrashell.files.RegularFiles;
 
 /**
  * The profiles file ({@code ~/.astrarc}), an INI file as the original Astra CLI writes it:
@@ -37,6 +32,9 @@ public final class AstraRc {
 	public static final String ENDPOINT_KEY = "ASTRA_LOCAL_ENDPOINT";
 
 	public static final String DEFAULT_SECTION = "default";
+
+	/** The largest profiles file read (1 MiB): a larger one is refused, naming its size (exit 9). */
+	public static final long MAX_SIZE = 1024 * 1024;
 
 	enum Kind {
 
@@ -85,13 +83,16 @@ public final class AstraRc {
 				throw CliException.configuration("The profiles file " + path + " is a directory: give a file (-cf "
 						+ path.resolve(".astrarc") + ", or set ASTRARC to one).");
 			}
-			bytes = Files.readAllBytes(path);
+			bytes = RegularFiles.read(path, "The profiles file", MAX_SIZE);
 		}
 		catch (NoSuchFileException e) {
 			if (Files.isSymbolicLink(path)) {
 				throw danglingLink(path);
 			}
 			return new AstraRc(path, new ArrayList<>(), false);
+		}
+		catch (RegularFiles.Refused e) {
+			throw CliException.configuration(e.getMessage());
 		}
 		catch (IOException e) {
 			throw CliException.configuration("Cannot read the profiles file " + path + ": " + reason(e)
@@ -102,30 +103,19 @@ public final class AstraRc {
 
 	/** The file's bytes as UTF-8 text; any other encoding is refused, naming the first line that is not UTF-8. */
 	private static String decode(Path path, byte[] bytes) {
-		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		ByteBuffer in = ByteBuffer.wrap(bytes);
-		CharBuffer out = CharBuffer.allocate(bytes.length);
-		CoderResult result = decoder.decode(in, out, true);
-		if (!result.isError()) {
-			result = decoder.flush(out);
+		try {
+			String text = RegularFiles.decode(bytes, "The profiles file " + path);
+			// the parser drops a byte-order mark of its own: keep it, so that a rewrite keeps the bytes
+			return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+					&& (bytes[2] & 0xFF) == 0xBF ? "\uFEFF" + text : text;
 		}
-		if (result.isError()) {
-			int line = 1;
-			for (int i = 0; i < in.position(); i++) {
-				if (bytes[i] == '\n') {
-					line++;
-				}
-			}
+		catch (RegularFiles.NotUtf8 e) {
 			String file = shellQuoted(path.toString());
-			throw CliException.configuration("The profiles file " + path + " is not UTF-8 text (line " + line
+			throw CliException.configuration("The profiles file " + path + " is not UTF-8 text (line " + e.line()
 					+ " holds a byte that is not UTF-8): save it as UTF-8; for a Latin-1 file, (umask 077; iconv -f latin1 "
 					+ "-t utf-8 " + file + " > " + file + ".utf8) && mv " + file + ".utf8 " + file
 					+ " (the file was left unchanged).");
 		}
-		out.flip();
-		return out.toString();
 	}
 
 	/** A word as a POSIX shell reads it back: as is when plain, else in single quotes. */

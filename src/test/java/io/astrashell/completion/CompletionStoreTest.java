@@ -49,6 +49,31 @@ class CompletionStoreTest {
 	}
 
 	@Test
+	void aCacheFileThatIsNotARegularFileIsLeftAsItWas() throws Exception {
+		String folder = CompletionStore.profileFolder("p", "dev");
+		store().save(folder, "hash", VALUES);
+		Path dir = home.resolve(CompletionStore.DIRECTORY).resolve(folder);
+		Path users = dir.resolve(CompletionStore.fileName(Kind.USERS));
+		Files.delete(users);
+		io.astrashell.files.SpecialFiles.fifo(users);
+		Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
+		var before = io.astrashell.files.SpecialFiles.listing(dir);
+		try {
+			org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+				store().save(folder, "hash", VALUES); // quietly: the memory cache still works
+				assertThat(store().load(folder, "hash").get(Kind.USERS)).isNull();
+			});
+		}
+		finally {
+			io.astrashell.files.SpecialFiles.unblock(users);
+		}
+		var after = io.astrashell.files.SpecialFiles.listing(dir);
+		assertThat(after.get(CompletionStore.fileName(Kind.USERS))).isEqualTo(before.get(CompletionStore.fileName(Kind.USERS)));
+		assertThat(after.keySet()).isEqualTo(before.keySet()); // no temporary file left
+		assertThat(io.astrashell.files.SpecialFiles.typeAndMode(dir)).isEqualTo("40750"); // an existing folder keeps its mode
+	}
+
+	@Test
 	void theBashReaderReadsTheStore() throws Exception {
 		store().save(CompletionStore.profileFolder("my prof", "dev"), "hash", VALUES);
 		String script = CompletionStore.bashReader();
