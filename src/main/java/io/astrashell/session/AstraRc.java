@@ -33,6 +33,14 @@ public final class AstraRc {
 
 	public static final String DEFAULT_SECTION = "default";
 
+	/**
+	 * The keys the shell owns, the only ones a change of a profile rewrites or removes: every other
+	 * line (a key of another tool, {@code astra_db_application_token} in lower case, a comment, a
+	 * line spaced oddly) is kept byte for byte.
+	 */
+	public static final java.util.Set<String> OWNED_KEYS = java.util.Set.of("ASTRA_DB_APPLICATION_TOKEN", "ASTRA_ENV",
+			"ASTRA_LOCAL_ENDPOINT");
+
 	/** The largest profiles file read (1 MiB): a larger one is refused, naming its size (exit 9). */
 	public static final long MAX_SIZE = 1024 * 1024;
 
@@ -356,7 +364,9 @@ public final class AstraRc {
 			Line l = lines.get(i);
 			if (l.kind() == Kind.ENTRY) {
 				if (l.name().equals(key)) {
-					lines.set(i, Line.entry(key, value));
+					if (!value.equals(l.value())) {
+						lines.set(i, Line.entry(key, value)); // an unchanged value keeps its line as written
+					}
 					return;
 				}
 				lastEntry = i;
@@ -379,22 +389,33 @@ public final class AstraRc {
 		}
 	}
 
-	/** Makes a section hold exactly these keys and values (in this order), keeping its comments. */
+	/**
+	 * Makes a section hold exactly these values of the keys the shell owns ({@link #OWNED_KEYS}), in
+	 * this order: an owned key not among them is removed. Any other key of {@code values} (copied
+	 * from another profile) is not copied, and every line of the section the shell does not own stays
+	 * as it is.
+	 */
 	public void replace(String section, Map<String, String> values) {
 		Optional<Map<String, String>> old = section(section);
 		if (old.isPresent()) {
 			for (String key : old.get().keySet()) {
-				if (!values.containsKey(key)) {
+				if (OWNED_KEYS.contains(key) && !values.containsKey(key)) {
 					unset(section, key);
 				}
 			}
 		}
-		values.forEach((k, v) -> set(section, k, v));
+		values.forEach((k, v) -> {
+			if (OWNED_KEYS.contains(k)) {
+				set(section, k, v);
+			}
+		});
 	}
 
 	/**
-	 * Removes a section: the comment lines just above its header, the header, and its lines; the
-	 * comment lines just above the next header stay with that section.
+	 * Removes a section: its header and the lines of the keys the shell owns. Its comments and blank
+	 * lines stay where they are (a blank line the removal doubles is dropped). A section holding a key
+	 * the shell does not own (another tool's, a token under another name) is not removed at all: that
+	 * line cannot be kept without its header, and is never dropped (exit 11, naming the keys).
 	 */
 	public boolean remove(String section) {
 		int start = sectionStart(section);
@@ -402,18 +423,28 @@ public final class AstraRc {
 			return false;
 		}
 		int end = sectionEnd(start);
-		if (end < lines.size()) {
-			while (end - 1 > start && isComment(lines.get(end - 1))) {
-				end--;
+		List<String> foreign = new ArrayList<>();
+		for (int i = start + 1; i < end; i++) {
+			Line l = lines.get(i);
+			if (l.kind() == Kind.ENTRY && !OWNED_KEYS.contains(l.name())) {
+				foreign.add(l.name() + " (line " + (i + 1) + ")");
 			}
 		}
-		while (start > 0 && isComment(lines.get(start - 1))) {
-			start--;
+		if (!foreign.isEmpty()) {
+			throw CliException.invalidArgument("Profile [" + section + "] in " + path + " also holds "
+					+ String.join(", ", foreign) + ", which the shell does not manage, so it was not deleted (that line "
+					+ "would be lost): move or delete it by hand first. Nothing was changed.");
 		}
-		lines.subList(start, end).clear();
-		if (start > 0 && start < lines.size() && lines.get(start - 1).raw().isBlank()
-				&& lines.get(start).raw().isBlank()) {
-			lines.remove(start);
+		for (int i = end - 1; i >= start; i--) {
+			Line l = lines.get(i);
+			if (l.kind() == Kind.SECTION || l.kind() == Kind.ENTRY) {
+				lines.remove(i);
+			}
+		}
+		// the blank lines that separated the section from its neighbours: one is enough
+		int at = Math.min(start, lines.size());
+		while (at > 0 && at < lines.size() && lines.get(at - 1).raw().isBlank() && lines.get(at).raw().isBlank()) {
+			lines.remove(at);
 		}
 		while (!lines.isEmpty() && lines.get(lines.size() - 1).raw().isBlank()) {
 			lines.remove(lines.size() - 1);
