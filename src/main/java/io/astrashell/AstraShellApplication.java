@@ -35,8 +35,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * command and exits with its code.
  *
  * <p>Start-up is on the path of every one-shot command, so the application starts lean: no
- * auto-configuration and no classpath scanning (the beans are listed in
- * {@link AstraShellConfiguration}), lazy beans, and the measured tricks of
+ * auto-configuration, the one component scan of {@link AstraShellConfiguration} run by Spring AOT at
+ * build time (not at start), lazy beans, and the measured tricks of
  * {@link io.astrashell.startup}, each of which fails loudly if misused. {@code application.yml} is
  * read directly: the jar's copy as defaults, then the file named by {@code -Dastra.config} (the
  * launcher passes the top-level application.yml).

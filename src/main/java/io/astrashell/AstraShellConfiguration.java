@@ -7,28 +7,12 @@ import java.util.Locale;
 import io.astrashell.cli.AstraCommand;
 import io.astrashell.cli.CommandGroup;
 import io.astrashell.cli.CommandLineParser;
-import io.astrashell.command.CompletionCommands;
-import io.astrashell.command.ConfigCommands;
-import io.astrashell.command.OrgCommands;
-import io.astrashell.command.RoleCommands;
-import io.astrashell.command.ScriptCommands;
-import io.astrashell.command.SandboxCommands;
-import io.astrashell.command.ShellCommands;
-import io.astrashell.command.TokenCommands;
-import io.astrashell.command.UserCommands;
 import io.astrashell.completion.LocalValues;
 import io.astrashell.completion.ServerValueCache;
-import io.astrashell.orgfile.OrgFileService;
+import io.astrashell.completion.ServerKinds;
 import io.astrashell.completion.ServerValues;
 import io.astrashell.completion.ShellCompleter;
 import io.astrashell.completion.SpecCompletionProvider;
-import io.astrashell.service.ApiCalls;
-import io.astrashell.service.ChangeListener;
-import io.astrashell.service.OrgService;
-import io.astrashell.service.ProfileService;
-import io.astrashell.service.RoleService;
-import io.astrashell.service.TokenService;
-import io.astrashell.service.UserService;
 import io.astrashell.session.Session;
 import io.astrashell.shell.AstraPrompt;
 import io.astrashell.shell.Console;
@@ -44,17 +28,22 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.shell.core.command.CommandRegistry;
 
 /**
- * Every bean of the shell, listed: session, services, the commands (one {@link CommandGroup} bean per
- * noun, collected by type into Spring Shell's {@link CommandRegistry}), the dispatcher, the prompt and
- * the runner.
- * Two singletons come from {@link AstraShellApplication#run}: {@code processIo} (streams and
- * environment variables) and {@code astraSettings} (application.yml, read before Spring starts).
+ * The shell's beans. The command groups ({@link CommandGroup}, one {@code @Component} class per noun in
+ * {@code command}) and the services ({@code @Service} classes of {@code service} and {@code orgfile})
+ * are found by the component scan, which Spring AOT runs at build time: a new noun's classes are
+ * beans without an edit here ({@code BeanWiringTest} checks that every group and service on the class
+ * path is found). This class declares the beans that are not one class each: the session, the
+ * completion values, the registry that collects the groups' commands, the dispatcher, the prompt and
+ * the runner. Two singletons come from {@link AstraShellApplication#run}: {@code processIo} (streams
+ * and environment variables) and {@code astraSettings} (application.yml, read before Spring starts).
  */
 @Configuration(proxyBeanMethods = false)
+@ComponentScan(basePackages = { "io.astrashell.command", "io.astrashell.service", "io.astrashell.orgfile" })
 public class AstraShellConfiguration {
 
 	/**
@@ -95,56 +84,23 @@ public class AstraShellConfiguration {
 		return new Session(settings, io.env(), Logging.trace("api"));
 	}
 
-	@Bean
-	ApiCalls apiCalls(Session session) {
-		return new ApiCalls(session);
-	}
-
-	@Bean
-	OrgService orgService(ApiCalls api) {
-		return new OrgService(api);
-	}
-
 	/**
-	 * The completion values; also told of the shell's own changes (it is the services' ChangeListener),
-	 * so it takes the services it fetches through once they are built, not while they are.
+	 * The completion values of the server kinds the nouns register ({@link ServerKinds}, looked up by
+	 * type at the first fetch, as the registry looks up the groups); also told of the shell's own
+	 * changes (it is the services' ChangeListener), so it takes the registrations once the command
+	 * classes are built, not while they are.
 	 */
 	@Bean
-	ServerValueCache serverValueCache(Session session, AstraSettings settings, ObjectProvider<UserService> users,
-			ObjectProvider<RoleService> roles, ObjectProvider<TokenService> tokens) {
-		return new ServerValueCache(session, users::getObject, roles::getObject, tokens::getObject,
+	ServerValueCache serverValueCache(Session session, AstraSettings settings, BeanFactory beans) {
+		return new ServerValueCache(session,
+				() -> beans.getBeanProvider(ServerKinds.class).stream().flatMap(k -> k.serverKinds().stream()).toList(),
 				settings.completion().ttl(), settings.completion().firstFetchWait(), session.home().path(),
-				Clock.systemUTC());
+				Clock.systemUTC(), Logging.trace("completion"));
 	}
 
 	@Bean
 	ServerValues serverValues(Session session, ServerValueCache cache, ObjectProvider<CommandRegistry> registry) {
 		return new ServerValues(session, cache, new LocalValues(session, registry::getObject));
-	}
-
-	@Bean
-	RoleService roleService(ApiCalls api, OrgService orgs, ChangeListener changes) {
-		return new RoleService(api, orgs, changes);
-	}
-
-	@Bean
-	UserService userService(ApiCalls api, RoleService roles, OrgService orgs, ChangeListener changes) {
-		return new UserService(api, roles, orgs, changes);
-	}
-
-	@Bean
-	OrgFileService orgFileService(ApiCalls api, ChangeListener changes) {
-		return new OrgFileService(api, changes);
-	}
-
-	@Bean
-	ProfileService profileService(Session session, OrgService orgs) {
-		return new ProfileService(session, orgs);
-	}
-
-	@Bean
-	TokenService tokenService(ApiCalls api, RoleService roles, ChangeListener changes) {
-		return new TokenService(api, roles, changes);
 	}
 
 	@Bean
@@ -155,57 +111,6 @@ public class AstraShellConfiguration {
 	@Bean
 	BuildInfo buildInfo() {
 		return BuildInfo.load();
-	}
-
-	// ---- the commands: one group per noun, each a bean, collected by type into the registry
-
-	@Bean
-	OrgCommands orgCommands(Session session, OrgService orgs, OrgFileService files, Console console) {
-		return new OrgCommands(session, orgs, files, console);
-	}
-
-	@Bean
-	UserCommands userCommands(Session session, UserService users, RoleService roles, Console console) {
-		return new UserCommands(session, users, roles, console);
-	}
-
-	@Bean
-	RoleCommands roleCommands(Session session, RoleService roles, Console console) {
-		return new RoleCommands(session, roles, console);
-	}
-
-	@Bean
-	TokenCommands tokenCommands(Session session, TokenService tokens, RoleService roles, Console console) {
-		return new TokenCommands(session, tokens, roles, console);
-	}
-
-	@Bean
-	ConfigCommands configCommands(Session session, ProfileService profiles, Console console) {
-		return new ConfigCommands(session, profiles, console);
-	}
-
-	@Bean
-	SandboxCommands sandboxCommands(Session session) {
-		return new SandboxCommands(session);
-	}
-
-	/** Lists the registry's commands when run, so it takes the registry once built, not while it is. */
-	@Bean
-	CompletionCommands completionCommands(ObjectProvider<CommandRegistry> registry, Session session,
-			ServerValueCache cache) {
-		return new CompletionCommands(registry::getObject, session, cache);
-	}
-
-	@Bean
-	ScriptCommands scriptCommands(ObjectProvider<ScriptRunner> scripts, Console console) {
-		return new ScriptCommands(scripts::getObject, console);
-	}
-
-	/** As {@link #completionCommands}: {@code help} reads the registry when run. */
-	@Bean
-	ShellCommands shellCommands(ObjectProvider<CommandRegistry> registry, Console console, Session session,
-			BuildInfo build) {
-		return new ShellCommands(registry::getObject, console, session, build);
 	}
 
 	/**

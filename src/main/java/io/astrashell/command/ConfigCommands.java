@@ -26,18 +26,20 @@ import io.astrashell.session.Connection;
 import io.astrashell.session.Session;
 import io.astrashell.session.TokenFormat;
 import io.astrashell.shell.Console;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code setup} ({@code login}) and {@code config list|create|get|describe|delete|use}: the profiles of
  * {@code ~/.astrarc}. Tokens are shown masked. At the prompt, {@code setup} and {@code config use}
  * switch the session at once.
  */
+@Component
 public final class ConfigCommands implements CommandGroup {
 
 	static final String GROUP = "Profiles";
 
 	private static final ArgumentSpec PROFILE = ArgumentSpec.required("NAME", "Profile (section) name",
-			ValueKind.PROFILE);
+			GlobalOptions.PROFILE);
 
 	private final Session session;
 

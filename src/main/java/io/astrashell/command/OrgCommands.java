@@ -33,11 +33,13 @@ import io.astrashell.output.Output;
 import io.astrashell.service.OrgService;
 import io.astrashell.service.Organization;
 import io.astrashell.session.Session;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code org}, {@code org get}, {@code org id}, {@code org name}: the current organization; and the
  * organization as a file: {@code org export}, {@code org diff FILE}, {@code org apply FILE}.
  */
+@Component
 public final class OrgCommands implements CommandGroup {
 
 	static final String GROUP = "Organization";

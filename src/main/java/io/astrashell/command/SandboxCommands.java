@@ -13,8 +13,10 @@ import io.astrashell.output.Level;
 import io.astrashell.output.Output;
 import io.astrashell.sandbox.LocalSandbox;
 import io.astrashell.session.Session;
+import org.springframework.stereotype.Component;
 
 /** {@code sandbox serve} and {@code sandbox reset}: the local Astra DevOps API of {@code --env local}. */
+@Component
 public final class SandboxCommands implements CommandGroup {
 
 	static final String GROUP = "Sandbox";

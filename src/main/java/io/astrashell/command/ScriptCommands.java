@@ -1,7 +1,7 @@
 package io.astrashell.command;
 
 import java.util.List;
-import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 
 import io.astrashell.cli.ArgumentSpec;
 import io.astrashell.cli.AstraCommand;
@@ -14,18 +14,20 @@ import io.astrashell.cli.ValueKind;
 import io.astrashell.output.Output;
 import io.astrashell.shell.Console;
 import io.astrashell.shell.ScriptRunner;
+import org.springframework.stereotype.Component;
 
 /** {@code script FILE}: run a saved command script in this JVM (also {@code astra script FILE} and {@code astra < FILE}). */
+@Component
 public final class ScriptCommands implements CommandGroup {
 
 	static final String GROUP = "Shell";
 
-	private final Supplier<ScriptRunner> runner;
+	private final ObjectProvider<ScriptRunner> runner;
 
 	private final Console console;
 
 	/** The runner is looked up when a script runs: it needs the dispatcher, which needs these commands. */
-	public ScriptCommands(Supplier<ScriptRunner> runner, Console console) {
+	public ScriptCommands(ObjectProvider<ScriptRunner> runner, Console console) {
 		this.runner = runner;
 		this.console = console;
 	}
@@ -43,7 +45,7 @@ public final class ScriptCommands implements CommandGroup {
 	}
 
 	private Output run(Invocation in) {
-		int code = runner.get().runFile(in.argument(0),
+		int code = runner.getObject().runFile(in.argument(0),
 				new ScriptRunner.Options(in.flag("continue-on-error"), in.flag("dry-run")), in.globals(), console.in());
 		if (code != 0) {
 			throw CliException.reported(ExitCode.of(code), "the script failed");

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 
 import io.astrashell.BuildInfo;
 import io.astrashell.cli.ArgumentSpec;
@@ -28,8 +28,10 @@ import org.jline.utils.InfoCmp;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.stereotype.Component;
 
 /** The shell's own commands: {@code help}, {@code version}, {@code history}, {@code clear}, {@code quit}. */
+@Component
 public final class ShellCommands implements CommandGroup {
 
 	static final String GROUP = "Shell";
@@ -41,7 +43,7 @@ public final class ShellCommands implements CommandGroup {
 			"sandbox", "Run the local sandbox of the Astra DevOps API");
 
 	/** The registry these commands are part of, once it is built. */
-	private final Supplier<CommandRegistry> registry;
+	private final ObjectProvider<CommandRegistry> registry;
 
 	private final Console console;
 
@@ -51,7 +53,7 @@ public final class ShellCommands implements CommandGroup {
 
 	private final String springShellVersion;
 
-	public ShellCommands(Supplier<CommandRegistry> registry, Console console, Session session, BuildInfo build) {
+	public ShellCommands(ObjectProvider<CommandRegistry> registry, Console console, Session session, BuildInfo build) {
 		this.registry = registry;
 		this.console = console;
 		this.session = session;
@@ -85,7 +87,7 @@ public final class ShellCommands implements CommandGroup {
 
 	private List<AstraCommand> all() {
 		List<AstraCommand> list = new ArrayList<>();
-		for (Command c : registry.get().getCommands()) {
+		for (Command c : registry.getObject().getCommands()) {
 			if (c instanceof AstraCommand a && !a.isHidden()) {
 				list.add(a);
 			}
@@ -100,7 +102,7 @@ public final class ShellCommands implements CommandGroup {
 			return Output.text("help", HelpFormatter.overview(all(), version));
 		}
 		String name = String.join(" ", words);
-		Command command = registry.get().getCommandByName(name);
+		Command command = registry.getObject().getCommandByName(name);
 		List<AstraCommand> members = all().stream().filter(c -> c.getName().startsWith(name + " ")).toList();
 		if (!members.isEmpty()) {
 			AstraCommand defaultCommand = command instanceof AstraCommand a ? a : null;

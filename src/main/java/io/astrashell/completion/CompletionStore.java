@@ -5,13 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.astrashell.cli.ValueKind;
-import io.astrashell.completion.ServerValueCache.Kind;
-import io.astrashell.completion.ServerValueCache.Value;
 import io.astrashell.files.AtomicFile;
 import io.astrashell.files.RegularFiles;
 import io.astrashell.session.AstraHome;
@@ -20,7 +18,7 @@ import io.astrashell.session.AstraHome;
  * The completion values on disk ({@code ~/.astra/completion}), the one place that knows their
  * format: a folder per profile and environment ({@code profile-NAME-ENV}, or {@code token-HASH} for
  * a connection without a profile) holding an {@code identity} file (a hash of environment, endpoint
- * and token: never the token) and one {@code KIND.tsv} per kind, a line per value: the value, a tab,
+ * and token: never the token) and one file per server kind ({@code users.tsv}, named by {@link ServerKind}), a line per value: the value, a tab,
  * its description. The prompt's cache reads and writes it; the bash and zsh scripts read it, through
  * the functions {@link #bashReader()} and {@link #zshReader()} write into them.
  */
@@ -63,13 +61,8 @@ final class CompletionStore {
 		return TOKEN_FOLDER + identityHash.substring(0, 16);
 	}
 
-	/** The file of a kind's values in a folder. */
-	static String fileName(Kind kind) {
-		return kind.file + ".tsv";
-	}
-
-	/** The values stored in a folder for an identity; null when there are none, or they are another identity's. */
-	Map<Kind, List<Value>> load(String folder, String identityHash) {
+	/** The values stored in a folder for an identity, of the kinds given; null when there are none, or they are another identity's. */
+	Map<ValueKind, List<Candidate>> load(String folder, String identityHash, List<ServerKind<?>> kinds) {
 		Path dir = directory.resolve(folder);
 		try {
 			if (!Files.isRegularFile(dir.resolve(IDENTITY))
@@ -77,31 +70,31 @@ final class CompletionStore {
 						.equals(identityHash)) {
 				return null;
 			}
-			Map<Kind, List<Value>> loaded = new EnumMap<>(Kind.class);
-			for (Kind k : Kind.values()) {
-				Path file = dir.resolve(fileName(k));
+			Map<ValueKind, List<Candidate>> loaded = new LinkedHashMap<>();
+			for (ServerKind<?> k : kinds) {
+				Path file = dir.resolve(k.fileName());
 				if (Files.isRegularFile(file)) {
-					List<Value> values = new ArrayList<>();
+					List<Candidate> values = new ArrayList<>();
 					for (String line : RegularFiles.readText(file, "The completion cache file", MAX_FILE_SIZE).lines()
 						.toList()) {
 						int tab = line.indexOf('\t');
 						if (tab > 0 && SafeValues.typable(line.substring(0, tab))) {
 							// an older version's file, or one edited by hand, may hold what Tab must not offer
-							values.add(new Value(line.substring(0, tab), line.substring(tab + 1)));
+							values.add(new Candidate(line.substring(0, tab), line.substring(tab + 1)));
 						}
 					}
-					loaded.put(k, List.copyOf(values));
+					loaded.put(k.kind(), List.copyOf(values));
 				}
 			}
-			return Map.copyOf(loaded);
+			return loaded;
 		}
 		catch (IOException | RuntimeException e) {
 			return null; // no disk copy: the first fetch fills it
 		}
 	}
 
-	/** Writes the values of an identity to its folder (owner only, each file atomically); a failure is quiet. */
-	void save(String folder, String identityHash, Map<Kind, List<Value>> values) {
+	/** Writes the values of one kind of an identity to its folder (owner only, atomically); a failure is quiet. */
+	void save(String folder, String identityHash, ServerKind<?> kind, List<Candidate> values) {
 		Path dir = directory.resolve(folder);
 		try {
 			// made its owner's alone when new; an existing folder keeps its mode
@@ -114,15 +107,13 @@ final class CompletionStore {
 				AstraHome.ownerOnly(dir);
 			}
 			write(dir.resolve(IDENTITY), identityHash + "\n");
-			for (Kind k : Kind.values()) {
-				StringBuilder b = new StringBuilder();
-				for (Value v : values.getOrDefault(k, List.of())) {
-					if (SafeValues.typable(v.value())) { // no control or bidirectional character reaches the file
-						b.append(v.value()).append('\t').append(v.description()).append('\n');
-					}
+			StringBuilder b = new StringBuilder();
+			for (Candidate v : values) {
+				if (SafeValues.typable(v.value())) { // no control or bidirectional character reaches the file
+					b.append(v.value()).append('\t').append(v.description()).append('\n');
 				}
-				write(dir.resolve(fileName(k)), b.toString());
 			}
+			write(dir.resolve(kind.fileName()), b.toString());
 		}
 		catch (IOException | RuntimeException e) {
 			// the memory cache still works
@@ -136,27 +127,18 @@ final class CompletionStore {
 
 	// ---- the readers of the shell scripts
 
-	/** The kind of value each stored kind completes, in the scripts' terms. */
-	static ValueKind valueKind(Kind kind) {
-		return switch (kind) {
-			case USERS -> ValueKind.USER;
-			case ROLES -> ValueKind.ROLE;
-			case TOKENS -> ValueKind.TOKEN_CLIENT_ID;
-		};
-	}
-
 	/**
 	 * bash: {@code _astra_safe} ({@link SafeValues#shellFilter()});
 	 * {@code _astra_store_file HOME KIND PROFILE ENV} sets {@code f} to the file of the values of a
 	 * value kind ({@code USER}...), failing for a kind the store does not hold;
 	 * {@code _astra_store_values FILE} prints the value column of a file, its safe lines only.
 	 */
-	static String bashReader() {
+	static String bashReader(List<ServerKind<?>> kinds) {
 		StringBuilder b = new StringBuilder(SafeValues.shellFilter());
 		b.append("# f: the file of the cached values of kind $2 for profile $3 in environment $4, in astra home $1;\n");
 		b.append("# fails for a kind the store does not hold.\n_astra_store_file() {\n  case \"$2\" in\n");
-		for (Kind k : Kind.values()) {
-			b.append("    ").append(valueKind(k)).append(") f=").append(fileName(k)).append(" ;;\n");
+		for (ServerKind<?> k : kinds) {
+			b.append("    ").append(k.kind().name()).append(") f=").append(k.fileName()).append(" ;;\n");
 		}
 		b.append("    *) return 1 ;;\n  esac\n");
 		b.append("  f=\"$1/").append(DIRECTORY).append('/').append(PROFILE_FOLDER).append("${3//").append(UNSAFE)
@@ -167,7 +149,7 @@ final class CompletionStore {
 	}
 
 	/** zsh: {@code _astra_safe} and {@code _astra_store_file HOME KIND PROFILE ENV}, as {@link #bashReader()}. */
-	static String zshReader() {
+	static String zshReader(List<ServerKind<?>> kinds) {
 		if (VALUE_COLUMN != 1) {
 			throw new IllegalStateException("astra.zsh reads the value from the first column only.");
 		}
@@ -175,8 +157,8 @@ final class CompletionStore {
 		b.append("# f: the file of the cached values of kind $2 for profile $3 in environment $4, in astra home $1;\n");
 		b.append("# fails for a kind the store does not hold. A line is the value, a tab, its description.\n");
 		b.append("_astra_store_file() {\n  case $2 in\n");
-		for (Kind k : Kind.values()) {
-			b.append("    (").append(valueKind(k)).append(") f=").append(fileName(k)).append(" ;;\n");
+		for (ServerKind<?> k : kinds) {
+			b.append("    (").append(k.kind().name()).append(") f=").append(k.fileName()).append(" ;;\n");
 		}
 		b.append("    (*) return 1 ;;\n  esac\n");
 		b.append("  f=$1/").append(DIRECTORY).append('/').append(PROFILE_FOLDER).append("${3//").append(UNSAFE)

@@ -8,8 +8,10 @@ import io.astrashell.api.Urls;
 import io.astrashell.session.AstraEnvironment;
 import io.astrashell.session.Connection;
 import io.astrashell.session.Session;
+import org.springframework.stereotype.Service;
 
 /** Runs API calls for a connection and turns their failures into messages a person can act on. */
+@Service
 public final class ApiCalls {
 
 	private final Session session;

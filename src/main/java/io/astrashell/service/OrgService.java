@@ -7,12 +7,14 @@ import io.astrashell.api.ApiException;
 import io.astrashell.api.model.OrganizationSummary;
 import io.astrashell.api.model.OrganizationUsers;
 import io.astrashell.session.Connection;
+import org.springframework.stereotype.Service;
 
 /**
  * The organization of a connection, looked up once per connection. Its id and name come from one
  * request, the users listing (the live service names the organization nowhere else); only when the
  * token may not read users does the id come from {@code /v2/currentOrg}, with no name.
  */
+@Service
 public final class OrgService {
 
 	private final ApiCalls api;

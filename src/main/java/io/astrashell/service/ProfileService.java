@@ -13,12 +13,14 @@ import io.astrashell.session.Connection;
 import io.astrashell.session.Profiles;
 import io.astrashell.session.Session;
 import io.astrashell.session.TokenFormat;
+import org.springframework.stereotype.Service;
 
 /**
  * The profiles of {@code ~/.astrarc}: listed, created (the token checked against the API first,
  * the profile named after the organization), read, deleted, and made the default. As in the
  * original CLI, {@code [default]} is a copy of the chosen profile, so the file stays readable by it.
  */
+@Service
 public final class ProfileService {
 
 	private final Session session;

@@ -15,12 +15,14 @@ import io.astrashell.api.model.Role;
 import io.astrashell.api.model.RoleRequest;
 import io.astrashell.cli.Similarity;
 import io.astrashell.session.Connection;
+import org.springframework.stereotype.Service;
 
 /**
  * Roles: listed once per command, resolved by name (case-insensitively) or id, created, changed and
  * deleted. Built-in roles cannot be changed or deleted; actions are checked against the known names
  * before any request.
  */
+@Service
 public final class RoleService {
 
 	public static final String ORG_RESOURCE_PREFIX = "drn:astra:org:";
@@ -231,7 +233,7 @@ public final class RoleService {
 						: new Role(created.id(), name, created.policy(), created.orgId(), created.lastUpdateDateTime(),
 								created.lastUpdateUserId());
 		if (role.id() != null) {
-			changes.roleAdded(connection, role.id(), role.name());
+			changes.added(connection, role);
 		}
 		return role;
 	}
@@ -289,8 +291,8 @@ public final class RoleService {
 			}
 		});
 		if (!Objects.equals(newName, role.name())) {
-			changes.roleRemoved(connection, role.id(), role.name());
-			changes.roleAdded(connection, role.id(), newName);
+			changes.removed(connection, role);
+			changes.added(connection, new Role(role.id(), newName, role.policy()));
 		}
 		Role sent = new Role(role.id(), newName, policy);
 		Role after = readBack(connection, role.id());
@@ -403,7 +405,7 @@ public final class RoleService {
 				}
 			}
 		});
-		changes.roleRemoved(connection, role.id(), role.name());
+		changes.removed(connection, role);
 		return role;
 	}
 

@@ -20,11 +20,13 @@ import io.astrashell.api.model.TokenInfo;
 import io.astrashell.api.model.TokenList;
 import io.astrashell.session.Connection;
 import io.astrashell.session.TokenFormat;
+import org.springframework.stereotype.Service;
 
 /**
  * Application tokens: listed (newest first, role names resolved from one roles listing), created
  * with role names or ids, deleted. Revoking the token the session itself uses needs {@code force}.
  */
+@Service
 public final class TokenService {
 
 	private static final Pattern RELATIVE = Pattern.compile("^(\\d+)\\s*([dhm])$");
@@ -87,7 +89,8 @@ public final class TokenService {
 			token = new CreatedToken(null, null, null, null, null, null, null, description);
 		}
 		if (token.clientId() != null) {
-			changes.tokenAdded(connection, token.clientId(), description);
+			changes.added(connection, new TokenInfo(token.clientId(), chosen.stream().map(Role::id).toList(),
+					Instant.now().toString(), description, null));
 		}
 		return new Created(token, chosen);
 	}
@@ -135,7 +138,7 @@ public final class TokenService {
 				throw ServiceException.notFound("Token '" + clientId + "' has not been found. See 'astra token list'.");
 			}
 		});
-		changes.tokenRemoved(connection, clientId);
+		changes.removed(connection, new TokenInfo(clientId, List.of(), null, null, null));
 		return deleted;
 	}
 

@@ -13,11 +13,13 @@ import io.astrashell.api.model.User;
 import io.astrashell.api.model.UserRolesRequest;
 import io.astrashell.cli.Similarity;
 import io.astrashell.session.Connection;
+import org.springframework.stereotype.Service;
 
 /**
  * Users, found by email (case-insensitively, from one listing) or by id. Role names are resolved
  * from one roles listing per command; the API only ever receives role ids.
  */
+@Service
 public final class UserService {
 
 	private static final Pattern UUID = Pattern
@@ -173,7 +175,7 @@ public final class UserService {
 		if (present) {
 			return new Invitation(email, List.of(), true);
 		}
-		changes.userAdded(connection, email);
+		changes.added(connection, new User(null, email, "invited", List.of()));
 		return new Invitation(email, chosen, false);
 	}
 
@@ -360,7 +362,7 @@ public final class UserService {
 				}
 			}
 		});
-		changes.userRemoved(connection, user.email());
+		changes.removed(connection, user);
 		return user;
 	}
 
