@@ -210,7 +210,7 @@ public final class RegularFiles {
 	 * never end), a larger one refused naming its size and the limit.
 	 */
 	public static byte[] read(Path file, String what, long limit) throws IOException {
-		requireRegularOrMissing(file, what, "It was left as it was.");
+		requireRegularOrMissing(file, what, "Nothing was read from it.");
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
 			long size = channel.size();
 			if (size > limit) {
@@ -240,8 +240,8 @@ public final class RegularFiles {
 	}
 
 	private static Refused tooLarge(String named, long size, long limit) {
-		return new Refused(named + " is " + (size < 0 ? "larger than " + size(limit) : size(size)) + ", over the limit of "
-				+ size(limit) + " for it: give a smaller one. It was left as it was.");
+		return new Refused(named + (size < 0 ? " is over" : " is " + size(size) + ", over") + " the limit of "
+				+ size(limit) + " for it: give a smaller one. Nothing was read from it.");
 	}
 
 	/** A size in words: "1.5 MiB (1572864 bytes)". */

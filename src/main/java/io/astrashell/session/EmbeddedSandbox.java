@@ -46,7 +46,7 @@ final class EmbeddedSandbox implements AutoCloseable {
 			}
 			catch (IOException e) {
 				// the cause in words (permission denied, not a directory, read-only file system), never a class name
-				throw new CliException(ExitCode.INTERNAL_ERROR, "Cannot start the local sandbox in " + home.path() + ": "
+				throw new CliException(ExitCode.CONFIGURATION, "Cannot start the local sandbox in " + home.path() + ": "
 						+ AstraRc.reason(e) + ". Set ASTRA_HOME (or HOME) to a directory you may write.", e);
 			}
 		}

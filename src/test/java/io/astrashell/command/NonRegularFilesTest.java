@@ -158,4 +158,16 @@ class NonRegularFilesTest extends ServedSandboxFixture {
 		sandbox = io.astrashell.sandbox.LocalSandbox.start(dir.resolve("unused"), 0); // for the fixture's close
 	}
 
+	@Test
+	void anAstraHomeThatCannotBeWrittenIsAConfigurationErrorWithItsReason() throws Exception {
+		Path file = Files.writeString(dir.resolve("a-file"), "x");
+		Result r = new io.astrashell.AstraRun(dir.resolve("unwritable")).env("ASTRA_HOME", file.resolve("astra").toString())
+			.run("org", "--env", "local");
+		assertThat(r.exitCode()).as(r.toString()).isEqualTo(9);
+		assertThat(r.err()).as(r.toString()).hasLineCount(1)
+			.contains("Cannot start the local sandbox in " + file.resolve("astra"))
+			.contains("not a directory").contains("Set ASTRA_HOME").doesNotContain("Exception");
+		assertThat(Files.readString(file)).isEqualTo("x");
+	}
+
 }

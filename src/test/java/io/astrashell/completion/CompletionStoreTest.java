@@ -4,14 +4,18 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.astrashell.cli.ValueKind;
+import io.astrashell.files.SpecialFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -56,26 +60,27 @@ class CompletionStoreTest {
 	@Test
 	void aCacheFileThatIsNotARegularFileIsLeftAsItWas() throws Exception {
 		String folder = CompletionStore.profileFolder("p", "dev");
-		store().save(folder, "hash", VALUES);
+		save(folder, "hash", VALUES);
 		Path dir = home.resolve(CompletionStore.DIRECTORY).resolve(folder);
-		Path users = dir.resolve(CompletionStore.fileName(Kind.USERS));
+		String name = TestKinds.stored(TestKinds.USERS).fileName();
+		Path users = dir.resolve(name);
 		Files.delete(users);
-		io.astrashell.files.SpecialFiles.fifo(users);
-		Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
-		var before = io.astrashell.files.SpecialFiles.listing(dir);
+		SpecialFiles.fifo(users);
+		Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-x---"));
+		var before = SpecialFiles.listing(dir);
 		try {
-			org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
-				store().save(folder, "hash", VALUES); // quietly: the memory cache still works
-				assertThat(store().load(folder, "hash").get(Kind.USERS)).isNull();
+			assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+				save(folder, "hash", VALUES); // quietly: the memory cache still works
+				assertThat(store().load(folder, "hash", TestKinds.stored()).get(TestKinds.USERS)).isNull();
 			});
 		}
 		finally {
-			io.astrashell.files.SpecialFiles.unblock(users);
+			SpecialFiles.unblock(users);
 		}
-		var after = io.astrashell.files.SpecialFiles.listing(dir);
-		assertThat(after.get(CompletionStore.fileName(Kind.USERS))).isEqualTo(before.get(CompletionStore.fileName(Kind.USERS)));
+		var after = SpecialFiles.listing(dir);
+		assertThat(after.get(name)).isEqualTo(before.get(name));
 		assertThat(after.keySet()).isEqualTo(before.keySet()); // no temporary file left
-		assertThat(io.astrashell.files.SpecialFiles.typeAndMode(dir)).isEqualTo("40750"); // an existing folder keeps its mode
+		assertThat(SpecialFiles.typeAndMode(dir)).isEqualTo("40750"); // an existing folder keeps its mode
 	}
 
 	@Test
