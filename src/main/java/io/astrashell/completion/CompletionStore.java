@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.astrashell.cli.ValueKind;
 import io.astrashell.files.AtomicFile;
+import io.astrashell.files.RegularFiles;
 import io.astrashell.session.AstraHome;
 
 /**
@@ -41,6 +42,9 @@ final class CompletionStore {
 	/** The column (from 1) of the value in a line; the description is the rest of the line. */
 	static final int VALUE_COLUMN = 1;
 
+	/** The largest file of values read (16 MiB); a larger one is left unread (the next fetch replaces it). */
+	static final long MAX_FILE_SIZE = 16L * 1024 * 1024;
+
 	private final Path directory;
 
 	CompletionStore(Path directory) {
@@ -62,7 +66,8 @@ final class CompletionStore {
 		Path dir = directory.resolve(folder);
 		try {
 			if (!Files.isRegularFile(dir.resolve(IDENTITY))
-					|| !Files.readString(dir.resolve(IDENTITY)).trim().equals(identityHash)) {
+					|| !RegularFiles.readText(dir.resolve(IDENTITY), "The completion cache file", 1024).trim()
+						.equals(identityHash)) {
 				return null;
 			}
 			Map<ValueKind, List<Candidate>> loaded = new LinkedHashMap<>();
@@ -70,7 +75,8 @@ final class CompletionStore {
 				Path file = dir.resolve(k.fileName());
 				if (Files.isRegularFile(file)) {
 					List<Candidate> values = new ArrayList<>();
-					for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+					for (String line : RegularFiles.readText(file, "The completion cache file", MAX_FILE_SIZE).lines()
+						.toList()) {
 						int tab = line.indexOf('\t');
 						if (tab > 0 && SafeValues.typable(line.substring(0, tab))) {
 							// an older version's file, or one edited by hand, may hold what Tab must not offer
@@ -91,9 +97,15 @@ final class CompletionStore {
 	void save(String folder, String identityHash, ServerKind<?> kind, List<Candidate> values) {
 		Path dir = directory.resolve(folder);
 		try {
-			Files.createDirectories(dir);
-			AstraHome.ownerOnly(directory);
-			AstraHome.ownerOnly(dir);
+			// made its owner's alone when new; an existing folder keeps its mode
+			if (!Files.isDirectory(directory)) {
+				Files.createDirectories(directory);
+				AstraHome.ownerOnly(directory);
+			}
+			if (!Files.isDirectory(dir)) {
+				Files.createDirectories(dir);
+				AstraHome.ownerOnly(dir);
+			}
 			write(dir.resolve(IDENTITY), identityHash + "\n");
 			StringBuilder b = new StringBuilder();
 			for (Candidate v : values) {
@@ -108,8 +120,9 @@ final class CompletionStore {
 		}
 	}
 
+	/** A file of the cache; one that is not a regular file (or is read-only) is left alone, quietly. */
 	private static void write(Path file, String text) throws IOException {
-		AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8));
+		AtomicFile.write(file, "The completion cache file", text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	// ---- the readers of the shell scripts

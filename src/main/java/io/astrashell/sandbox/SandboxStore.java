@@ -22,6 +22,7 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.astrashell.files.AtomicFile;
+import io.astrashell.files.RegularFiles;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -149,8 +150,12 @@ final class SandboxStore {
 		return state;
 	}
 
+	/** The largest state file read (1 GiB: a sandbox of millions of users). */
+	static final long MAX_STATE_SIZE = 1L << 30;
+
 	private static SandboxState parse(Path stateFile) throws IOException {
-		byte[] bytes = Files.readAllBytes(stateFile);
+		// a regular file only (a pipe would hang the sandbox), and bounded
+		byte[] bytes = RegularFiles.read(stateFile, "The sandbox state file", MAX_STATE_SIZE);
 		try {
 			return SandboxState.fromFile(MAPPER.readValue(bytes, SandboxState.StateFile.class));
 		}
@@ -165,7 +170,7 @@ final class SandboxStore {
 			byte[] bytes = MAPPER.writeValueAsBytes(state.toFile());
 			// the revision first: a crash after this point costs other processes one needless re-read
 			writeRevision(lock, revision);
-			AtomicFile.write(this.stateFile, bytes);
+			AtomicFile.write(this.stateFile, "The sandbox state file", bytes);
 			this.cached = state;
 			this.cachedKey = CacheKey.of(Files.readAttributes(this.stateFile, BasicFileAttributes.class), revision);
 		}
@@ -242,7 +247,7 @@ final class SandboxStore {
 			if (!Files.isDirectory(directory)) {
 				throw ex;
 			}
-			if (posix) {
+			if (posix && !Files.isSymbolicLink(directory)) { // a link: not ours to change where it points
 				try {
 					if (!Files.getPosixFilePermissions(directory).equals(OWNER_ONLY_DIRECTORY)) {
 						Files.setPosixFilePermissions(directory, OWNER_ONLY_DIRECTORY);
@@ -268,6 +273,8 @@ final class SandboxStore {
 	}
 
 	private static FileChannel openLockFile(Path lockFile) throws IOException {
+		// a device, a pipe or a directory there (links followed), or a read-only file: refused, never created or opened
+		RegularFiles.checkWritable(lockFile, "The sandbox lock file", "Nothing was written.");
 		Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
 				StandardOpenOption.WRITE);
 		if (posix(lockFile)) {

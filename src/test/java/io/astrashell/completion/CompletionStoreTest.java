@@ -4,14 +4,18 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.astrashell.cli.ValueKind;
+import io.astrashell.files.SpecialFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -51,6 +55,32 @@ class CompletionStoreTest {
 		assertThat(loaded.get(TestKinds.TOKENS)).isEmpty();
 		assertThat(store().load(folder, "another", TestKinds.stored())).isNull();
 		assertThat(store().load(CompletionStore.profileFolder("other", "dev"), "hash", TestKinds.stored())).isNull();
+	}
+
+	@Test
+	void aCacheFileThatIsNotARegularFileIsLeftAsItWas() throws Exception {
+		String folder = CompletionStore.profileFolder("p", "dev");
+		save(folder, "hash", VALUES);
+		Path dir = home.resolve(CompletionStore.DIRECTORY).resolve(folder);
+		String name = TestKinds.stored(TestKinds.USERS).fileName();
+		Path users = dir.resolve(name);
+		Files.delete(users);
+		SpecialFiles.fifo(users);
+		Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-x---"));
+		var before = SpecialFiles.listing(dir);
+		try {
+			assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+				save(folder, "hash", VALUES); // quietly: the memory cache still works
+				assertThat(store().load(folder, "hash", TestKinds.stored()).get(TestKinds.USERS)).isNull();
+			});
+		}
+		finally {
+			SpecialFiles.unblock(users);
+		}
+		var after = SpecialFiles.listing(dir);
+		assertThat(after.get(name)).isEqualTo(before.get(name));
+		assertThat(after.keySet()).isEqualTo(before.keySet()); // no temporary file left
+		assertThat(SpecialFiles.typeAndMode(dir)).isEqualTo("40750"); // an existing folder keeps its mode
 	}
 
 	@Test
