@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import io.astrashell.api.DevOpsClient;
+import io.astrashell.api.RolesApi;
+import io.astrashell.api.TokensApi;
+import io.astrashell.api.UsersApi;
 import io.astrashell.api.model.InviteUserRequest;
 import io.astrashell.api.model.OrganizationUsers;
 import io.astrashell.api.model.Policy;
@@ -50,14 +52,14 @@ public final class OrgFileService {
 
 	/** The two listings; a body of null is an empty listing, and a null role is left out. */
 	public State state(Connection connection) {
-		OrganizationUsers users = api.call(connection, "list the users", DevOpsClient::users);
-		List<Role> roles = api.call(connection, "list the roles", DevOpsClient::roles);
+		OrganizationUsers users = api.call(connection, "list the users", UsersApi::list);
+		List<Role> roles = api.call(connection, "list the roles", RolesApi::list);
 		return new State(users == null ? new OrganizationUsers(null, null, null) : users,
 				roles == null ? List.of() : roles.stream().filter(r -> r != null).toList());
 	}
 
 	private List<TokenInfo> tokens(Connection connection) {
-		TokenList listed = api.call(connection, "list the tokens", DevOpsClient::tokens);
+		TokenList listed = api.call(connection, "list the tokens", TokensApi::list);
 		return listed == null ? List.of() : listed.clients();
 	}
 
@@ -218,7 +220,7 @@ public final class OrgFileService {
 	private void apply(Connection connection, Plan.Change change, Map<String, String> ids, String orgId) {
 		if (change instanceof Plan.AddRole a) {
 			Role created = api.call(connection, "create the role '" + a.name() + "'",
-					c -> c.createRole(new RoleRequest(a.name(), a.policy())));
+					c -> RolesApi.create(c, new RoleRequest(a.name(), a.policy())));
 			if (created == null || created.id() == null) {
 				throw ServiceException.failed("The API created role '" + a.name()
 						+ "' without sending its id: run apply again to go on.");
@@ -232,7 +234,7 @@ public final class OrgFileService {
 			api.exclusive(connection, "roles", () -> {
 				Role now = api.call(connection, "read the role '" + r.current().name() + "'", c -> {
 					try {
-						return c.role(r.current().id());
+						return RolesApi.get(c, r.current().id());
 					}
 					catch (io.astrashell.api.ApiException.NotFound e) {
 						throw ServiceException.notFound("Role " + Plan.quote(r.current().name()) + " was deleted by "
@@ -245,7 +247,7 @@ public final class OrgFileService {
 							+ "apply again: it plans from what the role holds now.");
 				}
 				api.run(connection, "update the role '" + r.current().name() + "'",
-						c -> c.updateRole(r.current().id(), new RoleRequest(r.name(), r.policy())));
+						c -> RolesApi.update(c, r.current().id(), new RoleRequest(r.name(), r.policy())));
 				return null;
 			});
 			ids.remove(Planner.key(r.current().name()));
@@ -253,20 +255,20 @@ public final class OrgFileService {
 		}
 		else if (change instanceof Plan.AddUser u) {
 			List<String> roleIds = ids(u.roles(), ids);
-			api.run(connection, "invite " + u.email(), c -> c.inviteUser(new InviteUserRequest(u.email(), orgId, roleIds)));
+			api.run(connection, "invite " + u.email(), c -> UsersApi.invite(c, new InviteUserRequest(u.email(), orgId, roleIds)));
 			changes.added(connection, new User(null, u.email(), "invited", List.of()));
 		}
 		else if (change instanceof Plan.SetUserRoles s) {
 			List<String> roleIds = ids(s.to(), ids);
 			api.run(connection, "set the roles of " + s.current().email(),
-					c -> c.setUserRoles(s.current().userId(), new UserRolesRequest(roleIds)));
+					c -> UsersApi.setRoles(c, s.current().userId(), new UserRolesRequest(roleIds)));
 		}
 		else if (change instanceof Plan.RemoveUser u) {
-			api.run(connection, "remove " + u.current().email(), c -> c.deleteUser(u.current().userId()));
+			api.run(connection, "remove " + u.current().email(), c -> UsersApi.delete(c, u.current().userId()));
 			changes.removed(connection, u.current());
 		}
 		else if (change instanceof Plan.RemoveRole r) {
-			api.run(connection, "delete the role '" + r.current().name() + "'", c -> c.deleteRole(r.current().id()));
+			api.run(connection, "delete the role '" + r.current().name() + "'", c -> RolesApi.delete(c, r.current().id()));
 			changes.removed(connection, r.current());
 		}
 	}

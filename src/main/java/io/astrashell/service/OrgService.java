@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.astrashell.api.ApiException;
+import io.astrashell.api.OrganizationApi;
 import io.astrashell.api.model.OrganizationSummary;
 import io.astrashell.api.model.OrganizationUsers;
 import io.astrashell.session.Connection;
@@ -32,7 +33,7 @@ public final class OrgService {
 		}
 		OrganizationSummary summary = api.call(connection, "read the organization", c -> {
 			try {
-				return c.organization();
+				return OrganizationApi.summary(c);
 			}
 			catch (ApiException.Forbidden e) {
 				return null; // the token may read the org but not its users: no name then
@@ -61,7 +62,7 @@ public final class OrgService {
 
 	/** The id {@code /v2/currentOrg} answers (null if it sent none). */
 	private static String currentId(io.astrashell.api.DevOpsClient client) {
-		io.astrashell.api.model.CurrentOrganization current = client.currentOrganization();
+		io.astrashell.api.model.CurrentOrganization current = OrganizationApi.current(client);
 		return current == null ? null : current.id();
 	}
 

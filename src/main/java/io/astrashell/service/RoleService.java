@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.astrashell.api.ApiException;
+import io.astrashell.api.RolesApi;
 import io.astrashell.api.model.BuiltInRoles;
 import io.astrashell.api.model.Policy;
 import io.astrashell.api.model.PolicyActions;
@@ -41,7 +42,7 @@ public final class RoleService {
 
 	/** The organization's roles; a missing listing is an empty one, and a null item is left out. */
 	public List<Role> list(Connection connection) {
-		List<Role> roles = api.call(connection, "list the roles", c -> c.roles());
+		List<Role> roles = api.call(connection, "list the roles", RolesApi::list);
 		if (roles == null) {
 			return List.of();
 		}
@@ -221,7 +222,7 @@ public final class RoleService {
 				Policy.ALLOW);
 		Role created = api.call(connection, "create the role", c -> {
 			try {
-				return c.createRole(new RoleRequest(name, policy));
+				return RolesApi.create(c, new RoleRequest(name, policy));
 			}
 			catch (ApiException.Conflict e) {
 				throw ServiceException.alreadyExists("Role '" + name + "' already exists in the organization.");
@@ -281,7 +282,7 @@ public final class RoleService {
 				Policy.ALLOW);
 		api.run(connection, "change the role", c -> {
 			try {
-				c.updateRole(role.id(), new RoleRequest(newName, policy));
+				RolesApi.update(c, role.id(), new RoleRequest(newName, policy));
 			}
 			catch (ApiException.Conflict e) {
 				throw ServiceException.alreadyExists("Role '" + newName + "' already exists in the organization.");
@@ -323,7 +324,7 @@ public final class RoleService {
 		try {
 			return api.call(connection, "read the role back", c -> {
 				try {
-					return c.role(id);
+					return RolesApi.get(c, id);
 				}
 				catch (ApiException.NotFound e) {
 					return GONE;
@@ -397,7 +398,7 @@ public final class RoleService {
 		beforeDelete.accept(role);
 		api.run(connection, "delete the role", c -> {
 			try {
-				c.deleteRole(id);
+				RolesApi.delete(c, id);
 			}
 			catch (ApiException.NotFound e) {
 				if (!ifExists) {

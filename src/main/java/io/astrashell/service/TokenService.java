@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.astrashell.api.ApiException;
+import io.astrashell.api.TokensApi;
 import io.astrashell.api.model.CreateTokenRequest;
 import io.astrashell.api.model.CreatedToken;
 import io.astrashell.api.model.Role;
@@ -66,7 +67,7 @@ public final class TokenService {
 
 	/** The tokens in the order the API lists them, without their roles' names (one request). */
 	public List<TokenInfo> clients(Connection connection) {
-		TokenList listed = api.call(connection, "list the tokens", c -> c.tokens());
+		TokenList listed = api.call(connection, "list the tokens", TokensApi::list);
 		return listed == null ? List.of() : listed.clients();
 	}
 
@@ -84,7 +85,7 @@ public final class TokenService {
 		List<Role> chosen = RoleService.resolveAll(roleRefs, roles.list(connection));
 		CreateTokenRequest request = new CreateTokenRequest(chosen.stream().map(Role::id).toList(), description,
 				expiresAt == null ? null : expiresAt.toString(), null);
-		CreatedToken token = api.call(connection, "create the token", c -> c.createToken(request));
+		CreatedToken token = api.call(connection, "create the token", c -> TokensApi.create(c, request));
 		if (token == null) {
 			token = new CreatedToken(null, null, null, null, null, null, null, description);
 		}
@@ -128,7 +129,7 @@ public final class TokenService {
 		}
 		boolean deleted = api.call(connection, "delete the token", c -> {
 			try {
-				c.deleteToken(clientId);
+				TokensApi.delete(c, clientId);
 				return true;
 			}
 			catch (ApiException.NotFound e) {

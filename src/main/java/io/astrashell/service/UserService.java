@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import io.astrashell.api.ApiException;
+import io.astrashell.api.UsersApi;
 import io.astrashell.api.model.BuiltInRoles;
 import io.astrashell.api.model.EmailAddress;
 import io.astrashell.api.model.InviteUserRequest;
@@ -78,7 +79,7 @@ public final class UserService {
 	}
 
 	public OrganizationUsers list(Connection connection) {
-		OrganizationUsers users = api.call(connection, "list the users", c -> c.users());
+		OrganizationUsers users = api.call(connection, "list the users", UsersApi::list);
 		if (users == null) { // a body of null: no users, no organization named
 			users = new OrganizationUsers(null, null, null);
 		}
@@ -108,7 +109,7 @@ public final class UserService {
 		if (isId(ref)) {
 			User user = api.call(connection, "read the user", c -> {
 				try {
-					return c.user(ref);
+					return UsersApi.get(c, ref);
 				}
 				catch (ApiException.NotFound e) {
 					throw notFound(ref, null);
@@ -161,7 +162,7 @@ public final class UserService {
 		List<String> ids = chosen.stream().map(Role::id).toList();
 		boolean present = api.call(connection, "invite the user", c -> {
 			try {
-				c.inviteUser(new InviteUserRequest(email, users.orgId(), ids));
+				UsersApi.invite(c, new InviteUserRequest(email, users.orgId(), ids));
 				return false;
 			}
 			catch (ApiException.Conflict e) {
@@ -223,7 +224,7 @@ public final class UserService {
 		List<String> ids = chosen.stream().map(Role::id).toList();
 		api.run(connection, "change the user's roles", c -> {
 			try {
-				c.setUserRoles(userId, new UserRolesRequest(ids));
+				UsersApi.setRoles(c, userId, new UserRolesRequest(ids));
 			}
 			catch (ApiException.NotFound e) {
 				throw notFound(ref, null);
@@ -354,7 +355,7 @@ public final class UserService {
 		beforeDelete.accept(user);
 		api.run(connection, "remove the user", c -> {
 			try {
-				c.deleteUser(userId);
+				UsersApi.delete(c, userId);
 			}
 			catch (ApiException.NotFound e) {
 				if (!ifExists) {

@@ -29,7 +29,7 @@
  * ({@code AstraSettings.Setting}) rather than by Spring Boot's binder into a
  * {@code @ConfigurationProperties} record (the binder and its conversion service: 86 ms, 82 to 96);
  * and {@code org} reading the organization's two keys with Jackson's streaming parser
- * ({@code DevOpsClient#organizationSummary}) rather than binding the users listing: 46 ms (39 to
+ * ({@code OrganizationApi#summary}) rather than binding the users listing: 46 ms (39 to
  * 50).</li>
  * </ul>
  * Dropped, back to the plain Spring way: property sources that answer lookups without listing their

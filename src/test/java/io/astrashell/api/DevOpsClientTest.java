@@ -62,7 +62,7 @@ class DevOpsClientTest {
 	@Test
 	void sendsTheTokenAndAcceptsJson() throws Exception {
 		server.enqueue(json(200, "{\"id\":\"org-1\"}"));
-		assertThat(client.currentOrganization().id()).isEqualTo("org-1");
+		assertThat(OrganizationApi.current(client).id()).isEqualTo("org-1");
 		RecordedRequest request = server.takeRequest();
 		assertThat(request.getMethod()).isEqualTo("GET");
 		assertThat(request.getTarget()).isEqualTo("/v2/currentOrg");
@@ -75,7 +75,7 @@ class DevOpsClientTest {
 		server.enqueue(json(200, """
 				{"OrgID":"o1","OrgName":"My Org","Users":[{"UserID":"u1","Email":"alice@example.com","Status":"active",
 				"Roles":[{"ID":"r1","Name":"Database Administrator"}]}]}"""));
-		OrganizationUsers users = client.users();
+		OrganizationUsers users = UsersApi.list(client);
 		assertThat(users.orgName()).isEqualTo("My Org");
 		User alice = users.users().get(0);
 		assertThat(alice.email()).isEqualTo("alice@example.com");
@@ -88,7 +88,7 @@ class DevOpsClientTest {
 		server.enqueue(json(200, """
 				{"orgID":"o1","orgName":"My Org","users":[{"userID":"u1","email":"bob@example.com","status":"invited",
 				"roles":[{"id":"r1","name":"RO User"}]}]}"""));
-		User bob = client.users().users().get(0);
+		User bob = UsersApi.list(client).users().get(0);
 		assertThat(bob.userId()).isEqualTo("u1");
 		assertThat(bob.status()).isEqualTo("invited");
 		assertThat(bob.roles().get(0).id()).isEqualTo("r1");
@@ -99,11 +99,11 @@ class DevOpsClientTest {
 		server.enqueue(json(200, """
 				{"OrgID":"o1","OrgName":"My Org","Users":[{"UserID":"u1","Email":"alice@example.com","Status":"active",
 				"Roles":[{"ID":"r1","Name":"Database Administrator","Policy":{"actions":["org-read"]}}]}]}"""));
-		assertThat(client.organization()).isEqualTo(new OrganizationSummary("o1", "My Org"));
+		assertThat(OrganizationApi.summary(client)).isEqualTo(new OrganizationSummary("o1", "My Org"));
 		assertThat(server.takeRequest().getTarget()).isEqualTo("/v2/organizations/users");
 		server.enqueue(json(200, """
 				{"orgID":"o2","orgName":"Spec Org","users":[]}"""));
-		assertThat(client.organization()).isEqualTo(new OrganizationSummary("o2", "Spec Org"));
+		assertThat(OrganizationApi.summary(client)).isEqualTo(new OrganizationSummary("o2", "Spec Org"));
 	}
 
 	@Test
@@ -113,20 +113,20 @@ class DevOpsClientTest {
 		server.enqueue(json(200, """
 				{"Users":[{"UserID":"u1","OrgID":"not-this","OrgName":"nor this","Roles":[{"ID":"r1"}]}],
 				"Extra":{"OrgID":"nor-this"},"orgname":"My Org","ORGID":42}"""));
-		assertThat(client.organization()).isEqualTo(new OrganizationSummary("42", "My Org"));
+		assertThat(OrganizationApi.summary(client)).isEqualTo(new OrganizationSummary("42", "My Org"));
 		server.enqueue(json(200, "{\"Users\":[]}"));
-		assertThat(client.organization()).isEqualTo(new OrganizationSummary(null, null));
+		assertThat(OrganizationApi.summary(client)).isEqualTo(new OrganizationSummary(null, null));
 	}
 
 	@Test
 	void aUsersListingThatIsNotAnObjectIsAnUnexpectedResponse() {
 		server.enqueue(json(200, "[{\"OrgID\":\"o1\"}]"));
-		assertThatThrownBy(() -> client.organization()).isInstanceOf(ApiException.UnexpectedResponse.class)
+		assertThatThrownBy(() -> OrganizationApi.summary(client)).isInstanceOf(ApiException.UnexpectedResponse.class)
 			.hasMessageContaining("could not be read");
 		server.enqueue(json(200, "{\"OrgID\":\"o1\", \"Users\": ["));
-		assertThatThrownBy(() -> client.organization()).isInstanceOf(ApiException.UnexpectedResponse.class);
+		assertThatThrownBy(() -> OrganizationApi.summary(client)).isInstanceOf(ApiException.UnexpectedResponse.class);
 		server.enqueue(text(200, "text/html", "<html>captive portal</html>"));
-		assertThatThrownBy(() -> client.organization()).isInstanceOf(ApiException.UnexpectedResponse.class);
+		assertThatThrownBy(() -> OrganizationApi.summary(client)).isInstanceOf(ApiException.UnexpectedResponse.class);
 	}
 
 	@Test
@@ -136,7 +136,7 @@ class DevOpsClientTest {
 				"actions":["org-read"],"effect":"allow"}},
 				{"id":"r2","name":"Other","policy":{"description":"e","resources":[],"actions":["db-cql"],"effect":"allow"},
 				"last_update_datetime":"2025-06-17T02:26:29.846Z","last_update_userid":"u9"}]"""));
-		List<Role> roles = client.roles();
+		List<Role> roles = RolesApi.list(client);
 		assertThat(roles).extracting(Role::name).containsExactly("Custom", "Other");
 		assertThat(roles.get(0).policy().actions()).containsExactly("org-read");
 		assertThat(roles.get(1).lastUpdateUserId()).isEqualTo("u9");
@@ -147,14 +147,14 @@ class DevOpsClientTest {
 		server.enqueue(json(200, """
 				{"clients":[{"clientId":"abc","roles":["r1"],"generatedOn":"2025-06-17T02:26:29.846Z",
 				"description":"ci","tokenExpiry":null}]}"""));
-		TokenList tokens = client.tokens();
+		TokenList tokens = TokensApi.list(client);
 		assertThat(tokens.clients().get(0).clientId()).isEqualTo("abc");
 		assertThat(tokens.clients().get(0).tokenExpiry()).isNull();
 
 		server.enqueue(json(200, """
 				{"clientId":"xyz","secret":"s3cr3t","orgId":"o1","roles":["r1"],"token":"AstraCS:xyz:00",
 				"generatedOn":"2025-06-17T02:26:29.846123456Z","tokenExpiry":null,"description":"d"}"""));
-		CreatedToken created = client.createToken(new CreateTokenRequest(List.of("r1"), "d", null, null));
+		CreatedToken created = TokensApi.create(client, new CreateTokenRequest(List.of("r1"), "d", null, null));
 		assertThat(created.secret()).isEqualTo("s3cr3t");
 		assertThat(created.toString()).doesNotContain("s3cr3t");
 		server.takeRequest();
@@ -166,7 +166,7 @@ class DevOpsClientTest {
 	@Test
 	void writesRequestBodiesInCamelCaseWithRoleIds() throws Exception {
 		server.enqueue(new MockResponse.Builder().code(200).build());
-		client.inviteUser(new InviteUserRequest("a@b.co", "o1", List.of("r1", "r2")));
+		UsersApi.invite(client, new InviteUserRequest("a@b.co", "o1", List.of("r1", "r2")));
 		RecordedRequest invite = server.takeRequest();
 		assertThat(invite.getMethod()).isEqualTo("PUT");
 		assertThat(invite.getTarget()).isEqualTo("/v2/organizations/users");
@@ -175,7 +175,7 @@ class DevOpsClientTest {
 			.isEqualTo("{\"email\":\"a@b.co\",\"orgID\":\"o1\",\"roles\":[\"r1\",\"r2\"]}");
 
 		server.enqueue(new MockResponse.Builder().code(204).build());
-		client.setUserRoles("u1", new UserRolesRequest(List.of("r3")));
+		UsersApi.setRoles(client, "u1", new UserRolesRequest(List.of("r3")));
 		RecordedRequest roles = server.takeRequest();
 		assertThat(roles.getTarget()).isEqualTo("/v2/organizations/users/u1/roles");
 		assertThat(roles.getBody().string(StandardCharsets.UTF_8)).isEqualTo("{\"roles\":[\"r3\"]}");
@@ -183,7 +183,7 @@ class DevOpsClientTest {
 		server.enqueue(json(201, "{\"OrgID\":\"o1\",\"ID\":\"r9\",\"Name\":\"n\",\"Policy\":{\"description\":\"d\","
 				+ "\"resources\":[\"drn:astra:org:o1\"],\"actions\":[\"org-read\"],\"effect\":\"allow\"},"
 				+ "\"LastUpdateDateTime\":\"2025-06-17T02:26:29.846Z\",\"LastUpdateUserID\":\"u1\"}"));
-		Role role = client.createRole(new RoleRequest("n",
+		Role role = RolesApi.create(client, new RoleRequest("n",
 				new Policy("d", List.of("drn:astra:org:o1"), List.of("org-read"), "allow")));
 		assertThat(role.id()).isEqualTo("r9");
 		assertThat(role.orgId()).isEqualTo("o1");
@@ -194,25 +194,25 @@ class DevOpsClientTest {
 	@Test
 	void standardErrorBodyBecomesATypedErrorWithTheServersMessage() {
 		server.enqueue(json(401, "{\"errors\":[{\"ID\":340012,\"message\":\"invalid token format\"}]}"));
-		assertThatThrownBy(() -> client.users()).isInstanceOf(ApiException.Unauthorized.class)
+		assertThatThrownBy(() -> UsersApi.list(client)).isInstanceOf(ApiException.Unauthorized.class)
 			.extracting(e -> ((ApiException) e).serverMessage()).isEqualTo("invalid token format");
 		server.enqueue(json(403, "{\"errors\":[{\"ID\":1,\"message\":\"forbidden\"},{\"ID\":2,\"message\":\"lacks org-user-read\"}]}"));
-		assertThatThrownBy(() -> client.users()).isInstanceOf(ApiException.Forbidden.class)
+		assertThatThrownBy(() -> UsersApi.list(client)).isInstanceOf(ApiException.Forbidden.class)
 			.extracting(e -> ((ApiException) e).serverMessage()).isEqualTo("forbidden; lacks org-user-read");
 		server.enqueue(json(404, "{\"errors\":[{\"ID\":3,\"message\":\"user not found\"}]}"));
-		assertThatThrownBy(() -> client.user("nope")).isInstanceOf(ApiException.NotFound.class);
+		assertThatThrownBy(() -> UsersApi.get(client, "nope")).isInstanceOf(ApiException.NotFound.class);
 		server.enqueue(json(400, "{\"errors\":[{\"ID\":4,\"message\":\"bad email\"}]}"));
-		assertThatThrownBy(() -> client.inviteUser(new InviteUserRequest("x", "o", List.of())))
+		assertThatThrownBy(() -> UsersApi.invite(client, new InviteUserRequest("x", "o", List.of())))
 			.isInstanceOf(ApiException.BadRequest.class).hasMessageContaining("bad email");
 	}
 
 	@Test
 	void roleEndpointsAnswerWithABareJsonString() {
 		server.enqueue(json(404, "\"role not found\""));
-		assertThatThrownBy(() -> client.role("r1")).isInstanceOf(ApiException.NotFound.class)
+		assertThatThrownBy(() -> RolesApi.get(client, "r1")).isInstanceOf(ApiException.NotFound.class)
 			.extracting(e -> ((ApiException) e).serverMessage()).isEqualTo("role not found");
 		server.enqueue(json(409, "\"role name already exists\""));
-		assertThatThrownBy(() -> client.createRole(new RoleRequest("n", new Policy("d", List.of(), List.of(), "allow"))))
+		assertThatThrownBy(() -> RolesApi.create(client, new RoleRequest("n", new Policy("d", List.of(), List.of(), "allow"))))
 			.isInstanceOf(ApiException.Conflict.class)
 			.extracting(e -> ((ApiException) e).serverMessage()).isEqualTo("role name already exists");
 	}
@@ -220,7 +220,7 @@ class DevOpsClientTest {
 	@Test
 	void tokenCreateAnswersInPlainText() {
 		server.enqueue(text(400, "text/plain; charset=utf-8", "invalid role id\n"));
-		assertThatThrownBy(() -> client.createToken(new CreateTokenRequest(List.of("x"), null, null, null)))
+		assertThatThrownBy(() -> TokensApi.create(client, new CreateTokenRequest(List.of("x"), null, null, null)))
 			.isInstanceOf(ApiException.BadRequest.class)
 			.extracting(e -> ((ApiException) e).serverMessage()).isEqualTo("invalid role id");
 	}
@@ -230,7 +230,7 @@ class DevOpsClientTest {
 		server.enqueue(text(502, "text/html", "<html><body><h1>502 Bad Gateway</h1><script>x</script></body></html>"));
 		server.enqueue(text(502, "text/html", "<html>again</html>"));
 		server.enqueue(text(502, "text/html", "<html>and again</html>"));
-		assertThatThrownBy(() -> client.currentOrganization()).isInstanceOf(ApiException.ServerError.class)
+		assertThatThrownBy(() -> OrganizationApi.current(client)).isInstanceOf(ApiException.ServerError.class)
 			.satisfies(e -> {
 				assertThat(((ApiException) e).status()).isEqualTo(502);
 				assertThat(((ApiException) e).serverMessage()).contains("HTML page").doesNotContain("<");
@@ -240,7 +240,7 @@ class DevOpsClientTest {
 	@Test
 	void anEmptyErrorBodyStillGivesTheStatus() {
 		server.enqueue(new MockResponse.Builder().code(500).build());
-		assertThatThrownBy(() -> client.tokens()).isInstanceOf(ApiException.ServerError.class)
+		assertThatThrownBy(() -> TokensApi.list(client)).isInstanceOf(ApiException.ServerError.class)
 			.satisfies(e -> {
 				assertThat(((ApiException) e).status()).isEqualTo(500);
 				assertThat(((ApiException) e).serverMessage()).isNull();
@@ -250,9 +250,9 @@ class DevOpsClientTest {
 	@Test
 	void aSuccessThatIsNotTheApisJsonIsAnUnexpectedResponse() {
 		server.enqueue(text(200, "text/html", "<html>captive portal</html>"));
-		assertThatThrownBy(() -> client.users()).isInstanceOf(ApiException.UnexpectedResponse.class);
+		assertThatThrownBy(() -> UsersApi.list(client)).isInstanceOf(ApiException.UnexpectedResponse.class);
 		server.enqueue(new MockResponse.Builder().code(200).build());
-		assertThatThrownBy(() -> client.currentOrganization()).isInstanceOf(ApiException.UnexpectedResponse.class)
+		assertThatThrownBy(() -> OrganizationApi.current(client)).isInstanceOf(ApiException.UnexpectedResponse.class)
 			.hasMessageContaining("no body");
 	}
 
@@ -263,7 +263,7 @@ class DevOpsClientTest {
 			port = s.getLocalPort();
 		}
 		DevOpsClient nowhere = new DevOpsClient(URI.create("http://127.0.0.1:" + port), TOKEN, HttpSettings.DEFAULTS);
-		assertThatThrownBy(nowhere::currentOrganization).isInstanceOf(ApiException.Unreachable.class)
+		assertThatThrownBy(() -> OrganizationApi.current(nowhere)).isInstanceOf(ApiException.Unreachable.class)
 			.hasMessageContaining("connection refused");
 	}
 
@@ -272,7 +272,7 @@ class DevOpsClientTest {
 		server.enqueue(new MockResponse.Builder().code(200).body("{}").headersDelay(3, TimeUnit.SECONDS).build());
 		DevOpsClient impatient = client(new HttpSettings(Duration.ofSeconds(1), Duration.ofMillis(300), 0,
 				Duration.ofSeconds(1)));
-		assertThatThrownBy(impatient::currentOrganization).isInstanceOf(ApiException.Unreachable.class)
+		assertThatThrownBy(() -> OrganizationApi.current(impatient)).isInstanceOf(ApiException.Unreachable.class)
 			.hasMessageContaining("timeout");
 	}
 
@@ -281,7 +281,7 @@ class DevOpsClientTest {
 		server.enqueue(new MockResponse.Builder().code(503).setHeader("Retry-After", "0").build());
 		server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "0").build());
 		server.enqueue(json(200, "{\"id\":\"org-1\"}"));
-		assertThat(client.currentOrganization().id()).isEqualTo("org-1");
+		assertThat(OrganizationApi.current(client).id()).isEqualTo("org-1");
 		assertThat(server.getRequestCount()).isEqualTo(3);
 	}
 
@@ -290,7 +290,7 @@ class DevOpsClientTest {
 		for (int i = 0; i < 3; i++) {
 			server.enqueue(new MockResponse.Builder().code(504).setHeader("Retry-After", "0").build());
 		}
-		assertThatThrownBy(() -> client.deleteUser("u1")).isInstanceOf(ApiException.ServerError.class);
+		assertThatThrownBy(() -> UsersApi.delete(client, "u1")).isInstanceOf(ApiException.ServerError.class);
 		assertThat(server.getRequestCount()).isEqualTo(3); // the call and two retries
 	}
 
@@ -298,7 +298,7 @@ class DevOpsClientTest {
 	void postIsNeverRetried() {
 		server.enqueue(text(503, "text/plain", "busy"));
 		server.enqueue(json(200, "{}"));
-		assertThatThrownBy(() -> client.createToken(new CreateTokenRequest(List.of("r"), null, null, null)))
+		assertThatThrownBy(() -> TokensApi.create(client, new CreateTokenRequest(List.of("r"), null, null, null)))
 			.isInstanceOf(ApiException.ServerError.class);
 		assertThat(server.getRequestCount()).isEqualTo(1);
 	}
@@ -306,7 +306,7 @@ class DevOpsClientTest {
 	@Test
 	void idsArePathSegments() throws Exception {
 		server.enqueue(new MockResponse.Builder().code(200).build());
-		client.deleteToken("a/b c");
+		TokensApi.delete(client, "a/b c");
 		assertThat(server.takeRequest().getTarget()).isEqualTo("/v2/clientIdSecrets/a%2Fb%20c");
 	}
 

@@ -54,7 +54,7 @@ class HttpLimitsTest {
 			DevOpsClient client = client(server, settings(Duration.ofSeconds(1), Duration.ofSeconds(3),
 					HttpSettings.DEFAULT_MAX_RESPONSE_SIZE));
 			long start = System.nanoTime();
-			assertThatThrownBy(client::currentOrganization).isInstanceOf(ApiException.Incomplete.class)
+			assertThatThrownBy(() -> OrganizationApi.current(client)).isInstanceOf(ApiException.Incomplete.class)
 				.hasMessage("GET /v2/currentOrg: no complete answer within 3 s (astra.http.deadline)");
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
 			assertThat(server.awaitClientClosed(5)).as("the client closed the connection").isTrue();
@@ -73,7 +73,7 @@ class HttpLimitsTest {
 		})) {
 			DevOpsClient client = client(server, settings(Duration.ofSeconds(5), Duration.ofSeconds(30), 1024 * 1024));
 			long start = System.nanoTime();
-			assertThatThrownBy(client::users).isInstanceOf(ApiException.TooLarge.class)
+			assertThatThrownBy(() -> UsersApi.list(client)).isInstanceOf(ApiException.TooLarge.class)
 				.hasMessage("GET /v2/organizations/users: the answer is larger than 1 MiB (astra.http.max-response-size)");
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
 			assertThat(server.awaitClientClosed(5)).as("the client closed the connection").isTrue();
@@ -92,7 +92,7 @@ class HttpLimitsTest {
 		})) {
 			DevOpsClient client = client(server, settings(Duration.ofSeconds(1), Duration.ofSeconds(2),
 					HttpSettings.DEFAULT_MAX_RESPONSE_SIZE));
-			assertThatThrownBy(client::users).isInstanceOf(ApiException.Incomplete.class)
+			assertThatThrownBy(() -> UsersApi.list(client)).isInstanceOf(ApiException.Incomplete.class)
 				.hasMessageContaining("within 2 s");
 			assertThat(server.awaitClientClosed(5)).isTrue();
 		}
@@ -106,7 +106,7 @@ class HttpLimitsTest {
 		})) {
 			DevOpsClient client = client(server, settings(Duration.ofSeconds(30), Duration.ofSeconds(60), 4096));
 			long start = System.nanoTime();
-			assertThatThrownBy(client::roles).isInstanceOf(ApiException.TooLarge.class)
+			assertThatThrownBy(() -> RolesApi.list(client)).isInstanceOf(ApiException.TooLarge.class)
 				.hasMessageContaining("larger than 4 KiB");
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
 			assertThat(server.awaitClientClosed(5)).isTrue();
@@ -131,7 +131,7 @@ class HttpLimitsTest {
 			}
 		})) {
 			DevOpsClient client = client(server, settings(Duration.ofSeconds(5), Duration.ofSeconds(30), 64 * 1024));
-			assertThatThrownBy(client::roles).isInstanceOf(ApiException.TooLarge.class)
+			assertThatThrownBy(() -> RolesApi.list(client)).isInstanceOf(ApiException.TooLarge.class)
 				.hasMessageContaining("larger than 64 KiB");
 		}
 	}
@@ -146,7 +146,7 @@ class HttpLimitsTest {
 			}
 		})) {
 			DevOpsClient client = client(server, settings(Duration.ofSeconds(5), Duration.ofSeconds(30), 1024 * 1024));
-			assertThatThrownBy(() -> client.user("u1")).isInstanceOf(ApiException.NotFound.class)
+			assertThatThrownBy(() -> UsersApi.get(client, "u1")).isInstanceOf(ApiException.NotFound.class)
 				.satisfies(e -> assertThat(((ApiException) e).serverMessage()).startsWith("no such user"));
 		}
 	}
@@ -174,7 +174,7 @@ class HttpLimitsTest {
 			}
 			write(out, "0\r\n\r\n");
 		})) {
-			OrganizationUsers users = client(server, HttpSettings.DEFAULTS).users();
+			OrganizationUsers users = UsersApi.list(client(server, HttpSettings.DEFAULTS));
 			assertThat(users.users()).hasSize(100_000);
 			assertThat(users.users().get(99_999).email()).isEqualTo("user099999@example.com");
 		}
@@ -190,7 +190,7 @@ class HttpLimitsTest {
 			AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
 			Thread caller = new Thread(() -> {
 				try {
-					client.users();
+					UsersApi.list(client);
 				}
 				catch (Throwable t) {
 					thrown.set(t);
@@ -228,7 +228,7 @@ class HttpLimitsTest {
 			AtomicReference<Throwable> thrown = new AtomicReference<>();
 			Thread caller = new Thread(() -> {
 				try {
-					client.currentOrganization();
+					OrganizationApi.current(client);
 				}
 				catch (Throwable t) {
 					thrown.set(t);
@@ -268,7 +268,7 @@ class HttpLimitsTest {
 			AtomicReference<Throwable> thrown = new AtomicReference<>();
 			Thread caller = new Thread(() -> {
 				try {
-					client.deleteUser("u1");
+					UsersApi.delete(client, "u1");
 				}
 				catch (Throwable t) {
 					thrown.set(t);
@@ -292,7 +292,7 @@ class HttpLimitsTest {
 			DevOpsClient client = client(server, HttpSettings.DEFAULTS);
 			Thread.currentThread().interrupt();
 			try {
-				assertThatThrownBy(() -> client.deleteUser("u1")).isInstanceOf(CallInterrupted.class);
+				assertThatThrownBy(() -> UsersApi.delete(client, "u1")).isInstanceOf(CallInterrupted.class);
 				assertThat(Thread.currentThread().isInterrupted()).isTrue();
 			}
 			finally {
@@ -313,7 +313,7 @@ class HttpLimitsTest {
 						"HTTP/1.1 302 Found\r\nLocation: http://u:hunter2@127.0.0.1:" + elsewhere.port()
 								+ "/v2/currentOrg\r\nContent-Length: 0\r\n\r\n"))) {
 			DevOpsClient client = client(server, HttpSettings.DEFAULTS);
-			assertThatThrownBy(client::currentOrganization).isInstanceOf(ApiException.Redirected.class)
+			assertThatThrownBy(() -> OrganizationApi.current(client)).isInstanceOf(ApiException.Redirected.class)
 				.hasMessageContaining("redirected (HTTP 302) to http://u:****@127.0.0.1:" + elsewhere.port())
 				.hasMessageContaining("another origin")
 				.hasMessageNotContaining("hunter2");
@@ -338,8 +338,8 @@ class HttpLimitsTest {
 			}
 		})) {
 			DevOpsClient client = client(server, HttpSettings.DEFAULTS);
-			assertThat(client.currentOrganization().id()).isEqualTo("o-1");
-			assertThatThrownBy(() -> client.deleteUser("u1")).isInstanceOf(ApiException.Redirected.class)
+			assertThat(OrganizationApi.current(client).id()).isEqualTo("o-1");
+			assertThatThrownBy(() -> UsersApi.delete(client, "u1")).isInstanceOf(ApiException.Redirected.class)
 				.hasMessageContaining("for a DELETE request");
 		}
 	}

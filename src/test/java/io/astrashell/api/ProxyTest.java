@@ -164,8 +164,8 @@ class ProxyTest {
 		int port = sandbox.endpoint().getPort();
 		DevOpsClient client = client("http://" + LoopbackTls.HOST + ":" + port,
 				Map.of("http_proxy", "http://127.0.0.1:" + proxy.port()), null);
-		assertThat(client.organization()).isEqualTo(expected());
-		assertThat(client.roles()).isNotEmpty();
+		assertThat(OrganizationApi.summary(client)).isEqualTo(expected());
+		assertThat(RolesApi.list(client)).isNotEmpty();
 		assertThat(proxy.forwarded).containsExactly("http://api.astra.test:" + port + "/v2/organizations/users",
 				"http://api.astra.test:" + port + "/v2/organizations/roles");
 		assertThat(proxy.tunnels).isEmpty();
@@ -177,8 +177,8 @@ class ProxyTest {
 		LoopbackTls tls = closing(new LoopbackTls(sandbox.endpoint().getPort()));
 		DevOpsClient client = client("https://" + LoopbackTls.HOST + ":" + tls.port(),
 				Map.of("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port()), LoopbackTls.trustingClient());
-		assertThat(client.organization()).isEqualTo(expected());
-		assertThat(client.tokens().clients()).isNotEmpty();
+		assertThat(OrganizationApi.summary(client)).isEqualTo(expected());
+		assertThat(TokensApi.list(client).clients()).isNotEmpty();
 		assertThat(proxy.tunnels).as("one tunnel, kept alive for both requests").containsExactly("api.astra.test:" + tls.port());
 		assertThat(proxy.forwarded).isEmpty();
 	}
@@ -189,7 +189,7 @@ class ProxyTest {
 		int port = sandbox.endpoint().getPort();
 		DevOpsClient client = client("http://" + LoopbackTls.HOST + ":" + port,
 				Map.of("HTTP_PROXY", "http://alice:p%40ss%3Aword@127.0.0.1:" + proxy.port()), null);
-		assertThat(client.organization()).isEqualTo(expected());
+		assertThat(OrganizationApi.summary(client)).isEqualTo(expected());
 		assertThat(proxy.refused.get()).isZero();
 		assertThat(proxy.forwarded).hasSize(1);
 	}
@@ -200,14 +200,14 @@ class ProxyTest {
 		LoopbackTls tls = closing(new LoopbackTls(sandbox.endpoint().getPort()));
 		DevOpsClient https = client("https://" + LoopbackTls.HOST + ":" + tls.port(),
 				Map.of("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port()), LoopbackTls.trustingClient());
-		assertThatThrownBy(https::organization).isInstanceOf(ApiException.Unreachable.class)
+		assertThatThrownBy(() -> OrganizationApi.summary(https)).isInstanceOf(ApiException.Unreachable.class)
 			.satisfies(e -> assertThat(((ApiException.Unreachable) e).kind()).isEqualTo(ApiException.Unreachable.Kind.PROXY_AUTH))
 			.hasMessageContaining("the proxy http://127.0.0.1:" + proxy.port() + " (HTTPS_PROXY) did not connect to "
 					+ "the server: it answered HTTP/1.1 407 Proxy Authentication Required: it asks for a user and "
 					+ "password; give them in HTTPS_PROXY (user:password@ before its host)");
 		DevOpsClient http = client("http://" + LoopbackTls.HOST + ":" + sandbox.endpoint().getPort(),
 				Map.of("HTTP_PROXY", "http://alice:wrong@127.0.0.1:" + proxy.port()), null);
-		assertThatThrownBy(http::organization).isInstanceOf(ApiException.Unreachable.class)
+		assertThatThrownBy(() -> OrganizationApi.summary(http)).isInstanceOf(ApiException.Unreachable.class)
 			.hasMessageContaining("answered 407 Proxy Authentication Required: it refused the user and password "
 					+ "given in HTTP_PROXY")
 			.hasMessageNotContaining("wrong");
@@ -221,7 +221,7 @@ class ProxyTest {
 		}
 		DevOpsClient client = client("https://" + LoopbackTls.HOST + ":8443",
 				Map.of("HTTPS_PROXY", "http://bob:hunter2@127.0.0.1:" + port), null);
-		assertThatThrownBy(client::organization).isInstanceOf(ApiException.Unreachable.class)
+		assertThatThrownBy(() -> OrganizationApi.summary(client)).isInstanceOf(ApiException.Unreachable.class)
 			.hasMessageEndingWith("connection refused by the proxy http://bob:****@127.0.0.1:" + port + " (HTTPS_PROXY)");
 	}
 

@@ -68,11 +68,11 @@ class RequestFramingTest {
 	void getAndDeleteSendNoBodyAndTheConnectionIsReusedAfterADelete() throws Exception {
 		try (StrictServer server = new StrictServer(RequestFramingTest::answer)) {
 			DevOpsClient client = new DevOpsClient(URI.create(server.url()), TOKEN, HttpSettings.DEFAULTS);
-			client.deleteRole("r-old");
-			assertThat(client.roles()).hasSize(2);
-			client.deleteUser("u-2");
-			client.deleteToken("ABCDEFGHIJKLMNOPQRSTUVWX");
-			assertThat(client.users().users()).hasSize(3);
+			RolesApi.delete(client, "r-old");
+			assertThat(RolesApi.list(client)).hasSize(2);
+			UsersApi.delete(client, "u-2");
+			TokensApi.delete(client, "ABCDEFGHIJKLMNOPQRSTUVWX");
+			assertThat(UsersApi.list(client).users()).hasSize(3);
 			assertThat(server.garbage).as("bytes read where a request was due").isEmpty();
 			assertThat(server.requests).extracting(StrictServer.Request::line)
 				.containsExactly("DELETE /v2/organizations/roles/r-old HTTP/1.1", "GET /v2/organizations/roles HTTP/1.1",
@@ -89,9 +89,9 @@ class RequestFramingTest {
 	void aPutStillSendsItsJsonBodyByLength() throws Exception {
 		try (StrictServer server = new StrictServer(RequestFramingTest::answer)) {
 			DevOpsClient client = new DevOpsClient(URI.create(server.url()), TOKEN, HttpSettings.DEFAULTS);
-			client.updateRole("r-old", new RoleRequest("Old Role", new Policy("d", List.of("drn:astra:org:o1"),
+			RolesApi.update(client, "r-old", new RoleRequest("Old Role", new Policy("d", List.of("drn:astra:org:o1"),
 					List.of("org-read"), Policy.ALLOW)));
-			client.deleteRole("r-old");
+			RolesApi.delete(client, "r-old");
 			StrictServer.Request put = server.requests.get(0);
 			assertThat(put.header("Content-Type")).isEqualTo("application/json");
 			assertThat(put.header("Transfer-Encoding")).isNull();

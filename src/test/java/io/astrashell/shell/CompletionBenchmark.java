@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.astrashell.api.DevOpsClient;
 import io.astrashell.api.HttpSettings;
+import io.astrashell.api.TokensApi;
 import io.astrashell.api.model.TokenInfo;
 import io.astrashell.sandbox.LocalSandbox;
 
@@ -31,8 +32,8 @@ public final class CompletionBenchmark {
 			Path rc = dir.resolve("astrarc");
 			Files.writeString(rc, "[default]\nASTRA_DB_APPLICATION_TOKEN=" + sandbox.adminToken()
 					+ "\nASTRA_ENV=LOCAL\nASTRA_LOCAL_ENDPOINT=" + sandbox.endpoint() + "\n");
-			List<String> clientIds = new DevOpsClient(sandbox.endpoint(), sandbox.adminToken(), HttpSettings.DEFAULTS)
-				.tokens().clients().stream().map(TokenInfo::clientId).toList();
+			List<String> clientIds = TokensApi.list(new DevOpsClient(sandbox.endpoint(), sandbox.adminToken(),
+					HttpSettings.DEFAULTS)).clients().stream().map(TokenInfo::clientId).toList();
 			Map<String, String> env = Map.of("ASTRA_HOME", dir.resolve("home").toString(), "ASTRARC", rc.toString(),
 					"HOME", dir.toString());
 			try (PromptTerminal t = new PromptTerminal(env)) {

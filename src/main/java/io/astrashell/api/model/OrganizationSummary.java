@@ -5,7 +5,7 @@ package io.astrashell.api.model;
  * without binding the users (the listing can hold thousands). The live service names the
  * organization only there; {@code /v2/currentOrg} sends the id alone.
  *
- * <p>{@code DevOpsClient#organization} reads it with Jackson's streaming parser, top-level keys
+ * <p>{@code OrganizationApi#summary} reads it with Jackson's streaming parser, top-level keys
  * only, in any casing.
  */
 public record OrganizationSummary(String orgId, String orgName) {
