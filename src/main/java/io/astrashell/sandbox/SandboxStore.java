@@ -20,11 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.astrashell.files.AtomicFile;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The sandbox state on disk: {@code <dir>/state.json} (mode 0600, directory 0700), guarded by
@@ -36,7 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
  * new state replaces {@code state.json} whole ({@link AtomicFile}: a temporary file in the same
  * directory, flushed, renamed atomically, the directory flushed) before the locks are released. The
  * parsed state is cached, keyed by the file's key, modification time and size plus a revision counter kept in the lock file, so an unchanged state is not
- * read again. A missing {@code state.json} is seeded afresh by the first operation.
+ * read again. Before each operation the state is topped up ({@link SandboxState#topUp}): a missing
+ * {@code state.json} is seeded afresh, a resource without a slice (made before it existed) gets its
+ * seed, and a state read from an older form is written back in the current one
+ * ({@link SandboxStateFile}).
  */
 final class SandboxStore {
 
@@ -51,12 +51,9 @@ final class SandboxStore {
 	/** One lock per sandbox directory for all the stores of this JVM (a JVM may not lock a file twice). */
 	private static final ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
-	private static final JsonMapper MAPPER = JsonMapper.builder()
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
-		.build();
-
 	private final Path directory;
+
+	private final SandboxResources resources;
 
 	private final Path stateFile;
 
@@ -69,16 +66,20 @@ final class SandboxStore {
 
 	private int parses;
 
-	private SandboxStore(Path directory) {
+	private SandboxStore(Path directory, SandboxResources resources) {
 		this.directory = directory;
+		this.resources = resources;
 		this.stateFile = directory.resolve(STATE_FILE);
 		this.jvmLock = JVM_LOCKS.computeIfAbsent(directory, d -> new ReentrantLock());
 	}
 
-	/** Opens (creating it, mode 0700, if need be) the sandbox directory. Does not read or seed the state. */
-	static SandboxStore open(Path directory) throws IOException {
+	/**
+	 * Opens (creating it, mode 0700, if need be) the sandbox directory, whose state these resources
+	 * read. Does not read or seed the state.
+	 */
+	static SandboxStore open(Path directory, SandboxResources resources) throws IOException {
 		createPrivateDirectory(directory);
-		return new SandboxStore(directory.toRealPath());
+		return new SandboxStore(directory.toRealPath(), resources);
 	}
 
 	/**
@@ -92,8 +93,10 @@ final class SandboxStore {
 			long revision = readRevision(lock);
 			SandboxState state = load(revision);
 			if (state == null) {
-				// no state yet (first use, or reset): seed it and write it before anything else
-				state = SandboxSeed.create(Instant.now());
+				state = new SandboxState(this.resources); // no state yet (first use, or reset)
+			}
+			if (state.topUp(Instant.now())) {
+				// seeded, topped up or upgraded: written before anything else
 				save(lock, ++revision, state);
 			}
 			state.beginOperation();
@@ -142,17 +145,17 @@ final class SandboxStore {
 			return this.cached;
 		}
 		invalidate();
-		SandboxState state = parse(this.stateFile);
+		SandboxState state = parse(this.stateFile, this.resources);
 		this.parses++;
 		this.cached = state;
 		this.cachedKey = key;
 		return state;
 	}
 
-	private static SandboxState parse(Path stateFile) throws IOException {
+	private static SandboxState parse(Path stateFile, SandboxResources resources) throws IOException {
 		byte[] bytes = Files.readAllBytes(stateFile);
 		try {
-			return SandboxState.fromFile(MAPPER.readValue(bytes, SandboxState.StateFile.class));
+			return SandboxStateFile.read(bytes, resources);
 		}
 		catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
 			throw new IOException("the sandbox state " + stateFile + " is unreadable (reset the sandbox to start afresh): "
@@ -162,7 +165,7 @@ final class SandboxStore {
 
 	private void save(FileChannel lock, long revision, SandboxState state) throws IOException {
 		try {
-			byte[] bytes = MAPPER.writeValueAsBytes(state.toFile());
+			byte[] bytes = SandboxStateFile.write(state);
 			// the revision first: a crash after this point costs other processes one needless re-read
 			writeRevision(lock, revision);
 			AtomicFile.write(this.stateFile, bytes);
@@ -205,14 +208,17 @@ final class SandboxStore {
 		}
 	}
 
-	/** Reads the state file without locking (it is only ever replaced whole); null when there is none. */
-	static SandboxState peek(Path directory) throws IOException {
+	/**
+	 * Reads the state file without locking (it is only ever replaced whole), nor topping it up; null
+	 * when there is none. The slices of other resources than these are kept unread.
+	 */
+	static SandboxState peek(Path directory, SandboxResources resources) throws IOException {
 		Path stateFile = directory.resolve(STATE_FILE);
 		if (!Files.isRegularFile(stateFile)) {
 			return null;
 		}
 		try {
-			return parse(stateFile);
+			return parse(stateFile, resources);
 		}
 		catch (NoSuchFileException ex) {
 			return null;
