@@ -11,14 +11,12 @@ import io.astrashell.cli.CommandGroup;
 import io.astrashell.cli.CommandLineParser;
 import io.astrashell.completion.LocalValues;
 import io.astrashell.completion.ServerValueCache;
+import io.astrashell.completion.ServerKinds;
 import io.astrashell.completion.ServerValues;
 import io.astrashell.completion.ShellCompleter;
 import io.astrashell.completion.SpecCompletionProvider;
 import io.astrashell.sandbox.SandboxResource;
 import io.astrashell.sandbox.SandboxResources;
-import io.astrashell.service.RoleService;
-import io.astrashell.service.TokenService;
-import io.astrashell.service.UserService;
 import io.astrashell.session.Session;
 import io.astrashell.shell.AstraPrompt;
 import io.astrashell.shell.Console;
@@ -105,15 +103,17 @@ public class AstraShellConfiguration {
 	}
 
 	/**
-	 * The completion values; also told of the shell's own changes (it is the services' ChangeListener),
-	 * so it takes the services it fetches through once they are built, not while they are.
+	 * The completion values of the server kinds the nouns register ({@link ServerKinds}, looked up by
+	 * type at the first fetch, as the registry looks up the groups); also told of the shell's own
+	 * changes (it is the services' ChangeListener), so it takes the registrations once the command
+	 * classes are built, not while they are.
 	 */
 	@Bean
-	ServerValueCache serverValueCache(Session session, AstraSettings settings, ObjectProvider<UserService> users,
-			ObjectProvider<RoleService> roles, ObjectProvider<TokenService> tokens) {
-		return new ServerValueCache(session, users::getObject, roles::getObject, tokens::getObject,
+	ServerValueCache serverValueCache(Session session, AstraSettings settings, BeanFactory beans) {
+		return new ServerValueCache(session,
+				() -> beans.getBeanProvider(ServerKinds.class).stream().flatMap(k -> k.serverKinds().stream()).toList(),
 				settings.completion().ttl(), settings.completion().firstFetchWait(), session.home().path(),
-				Clock.systemUTC());
+				Clock.systemUTC(), Logging.trace("completion"));
 	}
 
 	@Bean

@@ -202,12 +202,39 @@ public final class CommandLineParser {
 			throw CliException.invalidArgument("Unexpected argument '" + extra + "' for 'astra " + command.getName()
 					+ "'. Usage: " + usage(command) + (extra.startsWith("-") ? " (use -- before arguments that start with '-')" : ""));
 		}
+		for (int k = 0; k < arguments.size(); k++) {
+			ArgumentSpec spec = specs.get(Math.min(k, specs.size() - 1));
+			String refused = refusal(spec.valueKind(), arguments.get(k));
+			if (refused != null) {
+				throw CliException.invalidArgument("Invalid <" + spec.label() + "> '" + arguments.get(k) + "' for 'astra "
+						+ command.getName() + "': " + refused);
+			}
+		}
 		for (int k = arguments.size(); k < specs.size(); k++) {
 			if (specs.get(k).required()) {
 				throw CliException.invalidArgument("Missing <" + specs.get(k).label() + "> for 'astra "
 						+ command.getName() + "'. Usage: " + usage(command));
 			}
 		}
+	}
+
+	/** The most values an error lists; a longer list is named by its nearest values and help. */
+	static final int MAX_LISTED = 8;
+
+	/**
+	 * Why a value is not one of its kind's fixed list ("use one of ...", or the nearest names and
+	 * where the list is), or null when it is, or the kind has no list.
+	 */
+	static String refusal(ValueKind kind, String value) {
+		List<String> choices = kind.choices();
+		if (choices.isEmpty() || choices.stream().anyMatch(c -> c.equalsIgnoreCase(value))) {
+			return null;
+		}
+		if (choices.size() <= MAX_LISTED) {
+			return "use one of " + String.join(", ", choices) + ".";
+		}
+		return "it is not a known " + kind.describes() + "." + Similarity.didYouMean(value.toLowerCase(Locale.ROOT), choices)
+				+ " See the command's --help for the list.";
 	}
 
 	static String usage(AstraCommand command) {
@@ -307,11 +334,9 @@ public final class CommandLineParser {
 			throw CliException.invalidOptionValue("Option " + nameOf(word) + " needs a value: <" + spec.valueLabel()
 					+ ">; it is empty.");
 		}
-		String given = value;
-		if (!spec.allowedValues().isEmpty()
-				&& spec.allowedValues().stream().noneMatch(a -> a.equalsIgnoreCase(given))) {
-			throw CliException.invalidOptionValue("Invalid value '" + value + "' for " + names(spec) + ": use one of "
-					+ String.join(", ", spec.allowedValues()) + ".");
+		String refused = refusal(spec.valueKind(), value);
+		if (refused != null) {
+			throw CliException.invalidOptionValue("Invalid value '" + value + "' for " + names(spec) + ": " + refused);
 		}
 		List<String> values = into.computeIfAbsent(spec.longName(), k -> new ArrayList<>());
 		if (!values.isEmpty() && !spec.repeatable() && !spec.isFlag()) {

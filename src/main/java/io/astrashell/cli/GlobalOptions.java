@@ -19,6 +19,15 @@ public final class GlobalOptions {
 
 	public static final List<String> FORMATS = List.of("human", "json", "csv");
 
+	/** An Astra environment. */
+	public static final ValueKind ENVIRONMENT = ValueKind.choice("ENVIRONMENT", "environment", ENVIRONMENTS);
+
+	/** An output format. */
+	public static final ValueKind FORMAT = ValueKind.choice("FORMAT", "output format", FORMATS);
+
+	/** A section of the configuration file: Tab reads the file the line names. */
+	public static final ValueKind PROFILE = ValueKind.of("PROFILE", "profile");
+
 	public static final OptionSpec TOKEN = OptionSpec.value("token", null, "AUTH_TOKEN",
 			"Key to use authenticate each call.", ValueKind.TEXT);
 
@@ -26,18 +35,16 @@ public final class GlobalOptions {
 			"Configuration file (default = ~/.astrarc)", ValueKind.FILE);
 
 	public static final OptionSpec CONFIG = OptionSpec.value("config", "conf", "CONFIG_SECTION",
-			"Section in configuration file (default = default)", ValueKind.PROFILE);
+			"Section in configuration file (default = default)", PROFILE);
 
 	public static final OptionSpec ENV = OptionSpec
-		.value("env", null, "Environment", "Astra Environment to use: PROD, DEV, TEST or LOCAL", ValueKind.ENVIRONMENT)
-		.allowed(ENVIRONMENTS);
+		.value("env", null, "Environment", "Astra Environment to use: PROD, DEV, TEST or LOCAL", ENVIRONMENT);
 
 	public static final OptionSpec LOCAL_ENDPOINT = OptionSpec.value("local-endpoint", null, "URL",
 			"With --env local: the DevOps API at URL instead of the embedded sandbox", ValueKind.TEXT);
 
 	public static final OptionSpec OUTPUT = OptionSpec
-		.value("output", "o", "FORMAT", "Output format, valid values are: human,json,csv", ValueKind.FORMAT)
-		.allowed(FORMATS);
+		.value("output", "o", "FORMAT", "Output format, valid values are: human,json,csv", FORMAT);
 
 	public static final OptionSpec NO_COLOR = OptionSpec.flag("no-color", null, "Remove all colors in output");
 

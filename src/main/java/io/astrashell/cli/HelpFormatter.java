@@ -58,9 +58,7 @@ public final class HelpFormatter {
 		for (OptionSpec o : options) {
 			b.append(INDENT).append(o.helpNames()).append('\n');
 			b.append(INDENT).append("    ").append(o.description());
-			if (!o.allowedValues().isEmpty() && !o.description().contains(o.allowedValues().get(0))) {
-				b.append(" (").append(String.join(", ", o.allowedValues())).append(')');
-			}
+			b.append(choices(o.valueKind(), o.description()));
 			if (o.repeatable() && !o.description().contains("may be repeated")) {
 				b.append(" (may be repeated)");
 			}
@@ -73,13 +71,27 @@ public final class HelpFormatter {
 			b.append(INDENT).append("    command-line options)\n\n");
 			for (ArgumentSpec a : command.arguments()) {
 				b.append(INDENT).append('<').append(a.label()).append(">\n");
-				b.append(INDENT).append("    ").append(a.description()).append("\n\n");
+				b.append(INDENT).append("    ").append(a.description()).append(choices(a.valueKind(), a.description()))
+					.append("\n\n");
 			}
 		}
 		if (!command.notes().isEmpty()) {
 			b.append("DISCUSSION\n").append(paragraph(command.notes())).append("\n\n");
 		}
 		return b.toString().stripTrailing() + "\n";
+	}
+
+	/**
+	 * The values a kind allows, as help shows them after the description ({@code " (active, invited)"}),
+	 * unless the description names them already; a list too long to read there is left to the
+	 * command's notes.
+	 */
+	static String choices(ValueKind kind, String description) {
+		List<String> values = kind.choices();
+		if (values.isEmpty() || values.size() > CommandLineParser.MAX_LISTED || description.contains(values.get(0))) {
+			return "";
+		}
+		return " (" + String.join(", ", values) + ")";
 	}
 
 	/** Text wrapped at 80 columns, each line indented. */

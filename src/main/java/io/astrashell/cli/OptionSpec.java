@@ -7,41 +7,41 @@ import org.springframework.shell.core.command.CommandOption;
 /**
  * An option of a command. {@code shortName} is spelled with one dash and may be longer than one letter,
  * as the original CLI has {@code -cf} and {@code -conf}. An option without a {@code valueLabel} is a
- * flag. A repeatable option may be given several times ({@code -r A -r B}).
+ * flag. A repeatable option may be given several times ({@code -r A -r B}). What values it takes is
+ * its {@link ValueKind}: a kind with a fixed list makes them the only values allowed.
  */
 public record OptionSpec(String longName, String shortName, String valueLabel, String description,
-		boolean repeatable, boolean required, ValueKind valueKind, List<String> allowedValues) {
+		boolean repeatable, boolean required, ValueKind valueKind) {
 
 	public OptionSpec {
-		allowedValues = allowedValues == null ? List.of() : List.copyOf(allowedValues);
+		valueKind = valueKind == null ? ValueKind.TEXT : valueKind;
+	}
+
+	/** The only values allowed (any case), from the kind; empty when any value is. */
+	public List<String> allowedValues() {
+		return valueKind.choices();
 	}
 
 	public static OptionSpec flag(String longName, String shortName, String description) {
-		return new OptionSpec(longName, shortName, null, description, false, false, ValueKind.TEXT, List.of());
+		return new OptionSpec(longName, shortName, null, description, false, false, ValueKind.TEXT);
 	}
 
 	public static OptionSpec value(String longName, String shortName, String valueLabel, String description,
 			ValueKind kind) {
-		return new OptionSpec(longName, shortName, valueLabel, description, false, false, kind, List.of());
+		return new OptionSpec(longName, shortName, valueLabel, description, false, false, kind);
 	}
 
 	public OptionSpec asRepeatable() {
-		return new OptionSpec(longName, shortName, valueLabel, description, true, required, valueKind,
-				allowedValues);
+		return new OptionSpec(longName, shortName, valueLabel, description, true, required, valueKind);
 	}
 
 	public OptionSpec asRequired() {
-		return new OptionSpec(longName, shortName, valueLabel, description, repeatable, true, valueKind,
-				allowedValues);
-	}
-
-	public OptionSpec allowed(List<String> values) {
-		return new OptionSpec(longName, shortName, valueLabel, description, repeatable, required, valueKind, values);
+		return new OptionSpec(longName, shortName, valueLabel, description, repeatable, true, valueKind);
 	}
 
 	/** This option under another one-dash name, e.g. a global option with a command's own short form. */
 	public OptionSpec withShortName(String name) {
-		return new OptionSpec(longName, name, valueLabel, description, repeatable, required, valueKind, allowedValues);
+		return new OptionSpec(longName, name, valueLabel, description, repeatable, required, valueKind);
 	}
 
 	public boolean isFlag() {

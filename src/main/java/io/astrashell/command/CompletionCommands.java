@@ -1,6 +1,8 @@
 package io.astrashell.command;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,6 +16,9 @@ import io.astrashell.cli.Invocation;
 import io.astrashell.cli.ValueKind;
 import io.astrashell.completion.CompletionScripts;
 import io.astrashell.completion.ServerValueCache;
+import io.astrashell.completion.ServerValues;
+import io.astrashell.api.ApiException;
+import io.astrashell.service.ApiCalls;
 import io.astrashell.output.Output;
 import io.astrashell.session.Connection;
 import io.astrashell.session.Session;
@@ -27,6 +32,9 @@ public final class CompletionCommands implements CommandGroup {
 
 	static final String GROUP = "Shell";
 
+	/** A shell {@code completion} writes a script for. */
+	static final ValueKind SHELL = ValueKind.choice("SHELL", "shell", List.of("bash", "zsh"));
+
 	/** The registry these commands are part of, once it is built. */
 	private final ObjectProvider<CommandRegistry> registry;
 
@@ -34,10 +42,14 @@ public final class CompletionCommands implements CommandGroup {
 
 	private final ServerValueCache cache;
 
-	public CompletionCommands(ObjectProvider<CommandRegistry> registry, Session session, ServerValueCache cache) {
+	private final ObjectProvider<ServerValues> values;
+
+	public CompletionCommands(ObjectProvider<CommandRegistry> registry, Session session, ServerValueCache cache,
+			ObjectProvider<ServerValues> values) {
 		this.registry = registry;
 		this.session = session;
 		this.cache = cache;
+		this.values = values;
 	}
 
 	@Override
@@ -48,28 +60,29 @@ public final class CompletionCommands implements CommandGroup {
 					.handler(this::refresh),
 				AstraCommand.named("completion").group(GROUP)
 					.description("Print the bash or zsh completion script")
-					.argument(ArgumentSpec.required("SHELL", "bash or zsh", ValueKind.TEXT))
+					.argument(ArgumentSpec.required("SHELL", "The shell the script is for", SHELL))
 					.handler(this::script));
 	}
 
 	private Output refresh(Invocation in) throws Exception {
 		Connection c = session.connectionFor(in.globals());
-		Map<ServerValueCache.Kind, Integer> counts;
-		try {
-			counts = cache.refresh(c);
-		}
-		catch (java.util.concurrent.ExecutionException e) {
-			Throwable cause = e.getCause();
-			if (cause instanceof io.astrashell.api.ApiException api) {
-				throw io.astrashell.service.ApiCalls.translate(api, c, "fetch the completion values");
+		ServerValueCache.Refreshed refreshed = cache.refresh(c);
+		for (Map.Entry<ValueKind, Throwable> failed : refreshed.failures().entrySet()) {
+			String doing = "fetch the " + failed.getKey().describes() + " to complete";
+			if (failed.getValue() instanceof ApiException api) {
+				throw ApiCalls.translate(api, c, doing);
 			}
-			throw new CliException(ExitCode.INTERNAL_ERROR, "Cannot fetch the completion values: " + cause);
+			throw new CliException(ExitCode.INTERNAL_ERROR, "Cannot " + doing + ": " + failed.getValue());
 		}
-		int users = counts.get(ServerValueCache.Kind.USERS);
-		int roles = counts.get(ServerValueCache.Kind.ROLES);
-		int tokens = counts.get(ServerValueCache.Kind.TOKENS);
-		return Output.message("Completion values refreshed: " + users + " users, " + roles + " roles, " + tokens
-				+ " tokens.", Output.fields("users", users, "roles", roles, "tokens", tokens));
+		List<String> counts = new ArrayList<>();
+		List<Object> fields = new ArrayList<>();
+		refreshed.counts().forEach((kind, n) -> {
+			counts.add(n + " " + kind.describes());
+			fields.add(kind.describes());
+			fields.add(n);
+		});
+		return Output.message("Completion values refreshed: " + String.join(", ", counts) + ".",
+				Output.fields(fields.toArray()));
 	}
 
 	private Output script(Invocation in) {
@@ -79,13 +92,10 @@ public final class CompletionCommands implements CommandGroup {
 				commands.add(a);
 			}
 		}
-		commands.sort(java.util.Comparator.comparing(AstraCommand::getName));
-		String shell = in.argument(0);
-		String text = switch (shell) {
-			case "bash" -> CompletionScripts.bash(commands);
-			case "zsh" -> CompletionScripts.zsh(commands);
-			default -> throw CliException.invalidArgument("Unknown shell '" + shell + "': use bash or zsh.");
-		};
+		commands.sort(Comparator.comparing(AstraCommand::getName));
+		String shell = in.argument(0).toLowerCase(Locale.ROOT); // one of SHELL's, the parser checked
+		String text = shell.equals("zsh") ? CompletionScripts.zsh(commands, values.getObject())
+				: CompletionScripts.bash(commands, values.getObject());
 		return Output.text("completion script for " + shell, text);
 	}
 

@@ -39,7 +39,7 @@ public final class ConfigCommands implements CommandGroup {
 	static final String GROUP = "Profiles";
 
 	private static final ArgumentSpec PROFILE = ArgumentSpec.required("NAME", "Profile (section) name",
-			ValueKind.PROFILE);
+			GlobalOptions.PROFILE);
 
 	private final Session session;
 

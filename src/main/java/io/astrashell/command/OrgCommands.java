@@ -3,8 +3,6 @@ package io.astrashell.command;
 import java.util.List;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +14,7 @@ import io.astrashell.cli.ExitCode;
 import io.astrashell.cli.FewNames;
 import io.astrashell.cli.OptionSpec;
 import io.astrashell.cli.ValueKind;
+import io.astrashell.files.RegularFiles;
 import io.astrashell.orgfile.ApplyProgress;
 import io.astrashell.orgfile.OrgFile;
 import io.astrashell.orgfile.OrgFileReader;
@@ -59,6 +58,12 @@ public final class OrgCommands implements CommandGroup {
 		this.files = files;
 		this.console = console;
 	}
+
+	/**
+	 * The largest organization file read (64 MiB, about 1.5 million users as org export writes them;
+	 * standard input too): a larger one is refused naming its size (exit 11).
+	 */
+	public static final long MAX_FILE_SIZE = 64L * 1024 * 1024;
 
 	private static final ArgumentSpec FILE = ArgumentSpec.required("FILE",
 			"The organization file (YAML, as org export writes it; - reads standard input)", ValueKind.FILE);
@@ -156,24 +161,25 @@ public final class OrgCommands implements CommandGroup {
 	/** The file of the command, read and checked before any request (exit 11 naming FILE:LINE:COLUMN). */
 	private OrgFile read(Invocation in) {
 		String path = in.argument(0);
+		boolean stdin = "-".equals(path) || "/dev/stdin".equals(path);
 		String text;
 		try {
-			if ("-".equals(path)) {
-				text = new String(console.in().readAllBytes(), StandardCharsets.UTF_8);
-			}
-			else {
-				text = Files.readString(Path.of(path), StandardCharsets.UTF_8);
-			}
+			text = stdin ? RegularFiles.readText(console.in(), "The organization file on standard input", MAX_FILE_SIZE)
+					: RegularFiles.readText(Path.of(path), "The organization file", MAX_FILE_SIZE);
 		}
 		catch (NoSuchFileException e) {
 			throw CliException.invalidArgument("Cannot read " + path + ": there is no such file.");
 		}
+		catch (RegularFiles.Refused e) {
+			// not a regular file (a pipe, /dev/zero), too large, not UTF-8: one sentence naming it
+			throw CliException.invalidArgument(e.getMessage());
+		}
 		catch (IOException | java.io.UncheckedIOException | java.nio.file.InvalidPathException e) {
-			throw CliException.invalidArgument("Cannot read " + path + ": " + (e instanceof java.nio.charset.CharacterCodingException
-					? "it is not UTF-8 text" : e.getMessage()) + ".");
+			throw CliException.invalidArgument("Cannot read " + path + ": "
+					+ (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage()) + ".");
 		}
 		try {
-			return OrgFileReader.read("-".equals(path) ? "<stdin>" : path, text.startsWith("\uFEFF") ? text.substring(1) : text);
+			return OrgFileReader.read(stdin ? "<stdin>" : path, text);
 		}
 		catch (OrgFile.Invalid e) {
 			throw CliException.invalidArgument(e.getMessage());

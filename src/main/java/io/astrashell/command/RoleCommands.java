@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.astrashell.api.model.Policy;
+import io.astrashell.api.model.PolicyActions;
 import io.astrashell.api.model.Role;
 import io.astrashell.cli.ArgumentSpec;
 import io.astrashell.cli.AstraCommand;
@@ -11,6 +12,9 @@ import io.astrashell.cli.CommandGroup;
 import io.astrashell.cli.Invocation;
 import io.astrashell.cli.OptionSpec;
 import io.astrashell.cli.ValueKind;
+import io.astrashell.completion.Candidate;
+import io.astrashell.completion.ServerKind;
+import io.astrashell.completion.ServerKinds;
 import io.astrashell.output.Output;
 import io.astrashell.service.RoleService;
 import io.astrashell.session.Session;
@@ -19,15 +23,21 @@ import org.springframework.stereotype.Component;
 
 /** {@code role list|get|describe|create|update|delete}: built-in and custom roles. */
 @Component
-public final class RoleCommands implements CommandGroup {
+public final class RoleCommands implements CommandGroup, ServerKinds {
 
 	static final String GROUP = "Roles";
 
-	private static final ArgumentSpec ROLE = ArgumentSpec.required("ROLE", "Role name or identifier", ValueKind.ROLE);
+	/** A role: Tab offers the names (a role's id where a name cannot be typed back), described by the id. */
+	public static final ValueKind ROLE_KIND = ValueKind.of("ROLE", "roles");
+
+	/** A policy action a role may allow. */
+	static final ValueKind ACTION_KIND = ValueKind.choice("ACTION", "policy action", PolicyActions.ALL);
+
+	private static final ArgumentSpec ROLE = ArgumentSpec.required("ROLE", "Role name or identifier", ROLE_KIND);
 
 	private static final OptionSpec ACTION = OptionSpec
 		.value("action", "a", "ACTION", "A policy action the role allows (e.g. org-user-read); may be repeated",
-				ValueKind.ACTION)
+				ACTION_KIND)
 		.asRepeatable();
 
 	private static final OptionSpec RESOURCE = OptionSpec
@@ -48,6 +58,27 @@ public final class RoleCommands implements CommandGroup {
 		this.session = session;
 		this.roles = roles;
 		this.console = console;
+	}
+
+	@Override
+	public List<ServerKind<?>> serverKinds() {
+		return List.of(roleKind(roles));
+	}
+
+	/** The roles as Tab completes them, listed through {@code roles}. */
+	public static ServerKind<Role> roleKind(RoleService roles) {
+		return ServerKind.listing(ROLE_KIND, Role.class, roles::list, RoleCommands::offer);
+	}
+
+	/** A role as Tab offers it: its name described by its id, or its id described by the name. */
+	public static Candidate offer(Role r) {
+		if (r.name() == null) {
+			return null;
+		}
+		if (Candidate.typable(r.name())) {
+			return new Candidate(r.name(), r.id());
+		}
+		return Candidate.typable(r.id()) ? new Candidate(r.id(), r.name()) : null;
 	}
 
 	@Override

@@ -18,9 +18,11 @@ import io.astrashell.cli.Invocation;
 import io.astrashell.cli.OptionSpec;
 import io.astrashell.cli.Similarity;
 import io.astrashell.cli.ValueKind;
+import io.astrashell.files.RegularFiles;
 import io.astrashell.output.Output;
 import io.astrashell.session.Session;
 import io.astrashell.shell.Console;
+import io.astrashell.shell.RedactingHistory;
 import org.jline.reader.History;
 import org.jline.utils.InfoCmp;
 import org.springframework.boot.SpringBootVersion;
@@ -155,7 +157,14 @@ public final class ShellCommands implements CommandGroup {
 		else {
 			Path file = session.home().resolve("history");
 			if (Files.exists(file)) {
-				for (String l : Files.readAllLines(file)) {
+				String read;
+				try {
+					read = RegularFiles.readText(file, "The history file", RedactingHistory.MAX_SIZE);
+				}
+				catch (RegularFiles.Refused e) {
+					throw CliException.configuration(e.getMessage());
+				}
+				for (String l : read.lines().toList()) {
 					int colon = l.indexOf(':');
 					lines.add(colon > 0 && l.substring(0, colon).chars().allMatch(Character::isDigit)
 							? l.substring(colon + 1) : l);
@@ -174,6 +183,12 @@ public final class ShellCommands implements CommandGroup {
 	 * commands; a redacted token becomes {@code ${ASTRA_DB_APPLICATION_TOKEN}}, to be set when it runs.
 	 */
 	private Output save(Path file) throws IOException {
+		try {
+			RegularFiles.requireRegularOrMissing(file, "The file", "Nothing was written.");
+		}
+		catch (RegularFiles.Refused e) {
+			throw CliException.configuration(e.getMessage());
+		}
 		if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
 			throw CliException.alreadyExists("File " + file + " already exists: give another name.");
 		}
@@ -200,11 +215,7 @@ public final class ShellCommands implements CommandGroup {
 		}
 		// created for its owner alone (as the history is), before anything is written into it
 		try {
-			Files.createFile(file, java.nio.file.attribute.PosixFilePermissions
-				.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-		}
-		catch (UnsupportedOperationException e) {
-			Files.createFile(file);
+			RegularFiles.createOwnerOnly(file);
 		}
 		catch (java.nio.file.FileAlreadyExistsException e) {
 			throw CliException.alreadyExists("File " + file + " already exists: give another name.");

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import io.astrashell.api.model.CreatedToken;
 import io.astrashell.api.model.Role;
@@ -16,6 +17,9 @@ import io.astrashell.cli.CommandGroup;
 import io.astrashell.cli.Invocation;
 import io.astrashell.cli.OptionSpec;
 import io.astrashell.cli.ValueKind;
+import io.astrashell.completion.Candidate;
+import io.astrashell.completion.ServerKind;
+import io.astrashell.completion.ServerKinds;
 import io.astrashell.output.Level;
 import io.astrashell.output.Output;
 import io.astrashell.service.RoleService;
@@ -27,7 +31,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code token list|create|get|delete|revoke}: application tokens. */
 @Component
-public final class TokenCommands implements CommandGroup {
+public final class TokenCommands implements CommandGroup, ServerKinds {
 
 	static final String GROUP = "Tokens";
 
@@ -49,6 +53,52 @@ public final class TokenCommands implements CommandGroup {
 		this.console = console;
 	}
 
+	/** An application token: Tab offers the client ids, described by what the token is for, its roles and date. */
+	public static final ValueKind TOKEN = ValueKind.of("TOKEN_CLIENT_ID", "tokens");
+
+	@Override
+	public List<ServerKind<?>> serverKinds() {
+		return List.of(tokenKind(tokens, roles));
+	}
+
+	/** The tokens as Tab completes them, listed through {@code tokens}, their roles named through {@code roles}. */
+	public static ServerKind<TokenInfo> tokenKind(TokenService tokens, RoleService roles) {
+		return new ServerKind<>(TOKEN, TokenInfo.class, c -> {
+			List<TokenInfo> listed = tokens.clients(c);
+			List<Role> named = rolesIfReadable(roles, c);
+			return ServerKind.offered(listed, t -> offer(t, id -> {
+				Role r = RoleService.find(id, named);
+				return r == null || r.name() == null ? id : r.name();
+			}));
+		}, t -> offer(t, id -> id));
+	}
+
+	/** The roles to name the tokens' roles with; none (the ids shown) when they cannot be listed. */
+	private static List<Role> rolesIfReadable(RoleService roles, Connection c) {
+		try {
+			return roles.list(c);
+		}
+		catch (RuntimeException e) {
+			return List.of();
+		}
+	}
+
+	/** A token as Tab offers it: its client id, described; null when the client id cannot be typed back. */
+	public static Candidate offer(TokenInfo t, UnaryOperator<String> roleName) {
+		if (!Candidate.typable(t.clientId())) {
+			return null;
+		}
+		List<String> about = new ArrayList<>();
+		about.add(t.description() == null || t.description().isBlank() ? "(no description)" : t.description());
+		if (!t.roles().isEmpty()) {
+			about.add(String.join(", ", t.roles().stream().map(roleName).toList()));
+		}
+		if (t.generatedOn() != null) {
+			about.add(t.generatedOn().substring(0, Math.min(10, t.generatedOn().length())));
+		}
+		return new Candidate(t.clientId(), String.join(" · ", about));
+	}
+
 	@Override
 	public List<AstraCommand> commands() {
 		return List.of(
@@ -56,11 +106,11 @@ public final class TokenCommands implements CommandGroup {
 					.description("Display the list of tokens in an organization")
 					.option(OptionSpec.value("role", "r", "ROLE",
 							"Only the tokens holding this role (name in any case, or id); repeat for any of several",
-							ValueKind.ROLE).asRepeatable())
+							RoleCommands.ROLE_KIND).asRepeatable())
 					.handler(this::list),
 				AstraCommand.named("token create").group(GROUP).description("Create an application token")
 					.option(OptionSpec.value("role", "r", "ROLE", "Role of the token (name or id); may be repeated",
-							ValueKind.ROLE).asRepeatable().asRequired())
+							RoleCommands.ROLE_KIND).asRepeatable().asRequired())
 					.option(OptionSpec.value("description", "d", "TEXT", "What the token is for", ValueKind.TEXT))
 					.option(OptionSpec.value("expiry", null, "INSTANT",
 							"When the token expires: 2026-12-31T23:59:59Z, 2026-12-31, or 30d, 12h, 90m from now",
@@ -80,7 +130,7 @@ public final class TokenCommands implements CommandGroup {
 					.option(OptionSpec.flag("if-exists", null, "Succeed without change if the token is not there"))
 					.option(OptionSpec.flag("force", null, "Revoke even the token this session uses"))
 					.option(Confirmation.YES)
-					.argument(ArgumentSpec.required("CLIENT_ID", "token identifier (client id)", ValueKind.TOKEN_CLIENT_ID))
+					.argument(ArgumentSpec.required("CLIENT_ID", "token identifier (client id)", TOKEN))
 					.check((in, plan) -> TokenService.checkClientId(in.argument(0)))
 					.handler(this::delete));
 	}

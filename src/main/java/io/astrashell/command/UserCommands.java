@@ -9,11 +9,13 @@ import io.astrashell.api.model.Role;
 import io.astrashell.api.model.User;
 import io.astrashell.cli.ArgumentSpec;
 import io.astrashell.cli.AstraCommand;
-import io.astrashell.cli.CliException;
 import io.astrashell.cli.CommandGroup;
 import io.astrashell.cli.Invocation;
 import io.astrashell.cli.OptionSpec;
 import io.astrashell.cli.ValueKind;
+import io.astrashell.completion.Candidate;
+import io.astrashell.completion.ServerKind;
+import io.astrashell.completion.ServerKinds;
 import io.astrashell.output.Output;
 import io.astrashell.service.RoleService;
 import io.astrashell.service.UserService;
@@ -24,15 +26,21 @@ import org.springframework.stereotype.Component;
 
 /** {@code user list|invite|get|describe|delete|update}: the members of the organization. */
 @Component
-public final class UserCommands implements CommandGroup {
+public final class UserCommands implements CommandGroup, ServerKinds {
 
 	static final String GROUP = "Users";
 
+	/** A member of the organization: Tab offers the emails (a user's id where an email cannot be typed back). */
+	public static final ValueKind USER = ValueKind.of("USER", "users");
+
+	/** What the API says of a member. */
+	static final ValueKind STATUS = ValueKind.choice("STATUS", "user status", List.of("active", "invited"));
+
 	private static final OptionSpec ROLE = OptionSpec
-		.value("role", "r", "ROLE", "Role name (any case) or id; repeat for several roles", ValueKind.ROLE)
+		.value("role", "r", "ROLE", "Role name (any case) or id; repeat for several roles", RoleCommands.ROLE_KIND)
 		.asRepeatable();
 
-	private static final ArgumentSpec USER = ArgumentSpec.required("USER", "User email or identifier", ValueKind.USER);
+	private static final ArgumentSpec USER_ARGUMENT = ArgumentSpec.required("USER", "User email or identifier", USER);
 
 	private final Session session;
 
@@ -50,22 +58,41 @@ public final class UserCommands implements CommandGroup {
 	}
 
 	@Override
+	public List<ServerKind<?>> serverKinds() {
+		return List.of(userKind(users));
+	}
+
+	/** The users as Tab completes them, listed through {@code users}. */
+	public static ServerKind<User> userKind(UserService users) {
+		return ServerKind.listing(USER, User.class, c -> users.list(c).users(), UserCommands::offer);
+	}
+
+	/** A user as Tab offers it: the email, described by its status and roles. */
+	public static Candidate offer(User u) {
+		if (u.email() == null) {
+			return null;
+		}
+		String roleNames = String.join(", ", u.roles().stream().map(Role::name).filter(n -> n != null).toList());
+		return Candidate.valueOrId(u.email(), u.userId(),
+				(u.status() == null ? "" : u.status()) + (roleNames.isEmpty() ? "" : " · " + roleNames));
+	}
+
+	@Override
 	public List<AstraCommand> commands() {
 		return List.of(
 				AstraCommand.named("user list").alias("user").group(GROUP)
 					.description("Display the list of Users in an organization")
 					.option(OptionSpec.value("role", "r", "ROLE",
 							"Only the users holding this role (name in any case, or id); repeat for any of several",
-							ValueKind.ROLE).asRepeatable())
-					.option(OptionSpec.value("status", null, "STATUS", "Only the users of this status: active or invited",
-							ValueKind.TEXT))
+							RoleCommands.ROLE_KIND).asRepeatable())
+					.option(OptionSpec.value("status", null, "STATUS", "Only the users of this status", STATUS))
 					.handler(this::list),
 				AstraCommand.named("user invite").group(GROUP).description("Invite a user to an organization")
 					.option(OptionSpec.value("role", "r", "ROLE",
 							"Role for the user (default is Database Administrator); name or id, may be repeated",
-							ValueKind.ROLE).asRepeatable())
+							RoleCommands.ROLE_KIND).asRepeatable())
 					.option(OptionSpec.flag("if-not-exists", null, "Succeed without change if the user is already there"))
-					.argument(ArgumentSpec.required("EMAIL", "User Email", ValueKind.EMAIL))
+					.argument(ArgumentSpec.required("EMAIL", "User Email", ValueKind.TEXT))
 					.notes("The email is refused (exit 7) when the users listing read before the invitation holds it. "
 							+ "The API takes an invitation of an email that is still pending as a new one (sent again, "
 							+ "with the roles of the last one) and answers both alike, so invitations of one email "
@@ -82,7 +109,7 @@ public final class UserCommands implements CommandGroup {
 					})
 					.handler(this::invite),
 				AstraCommand.named("user get").alias("user describe").group(GROUP).description("Show user details")
-					.argument(USER)
+					.argument(USER_ARGUMENT)
 					.check((in, plan) -> UserService.checkUserRef(in.argument(0)))
 					.handler(this::get),
 				AstraCommand.named("user delete").group(GROUP).description("Delete an existing user")
@@ -90,7 +117,7 @@ public final class UserCommands implements CommandGroup {
 					.option(OptionSpec.flag("force", null,
 							"Delete even an active Organization Administrator (who may own this session's token)"))
 					.option(Confirmation.YES)
-					.argument(USER)
+					.argument(USER_ARGUMENT)
 					.check((in, plan) -> UserService.checkUserRef(in.argument(0)))
 					.handler(this::delete),
 				AstraCommand.named("user update").group(GROUP)
@@ -98,7 +125,7 @@ public final class UserCommands implements CommandGroup {
 					.option(ROLE.asRequired())
 					.option(OptionSpec.flag("force", null,
 							"Take Organization Administrator even from the only active one"))
-					.argument(USER)
+					.argument(USER_ARGUMENT)
 					.check((in, plan) -> {
 						UserService.checkUserRef(in.argument(0));
 						RoleService.checkRefs(in.options("role"));
@@ -112,10 +139,7 @@ public final class UserCommands implements CommandGroup {
 	}
 
 	private Output list(Invocation in) {
-		String status = in.option("status");
-		if (status != null && !status.equalsIgnoreCase("active") && !status.equalsIgnoreCase("invited")) {
-			throw CliException.invalidOptionValue("Invalid value '" + status + "' for --status: use active or invited.");
-		}
+		String status = in.option("status"); // one of STATUS's, the parser checked
 		Connection c = connection(in);
 		// the roles asked for, resolved from one listing (a name not found says so, with the nearest ones)
 		List<Role> wanted = in.options("role").isEmpty() ? List.of() : RoleService.resolveAll(in.options("role"), roles.list(c));

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +15,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-import io.astrashell.api.model.PolicyActions;
 import io.astrashell.cli.ArgumentSpec;
 import io.astrashell.cli.AstraCommand;
 import io.astrashell.cli.GlobalOptions;
@@ -36,8 +36,8 @@ public final class CompletionScripts {
 	private CompletionScripts() {
 	}
 
-	public static String bash(List<AstraCommand> commands) {
-		Tables t = new Tables(commands);
+	public static String bash(List<AstraCommand> commands, ServerValues values) {
+		Tables t = new Tables(commands, values);
 		StringBuilder b = new StringBuilder();
 		b.append("# ---- tables, from the command specs\n\n");
 		b.append("# Whether $1 is a command or the start of one.\n_astra_is_command() {\n  case \"$1\" in\n    ")
@@ -71,11 +71,17 @@ public final class CompletionScripts {
 			b.append("    ").append(String.join(" | ", e.getValue())).append(") kind=").append(e.getKey()).append(" ;;\n");
 		}
 		b.append("    *)\n      kind=\"\"\n      return 1\n      ;;\n  esac\n}\n\n");
-		b.append("# reply: the fixed values of a kind, one a line.\n_astra_list() {\n  case \"$1\" in\n");
-		for (Map.Entry<ValueKind, List<String>> e : Tables.LISTS.entrySet()) {
-			b.append("    ").append(e.getKey()).append(") reply=").append(ansiC(e.getValue())).append(" ;;\n");
+		b.append("# source: where the values of kind $1 come from (cached, profiles, commands, files, choices, none).\n");
+		b.append("_astra_source() {\n  case \"$1\" in\n");
+		for (Map.Entry<ValueKind, String> e : t.sources.entrySet()) {
+			b.append("    ").append(e.getKey().name()).append(") source=").append(e.getValue()).append(" ;;\n");
 		}
-		b.append("    *) reply=\"\" ;;\n  esac\n}\n\n");
+		b.append("  esac\n}\n\n");
+		b.append("# reply: the fixed values of a kind, one a line.\n_astra_list() {\n  case \"$1\" in\n");
+		for (ValueKind k : t.choices) {
+			b.append("    ").append(k.name()).append(") reply=").append(ansiC(k.choices())).append(" ;;\n");
+		}
+		b.append("  esac\n}\n\n");
 		b.append(scopeFunction("\"$1\"", " | ", "", "\"$2\""));
 		b.append(environmentFunction("\"$1\"", "''", env -> {
 			StringBuilder p = new StringBuilder();
@@ -84,12 +90,12 @@ public final class CompletionScripts {
 			}
 			return p.toString();
 		}, "*) ;;"));
-		b.append(CompletionStore.bashReader());
+		b.append(CompletionStore.bashReader(values.serverKinds()));
 		return template("astra.bash").replace("@TABLES@\n", b.toString());
 	}
 
-	public static String zsh(List<AstraCommand> commands) {
-		Tables t = new Tables(commands);
+	public static String zsh(List<AstraCommand> commands, ServerValues values) {
+		Tables t = new Tables(commands, values);
 		StringBuilder b = new StringBuilder();
 		b.append("# ---- tables, from the command specs\n\n");
 		b.append("# Whether $1 is a command or the start of one.\n_astra_is_command() {\n  case $1 in\n    (")
@@ -124,15 +130,22 @@ public final class CompletionScripts {
 			b.append("    (").append(String.join("|", e.getValue())).append(") kind=").append(e.getKey()).append(" ;;\n");
 		}
 		b.append("    (*) kind=; return 1 ;;\n  esac\n}\n\n");
-		b.append("# candidates: the fixed values of a kind; fails for a kind without.\n_astra_list() {\n  case $1 in\n");
-		for (Map.Entry<ValueKind, List<String>> e : Tables.LISTS.entrySet()) {
-			b.append("    (").append(e.getKey()).append(") candidates=(")
-				.append(String.join(" ", e.getValue().stream().map(CompletionScripts::zq).toList())).append(") ;;\n");
+		b.append("# source: where the values of kind $1 come from (cached, profiles, commands, files, choices, none);\n");
+		b.append("# label: what they are.\n_astra_source() {\n  case $1 in\n");
+		for (Map.Entry<ValueKind, String> e : t.sources.entrySet()) {
+			b.append("    (").append(e.getKey().name()).append(") source=").append(e.getValue()).append(" label=")
+				.append(zq(e.getKey().describes())).append(" ;;\n");
 		}
-		b.append("    (*) candidates=() ;;\n  esac\n  (( $#candidates ))\n}\n\n");
+		b.append("  esac\n}\n\n");
+		b.append("# candidates: the fixed values of a kind; fails for a kind without.\n_astra_list() {\n  candidates=()\n  case $1 in\n");
+		for (ValueKind k : t.choices) {
+			b.append("    (").append(k.name()).append(") candidates=(")
+				.append(String.join(" ", k.choices().stream().map(CompletionScripts::zq).toList())).append(") ;;\n");
+		}
+		b.append("  esac\n  (( $#candidates ))\n}\n\n");
 		b.append(scopeFunction("$1", "|", "(", "$2"));
 		b.append(environmentFunction("${(L)1}", "(''", env -> "(" + env, "(*) ;;"));
-		b.append(CompletionStore.zshReader());
+		b.append(CompletionStore.zshReader(values.serverKinds()));
 		return template("astra.zsh").replace("@TABLES@\n", b.toString());
 	}
 
@@ -188,14 +201,11 @@ public final class CompletionScripts {
 	/** The model both scripts are written from. */
 	static final class Tables {
 
-		/** The values of the kinds that have a fixed list. */
-		static final Map<ValueKind, List<String>> LISTS = new LinkedHashMap<>();
+		/** Where the values of every kind an option or argument takes come from, by kind name. */
+		final Map<ValueKind, String> sources = new TreeMap<>(Comparator.comparing(ValueKind::name));
 
-		static {
-			LISTS.put(ValueKind.ENVIRONMENT, GlobalOptions.ENVIRONMENTS);
-			LISTS.put(ValueKind.FORMAT, GlobalOptions.FORMATS);
-			LISTS.put(ValueKind.ACTION, PolicyActions.ALL);
-		}
+		/** The kinds with a fixed list of values. */
+		final TreeSet<ValueKind> choices = new TreeSet<>(Comparator.comparing(ValueKind::name));
 
 		/** Each visible command by its name and by each alias. */
 		final Map<String, AstraCommand> byName = new TreeMap<>();
@@ -210,9 +220,9 @@ public final class CompletionScripts {
 		final Map<String, ValueKind> arguments = new LinkedHashMap<>();
 
 		/** The names of the options that take a value, by the kind of that value. */
-		final Map<ValueKind, TreeSet<String>> optionKinds = new TreeMap<>();
+		final Map<ValueKind, TreeSet<String>> optionKinds = new TreeMap<>(Comparator.comparing(ValueKind::name));
 
-		Tables(List<AstraCommand> commands) {
+		Tables(List<AstraCommand> commands, ServerValues values) {
 			for (AstraCommand c : commands) {
 				if (!c.isHidden()) {
 					byName.put(c.getName(), c);
@@ -234,6 +244,7 @@ public final class CompletionScripts {
 				}
 				List<ArgumentSpec> args = e.getValue().arguments();
 				for (int i = 0; i < args.size(); i++) {
+					kind(args.get(i).valueKind(), values, "<" + args.get(i).label() + "> of " + e.getKey());
 					arguments.put(e.getKey() + " " + i, args.get(i).valueKind());
 					if (args.get(i).variadic()) {
 						arguments.put(e.getKey() + " *", args.get(i).valueKind());
@@ -241,6 +252,7 @@ public final class CompletionScripts {
 				}
 				for (OptionSpec o : e.getValue().allOptions()) {
 					if (!o.isFlag()) {
+						kind(o.valueKind(), values, "option --" + o.longName() + " of " + e.getKey());
 						TreeSet<String> names = optionKinds.computeIfAbsent(o.valueKind(), k -> new TreeSet<>());
 						names.add("--" + o.longName());
 						if (o.shortName() != null) {
@@ -248,6 +260,33 @@ public final class CompletionScripts {
 						}
 					}
 				}
+			}
+		}
+
+		/**
+		 * Records where a kind's values come from; a kind nothing provides, or two kinds of one name,
+		 * stop the script's generation (a Tab that would silently complete nothing).
+		 */
+		private void kind(ValueKind kind, ServerValues values, String where) {
+			ServerValues.Source source = values.sourceOf(kind);
+			if (source == null) {
+				throw new IllegalStateException("Nothing provides the values of kind " + kind + " (" + where + ").");
+			}
+			for (ValueKind known : sources.keySet()) {
+				if (known.name().equals(kind.name()) && !known.equals(kind)) {
+					throw new IllegalStateException("Two value kinds are named " + kind + " (" + where + ").");
+				}
+			}
+			sources.put(kind, switch (source) {
+				case CHOICES -> "choices";
+				case SERVER -> "cached";
+				case PROFILES -> "profiles";
+				case COMMANDS -> "commands";
+				case FILES -> "files";
+				case NONE -> "none";
+			});
+			if (source == ServerValues.Source.CHOICES) {
+				choices.add(kind);
 			}
 		}
 

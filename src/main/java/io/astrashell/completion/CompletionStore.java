@@ -5,21 +5,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.astrashell.cli.ValueKind;
-import io.astrashell.completion.ServerValueCache.Kind;
-import io.astrashell.completion.ServerValueCache.Value;
 import io.astrashell.files.AtomicFile;
+import io.astrashell.files.RegularFiles;
 import io.astrashell.session.AstraHome;
 
 /**
  * The completion values on disk ({@code ~/.astra/completion}), the one place that knows their
  * format: a folder per profile and environment ({@code profile-NAME-ENV}, or {@code token-HASH} for
  * a connection without a profile) holding an {@code identity} file (a hash of environment, endpoint
- * and token: never the token) and one {@code KIND.tsv} per kind, a line per value: the value, a tab,
+ * and token: never the token) and one file per server kind ({@code users.tsv}, named by {@link ServerKind}), a line per value: the value, a tab,
  * its description. The prompt's cache reads and writes it; the bash and zsh scripts read it, through
  * the functions {@link #bashReader()} and {@link #zshReader()} write into them.
  */
@@ -43,6 +42,9 @@ final class CompletionStore {
 	/** The column (from 1) of the value in a line; the description is the rest of the line. */
 	static final int VALUE_COLUMN = 1;
 
+	/** The largest file of values read (16 MiB); a larger one is left unread (the next fetch replaces it). */
+	static final long MAX_FILE_SIZE = 16L * 1024 * 1024;
+
 	private final Path directory;
 
 	CompletionStore(Path directory) {
@@ -59,78 +61,71 @@ final class CompletionStore {
 		return TOKEN_FOLDER + identityHash.substring(0, 16);
 	}
 
-	/** The file of a kind's values in a folder. */
-	static String fileName(Kind kind) {
-		return kind.file + ".tsv";
-	}
-
-	/** The values stored in a folder for an identity; null when there are none, or they are another identity's. */
-	Map<Kind, List<Value>> load(String folder, String identityHash) {
+	/** The values stored in a folder for an identity, of the kinds given; null when there are none, or they are another identity's. */
+	Map<ValueKind, List<Candidate>> load(String folder, String identityHash, List<ServerKind<?>> kinds) {
 		Path dir = directory.resolve(folder);
 		try {
 			if (!Files.isRegularFile(dir.resolve(IDENTITY))
-					|| !Files.readString(dir.resolve(IDENTITY)).trim().equals(identityHash)) {
+					|| !RegularFiles.readText(dir.resolve(IDENTITY), "The completion cache file", 1024).trim()
+						.equals(identityHash)) {
 				return null;
 			}
-			Map<Kind, List<Value>> loaded = new EnumMap<>(Kind.class);
-			for (Kind k : Kind.values()) {
-				Path file = dir.resolve(fileName(k));
+			Map<ValueKind, List<Candidate>> loaded = new LinkedHashMap<>();
+			for (ServerKind<?> k : kinds) {
+				Path file = dir.resolve(k.fileName());
 				if (Files.isRegularFile(file)) {
-					List<Value> values = new ArrayList<>();
-					for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+					List<Candidate> values = new ArrayList<>();
+					for (String line : RegularFiles.readText(file, "The completion cache file", MAX_FILE_SIZE).lines()
+						.toList()) {
 						int tab = line.indexOf('\t');
 						if (tab > 0 && SafeValues.typable(line.substring(0, tab))) {
 							// an older version's file, or one edited by hand, may hold what Tab must not offer
-							values.add(new Value(line.substring(0, tab), line.substring(tab + 1)));
+							values.add(new Candidate(line.substring(0, tab), line.substring(tab + 1)));
 						}
 					}
-					loaded.put(k, List.copyOf(values));
+					loaded.put(k.kind(), List.copyOf(values));
 				}
 			}
-			return Map.copyOf(loaded);
+			return loaded;
 		}
 		catch (IOException | RuntimeException e) {
 			return null; // no disk copy: the first fetch fills it
 		}
 	}
 
-	/** Writes the values of an identity to its folder (owner only, each file atomically); a failure is quiet. */
-	void save(String folder, String identityHash, Map<Kind, List<Value>> values) {
+	/** Writes the values of one kind of an identity to its folder (owner only, atomically); a failure is quiet. */
+	void save(String folder, String identityHash, ServerKind<?> kind, List<Candidate> values) {
 		Path dir = directory.resolve(folder);
 		try {
-			Files.createDirectories(dir);
-			AstraHome.ownerOnly(directory);
-			AstraHome.ownerOnly(dir);
-			write(dir.resolve(IDENTITY), identityHash + "\n");
-			for (Kind k : Kind.values()) {
-				StringBuilder b = new StringBuilder();
-				for (Value v : values.getOrDefault(k, List.of())) {
-					if (SafeValues.typable(v.value())) { // no control or bidirectional character reaches the file
-						b.append(v.value()).append('\t').append(v.description()).append('\n');
-					}
-				}
-				write(dir.resolve(fileName(k)), b.toString());
+			// made its owner's alone when new; an existing folder keeps its mode
+			if (!Files.isDirectory(directory)) {
+				Files.createDirectories(directory);
+				AstraHome.ownerOnly(directory);
 			}
+			if (!Files.isDirectory(dir)) {
+				Files.createDirectories(dir);
+				AstraHome.ownerOnly(dir);
+			}
+			write(dir.resolve(IDENTITY), identityHash + "\n");
+			StringBuilder b = new StringBuilder();
+			for (Candidate v : values) {
+				if (SafeValues.typable(v.value())) { // no control or bidirectional character reaches the file
+					b.append(v.value()).append('\t').append(v.description()).append('\n');
+				}
+			}
+			write(dir.resolve(kind.fileName()), b.toString());
 		}
 		catch (IOException | RuntimeException e) {
 			// the memory cache still works
 		}
 	}
 
+	/** A file of the cache; one that is not a regular file (or is read-only) is left alone, quietly. */
 	private static void write(Path file, String text) throws IOException {
-		AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8));
+		AtomicFile.write(file, "The completion cache file", text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	// ---- the readers of the shell scripts
-
-	/** The kind of value each stored kind completes, in the scripts' terms. */
-	static ValueKind valueKind(Kind kind) {
-		return switch (kind) {
-			case USERS -> ValueKind.USER;
-			case ROLES -> ValueKind.ROLE;
-			case TOKENS -> ValueKind.TOKEN_CLIENT_ID;
-		};
-	}
 
 	/**
 	 * bash: {@code _astra_safe} ({@link SafeValues#shellFilter()});
@@ -138,12 +133,12 @@ final class CompletionStore {
 	 * value kind ({@code USER}...), failing for a kind the store does not hold;
 	 * {@code _astra_store_values FILE} prints the value column of a file, its safe lines only.
 	 */
-	static String bashReader() {
+	static String bashReader(List<ServerKind<?>> kinds) {
 		StringBuilder b = new StringBuilder(SafeValues.shellFilter());
 		b.append("# f: the file of the cached values of kind $2 for profile $3 in environment $4, in astra home $1;\n");
 		b.append("# fails for a kind the store does not hold.\n_astra_store_file() {\n  case \"$2\" in\n");
-		for (Kind k : Kind.values()) {
-			b.append("    ").append(valueKind(k)).append(") f=").append(fileName(k)).append(" ;;\n");
+		for (ServerKind<?> k : kinds) {
+			b.append("    ").append(k.kind().name()).append(") f=").append(k.fileName()).append(" ;;\n");
 		}
 		b.append("    *) return 1 ;;\n  esac\n");
 		b.append("  f=\"$1/").append(DIRECTORY).append('/').append(PROFILE_FOLDER).append("${3//").append(UNSAFE)
@@ -154,7 +149,7 @@ final class CompletionStore {
 	}
 
 	/** zsh: {@code _astra_safe} and {@code _astra_store_file HOME KIND PROFILE ENV}, as {@link #bashReader()}. */
-	static String zshReader() {
+	static String zshReader(List<ServerKind<?>> kinds) {
 		if (VALUE_COLUMN != 1) {
 			throw new IllegalStateException("astra.zsh reads the value from the first column only.");
 		}
@@ -162,8 +157,8 @@ final class CompletionStore {
 		b.append("# f: the file of the cached values of kind $2 for profile $3 in environment $4, in astra home $1;\n");
 		b.append("# fails for a kind the store does not hold. A line is the value, a tab, its description.\n");
 		b.append("_astra_store_file() {\n  case $2 in\n");
-		for (Kind k : Kind.values()) {
-			b.append("    (").append(valueKind(k)).append(") f=").append(fileName(k)).append(" ;;\n");
+		for (ServerKind<?> k : kinds) {
+			b.append("    (").append(k.kind().name()).append(") f=").append(k.fileName()).append(" ;;\n");
 		}
 		b.append("    (*) return 1 ;;\n  esac\n");
 		b.append("  f=$1/").append(DIRECTORY).append('/').append(PROFILE_FOLDER).append("${3//").append(UNSAFE)

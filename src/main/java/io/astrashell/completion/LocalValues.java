@@ -6,18 +6,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
-import io.astrashell.api.model.PolicyActions;
 import io.astrashell.cli.CliException;
-import io.astrashell.cli.GlobalOptions;
 import io.astrashell.cli.Globals;
-import io.astrashell.cli.ValueKind;
 import io.astrashell.session.AstraRc;
 import io.astrashell.session.Session;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.completion.CompletionProposal;
 
-/** Values known without the server: environments, formats, profiles of the file, commands, actions. */
-public final class LocalValues implements ValueSource {
+/** Values known without the server: the profiles of the file, the commands, file paths, fixed lists. */
+public final class LocalValues {
 
 	private final Session session;
 
@@ -28,18 +25,15 @@ public final class LocalValues implements ValueSource {
 		this.registry = registry;
 	}
 
-	@Override
-	public List<CompletionProposal> values(ValueKind kind, String prefix, Globals lineGlobals) {
-		return switch (kind) {
-			case ENVIRONMENT -> match(GlobalOptions.ENVIRONMENTS, prefix, "environment");
-			case FORMAT -> match(GlobalOptions.FORMATS, prefix, "output format");
-			case ACTION -> match(PolicyActions.ALL, prefix, "policy action");
-			case PROFILE -> match(profiles(lineGlobals), prefix, "profile");
-			case FILE -> files(prefix);
-			case COMMAND -> match(registry.get().getCommands().stream().filter(c -> !c.isHidden())
-				.map(c -> c.getName().split(" ")[0]).distinct().sorted().toList(), prefix, "command");
-			default -> List.of();
-		};
+	/** The command names (first words) that start with {@code prefix}. */
+	List<CompletionProposal> commands(String prefix) {
+		return match(registry.get().getCommands().stream().filter(c -> !c.isHidden())
+			.map(c -> c.getName().split(" ")[0]).distinct().sorted().toList(), prefix, "command");
+	}
+
+	/** The profiles of the file the line names that start with {@code prefix}. */
+	List<CompletionProposal> profiles(String prefix, Globals lineGlobals) {
+		return match(profiles(lineGlobals), prefix, "profile");
 	}
 
 	/** The most file names a Tab lists: a folder of thousands is not read whole on the prompt's thread. */

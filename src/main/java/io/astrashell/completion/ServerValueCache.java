@@ -8,60 +8,47 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
+import io.astrashell.api.Trace;
+import io.astrashell.cli.ValueKind;
 import io.astrashell.service.ChangeListener;
-import io.astrashell.service.RoleService;
-import io.astrashell.service.TokenService;
-import io.astrashell.service.UserService;
 import io.astrashell.session.AstraEnvironment;
 import io.astrashell.session.Connection;
 import io.astrashell.session.Session;
 
 /**
- * The values Tab completes from the server (user emails, role names, token client ids), one set per
- * session identity (environment, endpoint, token). A Tab reads memory only: the values are fetched
- * in the background when a session starts or switches, kept for a TTL, served stale while a refresh
- * runs, and kept on disk per profile (no token, no secret) so that a new prompt completes at once.
- * A Tab that finds nothing yet waits for the first fetch a bounded time. The shell's own changes
- * update the values at once. The values are fetched through the services ({@link ValueFetcher}), and
- * kept on disk in the format {@link CompletionStore} owns.
+ * The values Tab completes from the server, one set per session identity (environment, endpoint,
+ * token), of each {@link ServerKind} the nouns register. A Tab reads memory only: the values are
+ * fetched in the background when a session starts or switches, kept for a TTL, served stale while a
+ * refresh runs, and kept on disk per profile (no token, no secret: {@link CompletionStore}) so that a
+ * new prompt completes at once. A Tab that finds nothing yet of its kind waits for that kind's first
+ * fetch a bounded time. Each kind is fetched and kept on its own: one failing (logged under
+ * {@code -v}, tried again at the next chance) leaves the others working. The shell's own changes
+ * update the values at once.
  */
 public final class ServerValueCache implements ChangeListener, AutoCloseable {
 
-	/** What is cached. */
-	public enum Kind {
+	/** The values of one kind for one identity. */
+	static final class KindValues {
 
-		USERS("users"), ROLES("roles"), TOKENS("tokens");
+		volatile List<Candidate> values;
 
-		final String file;
+		volatile Instant fetchedAt;
 
-		Kind(String file) {
-			this.file = file;
-		}
-
-	}
-
-	/**
-	 * One value and the description shown beside it, its control and bidirectional characters
-	 * replaced and its secrets masked ({@link SafeValues#description}); what may be a value is the
-	 * fetcher's and the store's to decide.
-	 */
-	public record Value(String value, String description) {
-
-		public Value {
-			description = SafeValues.description(description);
-		}
+		volatile CompletableFuture<Void> inFlight;
 
 	}
 
@@ -72,11 +59,7 @@ public final class ServerValueCache implements ChangeListener, AutoCloseable {
 
 		final String identityHash;
 
-		volatile Map<Kind, List<Value>> values = Map.of();
-
-		volatile Instant fetchedAt;
-
-		volatile CompletableFuture<Void> inFlight;
+		final Map<ValueKind, KindValues> kinds = new ConcurrentHashMap<>();
 
 		volatile boolean notifyStale;
 
@@ -87,23 +70,33 @@ public final class ServerValueCache implements ChangeListener, AutoCloseable {
 			this.identityHash = identityHash;
 		}
 
-		boolean hasData() {
-			return !values.isEmpty();
+		KindValues of(ValueKind kind) {
+			return kinds.computeIfAbsent(kind, k -> new KindValues());
+		}
+
+		List<Candidate> values(ValueKind kind) {
+			KindValues v = kinds.get(kind);
+			List<Candidate> values = v == null ? null : v.values;
+			return values == null ? List.of() : values;
 		}
 
 	}
 
 	private final Session session;
 
+	private final Supplier<List<ServerKind<?>>> registered;
+
+	private volatile List<ServerKind<?>> kinds;
+
 	private final Duration ttl;
 
 	private final Duration firstFetchWait;
 
-	private final ValueFetcher fetcher;
-
 	private final CompletionStore store;
 
 	private final Clock clock;
+
+	private final Trace trace;
 
 	private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
@@ -114,18 +107,45 @@ public final class ServerValueCache implements ChangeListener, AutoCloseable {
 	});
 
 	/**
-	 * The services the values are fetched through are looked up at the first fetch: they are built
-	 * after the cache, which they tell of their changes. The values are kept on disk in the
-	 * {@code completion} folder of {@code home}, the astra home.
+	 * {@code kinds}: the registered server kinds, looked up at their first use (the command classes
+	 * that register them take the services, which take this cache as their listener). The values are
+	 * kept on disk in the {@code completion} folder of {@code home}, the astra home.
 	 */
-	public ServerValueCache(Session session, Supplier<UserService> users, Supplier<RoleService> roles,
-			Supplier<TokenService> tokens, Duration ttl, Duration firstFetchWait, Path home, Clock clock) {
+	public ServerValueCache(Session session, Supplier<List<ServerKind<?>>> kinds, Duration ttl,
+			Duration firstFetchWait, Path home, Clock clock, Trace trace) {
 		this.session = session;
-		this.fetcher = new ValueFetcher(users, roles, tokens);
+		this.registered = kinds;
 		this.ttl = ttl;
 		this.firstFetchWait = firstFetchWait;
 		this.store = new CompletionStore(home.resolve(CompletionStore.DIRECTORY));
 		this.clock = clock;
+		this.trace = trace;
+	}
+
+	/** The registered server kinds, by name; two registrations of one name stop the shell. */
+	public List<ServerKind<?>> kinds() {
+		List<ServerKind<?>> k = kinds;
+		if (k == null) {
+			Map<String, ServerKind<?>> byName = new LinkedHashMap<>();
+			for (ServerKind<?> kind : registered.get()) {
+				if (byName.put(kind.kind().name(), kind) != null) {
+					throw new IllegalStateException("Server value kind " + kind.kind() + " is registered twice.");
+				}
+			}
+			k = byName.values().stream().sorted(Comparator.comparing(s -> s.kind().name())).toList();
+			kinds = k;
+		}
+		return k;
+	}
+
+	/** The registration of a kind, or null when no noun registers it. */
+	public ServerKind<?> kind(ValueKind kind) {
+		for (ServerKind<?> k : kinds()) {
+			if (k.kind().equals(kind)) {
+				return k;
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -147,16 +167,20 @@ public final class ServerValueCache implements ChangeListener, AutoCloseable {
 	// ---- reading (Tab)
 
 	/**
-	 * The cached values of a kind, memory only. With nothing cached yet, starts the fetch and waits
-	 * for it at most the first-fetch wait; with values past their TTL, serves them and refreshes in
-	 * the background.
+	 * The cached values of a kind, memory only. With nothing of that kind cached yet, starts its fetch
+	 * and waits for it at most the first-fetch wait; with values past their TTL, serves them and
+	 * refreshes in the background.
 	 */
-	public List<Value> values(Connection connection, Kind kind) {
+	public List<Candidate> values(Connection connection, ValueKind kind) {
+		ServerKind<?> registration = kind(kind);
+		if (registration == null) {
+			return List.of();
+		}
 		Entry entry = entry(connection);
-		if (!entry.hasData()) {
-			CompletableFuture<Void> fetch = refreshAsync(connection, entry);
+		KindValues k = entry.of(kind);
+		if (k.values == null) {
 			try {
-				fetch.get(firstFetchWait.toMillis(), TimeUnit.MILLISECONDS);
+				refreshAsync(connection, entry, registration).get(firstFetchWait.toMillis(), TimeUnit.MILLISECONDS);
 			}
 			catch (TimeoutException e) {
 				// the Tab goes on with what there is; the fetch finishes in the background
@@ -165,13 +189,13 @@ public final class ServerValueCache implements ChangeListener, AutoCloseable {
 				// a failed fetch leaves what there was
 			}
 		}
-		else if (isExpired(entry)) {
-			refreshAsync(connection, entry);
+		else if (isExpired(k)) {
+			refreshAsync(connection, entry, registration);
 		}
-		return entry.values.getOrDefault(kind, List.of());
+		return entry.values(kind);
 	}
 
-	/** A one-time, quiet note that the values may be stale (the last fetch failed), or null. */
+	/** A one-time, quiet note that some values may be stale (a kind's last fetch failed), or null. */
 	public String takeStaleNotice(Connection connection) {
 		Entry entry = entries.get(cacheKey(connection));
 		if (entry != null && entry.notifyStale) {
@@ -183,135 +207,116 @@ public final class ServerValueCache implements ChangeListener, AutoCloseable {
 
 	// ---- fetching
 
-	/** Makes sure the values of a connection are fresh or on their way (the prompt calls it after each command). */
+	/** Makes sure every kind's values of a connection are fresh or on their way (after each command). */
 	public void warm(Connection connection) {
 		Entry entry = entry(connection);
-		if (!entry.hasData() || isExpired(entry)) {
-			refreshAsync(connection, entry);
+		for (ServerKind<?> kind : kinds()) {
+			KindValues k = entry.of(kind.kind());
+			if (k.values == null || isExpired(k)) {
+				refreshAsync(connection, entry, kind);
+			}
 		}
 	}
 
-	/** Fetches now and waits for it ({@code refresh}); returns how many values of each kind there are. */
-	public Map<Kind, Integer> refresh(Connection connection) throws Exception {
+	/** What {@code refresh} found: how many values of each kind, and the kinds whose fetch failed. */
+	public record Refreshed(Map<ValueKind, Integer> counts, Map<ValueKind, Throwable> failures) {
+	}
+
+	/** Fetches every kind now and waits for them ({@code refresh}). */
+	public Refreshed refresh(Connection connection) throws InterruptedException {
 		Entry entry = entry(connection);
-		CompletableFuture<Void> fetch = refreshAsync(connection, entry);
-		fetch.get(Math.max(30, session.settings().http().readTimeout().toSeconds() * 2), TimeUnit.SECONDS);
-		Map<Kind, Integer> counts = new java.util.EnumMap<>(Kind.class);
-		for (Kind k : Kind.values()) {
-			counts.put(k, entry.values.getOrDefault(k, List.of()).size());
+		Map<ServerKind<?>, CompletableFuture<Void>> fetches = new LinkedHashMap<>();
+		for (ServerKind<?> kind : kinds()) {
+			fetches.put(kind, refreshAsync(connection, entry, kind));
 		}
-		return counts;
+		long waitSeconds = Math.max(30, session.settings().http().readTimeout().toSeconds() * 2);
+		Map<ValueKind, Integer> counts = new LinkedHashMap<>();
+		Map<ValueKind, Throwable> failures = new LinkedHashMap<>();
+		for (Map.Entry<ServerKind<?>, CompletableFuture<Void>> f : fetches.entrySet()) {
+			ValueKind kind = f.getKey().kind();
+			try {
+				f.getValue().get(waitSeconds, TimeUnit.SECONDS);
+				counts.put(kind, entry.values(kind).size());
+			}
+			catch (ExecutionException e) {
+				failures.put(kind, e.getCause());
+			}
+			catch (TimeoutException e) {
+				failures.put(kind, e);
+			}
+		}
+		return new Refreshed(counts, failures);
 	}
 
-	private boolean isExpired(Entry entry) {
-		Instant at = entry.fetchedAt;
+	private boolean isExpired(KindValues k) {
+		Instant at = k.fetchedAt;
 		return at == null || Duration.between(at, clock.instant()).compareTo(ttl) > 0;
 	}
 
-	private synchronized CompletableFuture<Void> refreshAsync(Connection connection, Entry entry) {
-		CompletableFuture<Void> running = entry.inFlight;
-		if (running != null && !running.isDone()) {
-			return running;
+	private CompletableFuture<Void> refreshAsync(Connection connection, Entry entry, ServerKind<?> kind) {
+		KindValues k = entry.of(kind.kind());
+		synchronized (k) {
+			CompletableFuture<Void> running = k.inFlight;
+			if (running != null && !running.isDone()) {
+				return running;
+			}
+			CompletableFuture<Void> fetch = CompletableFuture.runAsync(() -> fetch(connection, entry, kind), fetchers);
+			k.inFlight = fetch;
+			return fetch;
 		}
-		CompletableFuture<Void> fetch = CompletableFuture.runAsync(() -> fetch(connection, entry), fetchers);
-		entry.inFlight = fetch;
-		return fetch;
 	}
 
-	private void fetch(Connection connection, Entry entry) {
-		Map<Kind, List<Value>> next;
+	private void fetch(Connection connection, Entry entry, ServerKind<?> kind) {
+		KindValues k = entry.of(kind.kind());
+		List<Candidate> next;
 		try {
-			next = fetcher.fetch(connection, entry.values);
+			next = ValueFetcher.fetch(kind, connection);
 		}
 		catch (RuntimeException e) {
 			entry.notifyStale = true;
+			trace.log(() -> "fetching the " + kind.kind().describes() + " to complete failed (tried again later): " + e);
 			throw e;
 		}
-		entry.values = Map.copyOf(next);
-		entry.fetchedAt = clock.instant();
-		entry.notifyStale = false;
-		save(entry);
+		// a listing the token may not read: none, or what was there before
+		k.values = next != null ? next : k.values == null ? List.of() : k.values;
+		k.fetchedAt = clock.instant();
+		save(entry, kind);
 	}
 
 	// ---- the shell's own changes
 
-	private void change(Connection connection, Kind kind, UnaryOperator<List<Value>> edit) {
+	@Override
+	public void added(Connection connection, Object record) {
+		change(connection, record, true);
+	}
+
+	@Override
+	public void removed(Connection connection, Object record) {
+		change(connection, record, false);
+	}
+
+	/**
+	 * A record added or removed: each kind following its type drops the record's value (in any case),
+	 * and, for an addition, offers it first. A kind not fetched yet is left to its first fetch.
+	 */
+	private void change(Connection connection, Object record, boolean added) {
 		Entry entry = entry(connection);
-		if (!entry.hasData()) {
-			return;
+		for (ServerKind<?> kind : kinds()) {
+			Candidate c = kind.offerIfMine(record);
+			KindValues k = entry.kinds.get(kind.kind());
+			if (c == null || k == null || k.values == null) {
+				continue;
+			}
+			synchronized (k) {
+				List<Candidate> next = new ArrayList<>(k.values);
+				next.removeIf(v -> v.value().equalsIgnoreCase(c.value()));
+				if (added) {
+					next.add(0, c);
+				}
+				k.values = List.copyOf(next);
+			}
+			save(entry, kind);
 		}
-		synchronized (entry) {
-			Map<Kind, List<Value>> next = new java.util.EnumMap<>(Kind.class);
-			next.putAll(entry.values);
-			next.put(kind, List.copyOf(edit.apply(new ArrayList<>(entry.values.getOrDefault(kind, List.of())))));
-			entry.values = Map.copyOf(next);
-		}
-		save(entry);
-	}
-
-	@Override
-	public void userAdded(Connection connection, String email) {
-		change(connection, Kind.USERS, list -> {
-			list.removeIf(v -> v.value().equalsIgnoreCase(email));
-			Value added = ValueFetcher.user(email, null, "invited");
-			if (added != null) {
-				list.add(added);
-			}
-			return list;
-		});
-	}
-
-	@Override
-	public void userRemoved(Connection connection, String email) {
-		change(connection, Kind.USERS, list -> {
-			list.removeIf(v -> v.value().equalsIgnoreCase(email));
-			return list;
-		});
-	}
-
-	@Override
-	public void roleAdded(Connection connection, String id, String name) {
-		change(connection, Kind.ROLES, list -> {
-			list.removeIf(v -> isRole(v, id));
-			Value added = ValueFetcher.role(id, name);
-			if (added != null) {
-				list.add(added);
-			}
-			return list;
-		});
-	}
-
-	@Override
-	public void roleRemoved(Connection connection, String id, String name) {
-		change(connection, Kind.ROLES, list -> {
-			list.removeIf(v -> isRole(v, id));
-			return list;
-		});
-	}
-
-	/** Whether a cached role value is role {@code id}'s: its name described by the id, or the id itself. */
-	private static boolean isRole(Value v, String id) {
-		return v.description().equals(id) || v.value().equals(id);
-	}
-
-	@Override
-	public void tokenAdded(Connection connection, String clientId, String description) {
-		change(connection, Kind.TOKENS, list -> {
-			String created = clock.instant().toString().substring(0, 10);
-			Value added = ValueFetcher.token(clientId, description, created);
-			if (added != null) {
-				list.add(0, added);
-			}
-			return list;
-		});
-	}
-
-	@Override
-	public void tokenRemoved(Connection connection, String clientId) {
-		change(connection, Kind.TOKENS, list -> {
-			list.removeIf(v -> v.value().equals(clientId));
-			return list;
-		});
 	}
 
 	// ---- identity and disk
@@ -352,22 +357,22 @@ public final class ServerValueCache implements ChangeListener, AutoCloseable {
 	}
 
 	private void load(Entry entry) {
-		Map<Kind, List<Value>> loaded = store.load(entry.key, entry.identityHash);
+		Map<ValueKind, List<Candidate>> loaded = store.load(entry.key, entry.identityHash, kinds());
 		if (loaded != null) {
-			entry.values = loaded;
-			entry.loadedFromDisk = true;
 			// values from disk complete at once, and are refreshed at the first chance
+			loaded.forEach((kind, values) -> entry.of(kind).values = values);
+			entry.loadedFromDisk = !loaded.isEmpty();
 		}
 	}
 
-	private void save(Entry entry) {
-		store.save(entry.key, entry.identityHash, entry.values);
+	private void save(Entry entry, ServerKind<?> kind) {
+		store.save(entry.key, entry.identityHash, kind, entry.values(kind.kind()));
 	}
 
 	/** Whether the values of a connection came from disk and were not fetched yet (tests). */
 	boolean isFromDiskOnly(Connection connection) {
 		Entry e = entries.get(cacheKey(connection));
-		return e != null && e.loadedFromDisk && e.fetchedAt == null;
+		return e != null && e.loadedFromDisk && e.kinds.values().stream().allMatch(k -> k.fetchedAt == null);
 	}
 
 }

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
@@ -21,7 +23,11 @@ import java.nio.file.attribute.PosixFilePermissions;
  * rename, leaves the old file as it was (and no temporary file, when the failure is a Java one).
  * <p>
  * A file that is a symbolic link (a dotfile kept elsewhere) is written where the link points, and the
- * link stays a link. Used by the profiles file, the sandbox's state and the completion cache.
+ * link stays a link. What is there must be a regular file, after links, that its mode lets this user
+ * write ({@link RegularFiles#checkWritable}): anything else is refused before anything is created.
+ * A new file is its owner's alone ({@code 0600}); a file replaced keeps its mode (and, where the
+ * process may, its owner and group): the shell never changes an existing file's mode. Used by the
+ * profiles file, the sandbox's state and the completion cache.
  */
 public final class AtomicFile {
 
@@ -46,12 +52,25 @@ public final class AtomicFile {
 		write(file, out -> out.write(bytes));
 	}
 
+	/** Replaces {@code file} with {@code bytes}; {@code what} names it in a refusal ("The history file"). */
+	public static void write(Path file, String what, byte[] bytes) throws IOException {
+		write(file, what, out -> out.write(bytes));
+	}
+
 	/** Replaces {@code file} with what {@code content} writes; if it throws, the file is left as it was. */
 	public static void write(Path file, Content content) throws IOException {
+		write(file, "The file", content);
+	}
+
+	/** {@link #write(Path, Content)}, naming the file as {@code what} if it is refused. */
+	public static void write(Path file, String what, Content content) throws IOException {
+		RegularFiles.checkWritable(file, what, "Nothing was written.");
 		Path target = target(file);
+		RegularFiles.checkWritable(target, what, "Nothing was written.");
 		Path directory = target.toAbsolutePath().getParent();
 		Path temp = Files.createTempFile(directory, tempPrefix(target), ".tmp", posix(directory) ? OWNER_ONLY : NONE);
 		try {
+			keepModeAndOwner(target, temp);
 			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
 					StandardOpenOption.TRUNCATE_EXISTING)) {
 				OutputStream out = Channels.newOutputStream(channel);
@@ -100,6 +119,33 @@ public final class AtomicFile {
 			Path link = Files.readSymbolicLink(file);
 			Path parent = file.toAbsolutePath().getParent();
 			return target(parent.resolve(link));
+		}
+	}
+
+	/** Gives the new content the mode (and, where allowed, the owner and group) of the file it replaces. */
+	private static void keepModeAndOwner(Path target, Path temp) throws IOException {
+		if (!posix(temp)) {
+			return;
+		}
+		PosixFileAttributes old;
+		try {
+			old = Files.readAttributes(target, PosixFileAttributes.class);
+		}
+		catch (NoSuchFileException e) {
+			return; // a new file: 0600 as created
+		}
+		Files.setPosixFilePermissions(temp, old.permissions());
+		PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
+		try {
+			if (!view.readAttributes().owner().equals(old.owner())) {
+				view.setOwner(old.owner());
+			}
+			if (!view.readAttributes().group().equals(old.group())) {
+				view.setGroup(old.group());
+			}
+		}
+		catch (IOException e) {
+			// not ours to give away (not root): the content is the same user's anyway
 		}
 	}
 

@@ -10,16 +10,24 @@ import java.util.Set;
 
 import io.astrashell.orgfile.OrgFile.Location;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.DocumentEndEvent;
+import org.yaml.snakeyaml.events.DocumentStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingEndEvent;
+import org.yaml.snakeyaml.events.MappingStartEvent;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceEndEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
+import org.yaml.snakeyaml.events.StreamEndEvent;
+import org.yaml.snakeyaml.events.StreamStartEvent;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -56,14 +64,23 @@ public final class OrgFileReader {
 	}
 
 	private OrgFile document(String text) {
-		Node root;
+		LoaderOptions options = new LoaderOptions();
+		// SnakeYAML stops at 3 MB by default: an organization of 100,000 users exports about 9 MB
+		options.setCodePointLimit(CODE_POINT_LIMIT);
+		Events events = new Events(new ParserImpl(new StreamReader(new StringReader(text)), options));
 		try {
-			LoaderOptions options = new LoaderOptions();
-			options.setAllowDuplicateKeys(true); // reported below, with both places
-			// SnakeYAML stops at 3 MB by default: an organization of 100,000 users exports about 9 MB
-			options.setCodePointLimit(CODE_POINT_LIMIT);
-			root = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options)
-				.getSingleNode();
+			events.expect(StreamStartEvent.class);
+			if (events.peek() instanceof StreamEndEvent) {
+				return new OrgFile(path, null, null, List.of());
+			}
+			events.expect(DocumentStartEvent.class);
+			OrgFile file = top(events);
+			events.expect(DocumentEndEvent.class);
+			if (!(events.peek() instanceof StreamEndEvent)) {
+				throw new OrgFile.Invalid(at(events.peek().getStartMark()),
+						"the file holds more than one YAML document: keep one (remove the '---' line).");
+			}
+			return file;
 		}
 		catch (MarkedYAMLException e) {
 			Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -73,25 +90,79 @@ public final class OrgFileReader {
 		catch (YAMLException e) {
 			throw new OrgFile.Invalid(path + ": not valid YAML: " + e.getMessage());
 		}
-		if (root == null) {
+	}
+
+	/**
+	 * The top-level mapping, read as a stream: the items of {@code roles:}, {@code users:} and
+	 * {@code tokens:} are composed and checked one at a time, so a file of 300,000 users holds only
+	 * its entries in memory, never the tree of the whole document.
+	 */
+	private OrgFile top(Events events) {
+		if (events.peek() instanceof ScalarEvent s && isNullScalar(s)) {
+			events.next();
 			return new OrgFile(path, null, null, List.of());
 		}
-		Map<String, Node> top = mapping(root, TOP, "the file");
-		List<OrgFile.RoleEntry> roles = top.containsKey("roles") ? roles(top.get("roles")) : null;
-		List<OrgFile.UserEntry> users = top.containsKey("users") ? users(top.get("users")) : null;
-		List<OrgFile.TokenEntry> tokens = top.containsKey("tokens") ? tokens(top.get("tokens")) : List.of();
-		if (top.containsKey("organization")) {
-			mapping(top.get("organization"), Set.of("name", "id"), "organization");
+		if (!(events.peek() instanceof MappingStartEvent)) {
+			Node node = compose(events);
+			throw new OrgFile.Invalid(at(node), "the file must be a mapping of keys ("
+					+ String.join(", ", TOP.stream().sorted().toList()) + ").");
 		}
+		events.next();
+		Map<String, Node> seen = new LinkedHashMap<>();
+		List<OrgFile.RoleEntry> roles = null;
+		List<OrgFile.UserEntry> users = null;
+		List<OrgFile.TokenEntry> tokens = List.of();
+		while (!(events.peek() instanceof MappingEndEvent)) {
+			Node k = compose(events);
+			String key = k instanceof Scalar s ? s.value() : null;
+			if (key == null || !TOP.contains(key)) {
+				throw new OrgFile.Invalid(at(k), "unknown key " + (key == null ? "" : "'" + key + "' ")
+						+ "in the file: the keys are " + String.join(", ", TOP.stream().sorted().toList()) + ".");
+			}
+			if (seen.containsKey(key)) {
+				throw new OrgFile.Invalid(at(k), "'" + key + "' is given twice in the file (first at line "
+						+ seen.get(key).line() + ").");
+			}
+			seen.put(key, k);
+			switch (key) {
+				case "roles" -> roles = items(events, key, new RoleReader()::add).out;
+				case "users" -> users = items(events, key, new UserReader()::add).out;
+				case "tokens" -> tokens = items(events, key, new TokenReader()::add).out;
+				default -> mapping(compose(events), Set.of("name", "id"), "organization");
+			}
+		}
+		events.next();
 		return new OrgFile(path, roles, users, tokens);
 	}
 
-	private List<OrgFile.RoleEntry> roles(Node node) {
-		List<OrgFile.RoleEntry> out = new ArrayList<>();
-		Map<String, Location> names = new HashMap<>();
-		for (Node item : sequence(node, "roles")) {
+	/** The items of a top-level list, each composed and handed to {@code add} before the next is read. */
+	private <T> Items<T> items(Events events, String what, java.util.function.Function<Node, T> add) {
+		Items<T> items = new Items<>();
+		if (!(events.peek() instanceof SequenceStartEvent)) {
+			sequence(compose(events), what); // null is an empty list; anything else is refused there
+			return items;
+		}
+		events.next();
+		while (!(events.peek() instanceof SequenceEndEvent)) {
+			items.out.add(add.apply(compose(events)));
+		}
+		events.next();
+		return items;
+	}
+
+	private static final class Items<T> {
+
+		final List<T> out = new ArrayList<>();
+
+	}
+
+	private final class RoleReader {
+
+		private final Map<String, Location> names = new HashMap<>();
+
+		OrgFile.RoleEntry add(Node item) {
 			Map<String, Node> role = mapping(item, ROLE_KEYS, "a role");
-			Location at = at(item.getStartMark());
+			Location at = at(item);
 			EntryRules.RoleValues v = located(role, at, () -> EntryRules.role(optional(role, "name"),
 					optional(role, "description"), role.containsKey("actions") ? texts(role.get("actions"), "actions") : null,
 					role.containsKey("resources") ? texts(role.get("resources"), "resources") : null));
@@ -100,17 +171,18 @@ public final class OrgFileReader {
 				throw new OrgFile.Invalid(at, "role '" + v.name() + "' is declared twice (first at line " + first.line()
 						+ "): declare each role once.");
 			}
-			out.add(new OrgFile.RoleEntry(v.name(), v.description(), v.actions(), v.resources(), at));
+			return new OrgFile.RoleEntry(v.name(), v.description(), v.actions(), v.resources(), at);
 		}
-		return out;
+
 	}
 
-	private List<OrgFile.UserEntry> users(Node node) {
-		List<OrgFile.UserEntry> out = new ArrayList<>();
-		Map<String, Location> emails = new HashMap<>();
-		for (Node item : sequence(node, "users")) {
+	private final class UserReader {
+
+		private final Map<String, Location> emails = new HashMap<>();
+
+		OrgFile.UserEntry add(Node item) {
 			Map<String, Node> user = mapping(item, USER_KEYS, "a user");
-			Location at = at(item.getStartMark());
+			Location at = at(item);
 			EntryRules.UserValues v = located(user, at, () -> EntryRules.user(optional(user, "email"),
 					user.containsKey("roles") ? texts(user.get("roles"), "roles") : null));
 			Location first = emails.putIfAbsent(EntryRules.userKey(v.email()), at);
@@ -118,21 +190,107 @@ public final class OrgFileReader {
 				throw new OrgFile.Invalid(at, "user " + v.email() + " is listed twice (first at line " + first.line()
 						+ "): list each user once.");
 			}
-			out.add(new OrgFile.UserEntry(v.email(), v.roles(), at));
+			return new OrgFile.UserEntry(v.email(), v.roles(), at);
 		}
-		return out;
+
 	}
 
-	private List<OrgFile.TokenEntry> tokens(Node node) {
-		List<OrgFile.TokenEntry> out = new ArrayList<>();
-		for (Node item : sequence(node, "tokens")) {
+	private final class TokenReader {
+
+		OrgFile.TokenEntry add(Node item) {
 			Map<String, Node> token = mapping(item, TOKEN_KEYS, "a token");
-			List<String> roles = located(token, at(item.getStartMark()),
+			List<String> roles = located(token, at(item),
 					() -> EntryRules.tokenRoles(token.containsKey("roles") ? texts(token.get("roles"), "roles") : List.of()));
-			out.add(new OrgFile.TokenEntry(optional(token, "clientId"), roles, optional(token, "description"),
-					optional(token, "generatedOn"), optional(token, "expiry")));
+			return new OrgFile.TokenEntry(optional(token, "clientId"), roles, optional(token, "description"),
+					optional(token, "generatedOn"), optional(token, "expiry"));
 		}
-		return out;
+
+	}
+
+	// ---- a small tree of one entry: values and where they stand, nothing of the parser kept
+
+	/** A YAML value of the file, with the line and column (from 1) where it starts. */
+	private sealed interface Node permits Scalar, Sequence, Mapping {
+
+		int line();
+
+		int column();
+
+	}
+
+	private record Scalar(String value, boolean isNull, int line, int column) implements Node {
+	}
+
+	private record Sequence(List<Node> items, int line, int column) implements Node {
+	}
+
+	private record Mapping(List<Node[]> entries, int line, int column) implements Node {
+	}
+
+	/** The parser's events, one looked ahead. */
+	private static final class Events {
+
+		private final Parser parser;
+
+		Events(Parser parser) {
+			this.parser = parser;
+		}
+
+		Event peek() {
+			return parser.peekEvent();
+		}
+
+		Event next() {
+			return parser.getEvent();
+		}
+
+		void expect(Class<? extends Event> type) {
+			Event e = next();
+			if (!type.isInstance(e)) {
+				throw new YAMLException("unexpected " + e);
+			}
+		}
+
+	}
+
+	private static final Resolver RESOLVER = new Resolver();
+
+	private static boolean isNullScalar(ScalarEvent s) {
+		return s.getImplicit().canOmitTagInPlainScalar() && s.getTag() == null
+				&& Tag.NULL.equals(RESOLVER.resolve(NodeId.scalar, s.getValue(), true));
+	}
+
+	/** The next value, composed into the small tree; anchors and aliases are refused where they stand. */
+	private Node compose(Events events) {
+		Event e = events.next();
+		Mark m = e.getStartMark();
+		int line = m.getLine() + 1;
+		int column = m.getColumn() + 1;
+		if (e instanceof AliasEvent || (e instanceof NodeEvent n && n.getAnchor() != null)) {
+			throw new OrgFile.Invalid(new Location(path, line, column),
+					"YAML anchors and aliases (& and *) are not read in an organization file: write each value out.");
+		}
+		if (e instanceof ScalarEvent s) {
+			return new Scalar(s.getValue(), isNullScalar(s), line, column);
+		}
+		if (e instanceof SequenceStartEvent) {
+			List<Node> items = new ArrayList<>();
+			while (!(events.peek() instanceof SequenceEndEvent)) {
+				items.add(compose(events));
+			}
+			events.next();
+			return new Sequence(items, line, column);
+		}
+		if (e instanceof MappingStartEvent) {
+			List<Node[]> entries = new ArrayList<>();
+			while (!(events.peek() instanceof MappingEndEvent)) {
+				Node key = compose(events);
+				entries.add(new Node[] { key, compose(events) });
+			}
+			events.next();
+			return new Mapping(entries, line, column);
+		}
+		throw new YAMLException("unexpected " + e);
 	}
 
 	/** Applies the rules of an entry ({@link EntryRules}); a broken one is reported where its value stands. */
@@ -144,8 +302,7 @@ public final class OrgFileReader {
 			Node n = b.key == null ? null : entry.get(b.key);
 			Location where = at;
 			if (n != null) {
-				where = b.item >= 0 && n instanceof SequenceNode s && b.item < s.getValue().size()
-						? at(s.getValue().get(b.item).getStartMark()) : at(n.getStartMark());
+				where = b.item >= 0 && n instanceof Sequence s && b.item < s.items().size() ? at(s.items().get(b.item)) : at(n);
 			}
 			throw new OrgFile.Invalid(where, b.getMessage());
 		}
@@ -155,23 +312,25 @@ public final class OrgFileReader {
 
 	/** A mapping's entries by key, each key one of {@code keys}, none twice. */
 	private Map<String, Node> mapping(Node node, Set<String> keys, String what) {
-		if (!(node instanceof MappingNode m)) {
-			throw new OrgFile.Invalid(at(node.getStartMark()), what + " must be a mapping of keys ("
+		if (!(node instanceof Mapping m)) {
+			throw new OrgFile.Invalid(at(node), what + " must be a mapping of keys ("
 					+ String.join(", ", keys.stream().sorted().toList()) + ").");
 		}
 		Map<String, Node> out = new LinkedHashMap<>();
-		for (NodeTuple t : m.getValue()) {
-			Node k = t.getKeyNode();
-			String key = k instanceof ScalarNode s ? s.getValue() : null;
+		Map<String, Integer> firstLines = new HashMap<>();
+		for (Node[] t : m.entries()) {
+			Node k = t[0];
+			String key = k instanceof Scalar s ? s.value() : null;
 			if (key == null || !keys.contains(key)) {
-				throw new OrgFile.Invalid(at(k.getStartMark()), "unknown key " + (key == null ? "" : "'" + key + "' ")
+				throw new OrgFile.Invalid(at(k), "unknown key " + (key == null ? "" : "'" + key + "' ")
 						+ "in " + what + ": the keys are " + String.join(", ", keys.stream().sorted().toList()) + ".");
 			}
 			if (out.containsKey(key)) {
-				throw new OrgFile.Invalid(at(k.getStartMark()), "'" + key + "' is given twice in " + what + " (first at line "
-						+ (out.get(key).getStartMark().getLine() + 1) + ").");
+				throw new OrgFile.Invalid(at(k), "'" + key + "' is given twice in " + what + " (first at line "
+						+ firstLines.get(key) + ").");
 			}
-			out.put(key, t.getValueNode());
+			out.put(key, t[1]);
+			firstLines.put(key, k.line());
 		}
 		return out;
 	}
@@ -180,10 +339,10 @@ public final class OrgFileReader {
 		if (isNull(node)) {
 			return List.of();
 		}
-		if (!(node instanceof SequenceNode s)) {
-			throw new OrgFile.Invalid(at(node.getStartMark()), "'" + what + "' must be a list (items starting with '- ').");
+		if (!(node instanceof Sequence s)) {
+			throw new OrgFile.Invalid(at(node), "'" + what + "' must be a list (items starting with '- ').");
 		}
-		return s.getValue();
+		return s.items();
 	}
 
 	private String optional(Map<String, Node> map, String key) {
@@ -194,16 +353,16 @@ public final class OrgFileReader {
 		if (isNull(node)) {
 			return null;
 		}
-		if (!(node instanceof ScalarNode s)) {
-			throw new OrgFile.Invalid(at(node.getStartMark()), "'" + key + "' must be a single value.");
+		if (!(node instanceof Scalar s)) {
+			throw new OrgFile.Invalid(at(node), "'" + key + "' must be a single value.");
 		}
-		return s.getValue();
+		return s.value();
 	}
 
 	/** The values of a list as written (null for a null item): {@link EntryRules} trims and checks them. */
 	private List<String> texts(Node node, String key) {
-		if (node instanceof ScalarNode s && !isNull(s)) {
-			return List.of(s.getValue()); // one value written without brackets
+		if (node instanceof Scalar s && !s.isNull()) {
+			return List.of(s.value()); // one value written without brackets
 		}
 		List<String> out = new ArrayList<>();
 		for (Node item : sequence(node, key)) {
@@ -213,11 +372,15 @@ public final class OrgFileReader {
 	}
 
 	private static boolean isNull(Node node) {
-		return node == null || (node instanceof ScalarNode s && Tag.NULL.equals(s.getTag()));
+		return node == null || (node instanceof Scalar s && s.isNull());
 	}
 
 	private Location at(Mark mark) {
 		return new Location(path, mark.getLine() + 1, mark.getColumn() + 1);
+	}
+
+	private Location at(Node node) {
+		return new Location(path, node.line(), node.column());
 	}
 
 }

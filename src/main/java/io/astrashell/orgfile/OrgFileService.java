@@ -13,6 +13,7 @@ import io.astrashell.api.model.InviteUserRequest;
 import io.astrashell.api.model.OrganizationUsers;
 import io.astrashell.api.model.Policy;
 import io.astrashell.api.model.Role;
+import io.astrashell.api.model.User;
 import io.astrashell.api.model.RoleRequest;
 import io.astrashell.api.model.TokenInfo;
 import io.astrashell.api.model.TokenList;
@@ -223,7 +224,7 @@ public final class OrgFileService {
 						+ "' without sending its id: run apply again to go on.");
 			}
 			ids.put(Planner.key(a.name()), created.id());
-			changes.roleAdded(connection, created.id(), a.name());
+			changes.added(connection, new Role(created.id(), a.name(), a.policy()));
 		}
 		else if (change instanceof Plan.ChangeRole r) {
 			// the plan's change replaces the whole role: taking turns with the other shells of this machine,
@@ -253,7 +254,7 @@ public final class OrgFileService {
 		else if (change instanceof Plan.AddUser u) {
 			List<String> roleIds = ids(u.roles(), ids);
 			api.run(connection, "invite " + u.email(), c -> c.inviteUser(new InviteUserRequest(u.email(), orgId, roleIds)));
-			changes.userAdded(connection, u.email());
+			changes.added(connection, new User(null, u.email(), "invited", List.of()));
 		}
 		else if (change instanceof Plan.SetUserRoles s) {
 			List<String> roleIds = ids(s.to(), ids);
@@ -262,11 +263,11 @@ public final class OrgFileService {
 		}
 		else if (change instanceof Plan.RemoveUser u) {
 			api.run(connection, "remove " + u.current().email(), c -> c.deleteUser(u.current().userId()));
-			changes.userRemoved(connection, u.current().email());
+			changes.removed(connection, u.current());
 		}
 		else if (change instanceof Plan.RemoveRole r) {
 			api.run(connection, "delete the role '" + r.current().name() + "'", c -> c.deleteRole(r.current().id()));
-			changes.roleRemoved(connection, r.current().id(), r.current().name());
+			changes.removed(connection, r.current());
 		}
 	}
 

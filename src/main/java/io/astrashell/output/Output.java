@@ -112,8 +112,19 @@ public sealed interface Output
 	record Plan(String message, List<String> lines, Object data, Extras extras) implements Output {
 
 		public Plan {
-			String text = String.join("\n", lines);
-			lines = text.isEmpty() ? List.of() : List.of(text.split("\n"));
+			List<String> split = new java.util.ArrayList<>(lines.size());
+			for (String line : lines) {
+				if (line.indexOf('\n') < 0) {
+					split.add(line); // kept, not copied: a plan of 300,000 lines is held once
+				}
+				else {
+					split.addAll(List.of(line.split("\n", -1)));
+				}
+			}
+			while (!split.isEmpty() && split.get(split.size() - 1).isEmpty()) {
+				split.remove(split.size() - 1);
+			}
+			lines = List.copyOf(split);
 		}
 
 		@Override

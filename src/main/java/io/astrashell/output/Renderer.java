@@ -1,7 +1,6 @@
 package io.astrashell.output;
 
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -12,6 +11,7 @@ import java.util.function.UnaryOperator;
 
 import io.astrashell.api.model.WireJson;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.util.JsonGeneratorDelegate;
 import tools.jackson.databind.ObjectWriter;
 
@@ -29,7 +29,8 @@ public final class Renderer {
 
 	private static final ObjectWriter JSON = WireJson.mapper()
 		.writerWithDefaultPrettyPrinter()
-		.with(new SafeText.JsonEscapes());
+		.with(new SafeText.JsonEscapes())
+		.without(StreamWriteFeature.AUTO_CLOSE_TARGET); // the shell's stdout stays open
 
 	private final OutputFormat format;
 
@@ -63,7 +64,7 @@ public final class Renderer {
 		}
 		boolean secret = output.extras().showsSecret();
 		switch (format) {
-			case JSON -> out.print(json(envelope("OK", output.message(), output.data()), secret));
+			case JSON -> json(envelope("OK", output.message(), output.data()), secret, out);
 			case CSV -> out.print(csv(output, secret));
 			case HUMAN -> human(output, secret ? SafeText::replace : Renderer::clean, out, err);
 		}
@@ -74,7 +75,7 @@ public final class Renderer {
 	/** An error: {@code [ERROR] message} on stderr, or the JSON envelope with {@code data: null} on stdout. */
 	public void renderError(String codeName, String message, PrintWriter out, PrintWriter err) {
 		if (format == OutputFormat.JSON) {
-			out.print(json(envelope(codeName, message, null), false));
+			json(envelope(codeName, message, null), false, out);
 			out.flush();
 		}
 		else {
@@ -275,15 +276,17 @@ public final class Renderer {
 	}
 
 	/** A JSON document; every string in it (names too) masked by shape, unless it shows a secret on purpose. */
-	private static String json(Object value, boolean secret) {
+	private static void json(Object value, boolean secret, PrintWriter out) {
+		// written as it is made: a document of 300,000 changes is never held as one string
 		if (secret) {
-			return JSON.writeValueAsString(value) + System.lineSeparator();
+			JSON.writeValue(out, value);
 		}
-		StringWriter text = new StringWriter();
-		try (JsonGenerator g = new MaskingGenerator(JSON.createGenerator(text))) {
-			JSON.writeValue(g, value);
+		else {
+			try (JsonGenerator g = new MaskingGenerator(JSON.createGenerator(out))) {
+				JSON.writeValue(g, value);
+			}
 		}
-		return text + System.lineSeparator();
+		out.print(System.lineSeparator());
 	}
 
 	/** Writes every string and name of a document with its secrets masked ({@link SecretText}). */

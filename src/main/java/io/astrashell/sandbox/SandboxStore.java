@@ -21,6 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 import io.astrashell.files.AtomicFile;
+import io.astrashell.files.RegularFiles;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -152,8 +153,12 @@ final class SandboxStore {
 		return state;
 	}
 
+	/** The largest state file read (1 GiB: a sandbox of millions of users). */
+	static final long MAX_STATE_SIZE = 1L << 30;
+
 	private static SandboxState parse(Path stateFile, SandboxResources resources) throws IOException {
-		byte[] bytes = Files.readAllBytes(stateFile);
+		// a regular file only (a pipe would hang the sandbox), and bounded
+		byte[] bytes = RegularFiles.read(stateFile, "The sandbox state file", MAX_STATE_SIZE);
 		try {
 			return SandboxStateFile.read(bytes, resources);
 		}
@@ -168,7 +173,7 @@ final class SandboxStore {
 			byte[] bytes = SandboxStateFile.write(state);
 			// the revision first: a crash after this point costs other processes one needless re-read
 			writeRevision(lock, revision);
-			AtomicFile.write(this.stateFile, bytes);
+			AtomicFile.write(this.stateFile, "The sandbox state file", bytes);
 			this.cached = state;
 			this.cachedKey = CacheKey.of(Files.readAttributes(this.stateFile, BasicFileAttributes.class), revision);
 		}
@@ -248,7 +253,7 @@ final class SandboxStore {
 			if (!Files.isDirectory(directory)) {
 				throw ex;
 			}
-			if (posix) {
+			if (posix && !Files.isSymbolicLink(directory)) { // a link: not ours to change where it points
 				try {
 					if (!Files.getPosixFilePermissions(directory).equals(OWNER_ONLY_DIRECTORY)) {
 						Files.setPosixFilePermissions(directory, OWNER_ONLY_DIRECTORY);
@@ -274,6 +279,8 @@ final class SandboxStore {
 	}
 
 	private static FileChannel openLockFile(Path lockFile) throws IOException {
+		// a device, a pipe or a directory there (links followed), or a read-only file: refused, never created or opened
+		RegularFiles.checkWritable(lockFile, "The sandbox lock file", "Nothing was written.");
 		Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
 				StandardOpenOption.WRITE);
 		if (posix(lockFile)) {

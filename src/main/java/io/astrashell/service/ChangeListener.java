@@ -4,29 +4,28 @@ import io.astrashell.session.Connection;
 
 /**
  * Told of the changes a command made, so that what the shell remembers (the completion cache)
- * follows at once without a new listing.
+ * follows at once without a new listing. A change is the noun's wire record ({@code User},
+ * {@code Role}, {@code TokenInfo}...) as far as the service knows it: whoever listens picks the
+ * records it follows by their type, so a new noun needs no method here.
  */
 public interface ChangeListener {
 
 	ChangeListener NONE = new ChangeListener() {
+
+		@Override
+		public void added(Connection connection, Object record) {
+		}
+
+		@Override
+		public void removed(Connection connection, Object record) {
+		}
+
 	};
 
-	default void userAdded(Connection connection, String email) {
-	}
+	/** A record now in the organization (created, invited, or renamed: removed, then added). */
+	void added(Connection connection, Object record);
 
-	default void userRemoved(Connection connection, String email) {
-	}
-
-	default void roleAdded(Connection connection, String id, String name) {
-	}
-
-	default void roleRemoved(Connection connection, String id, String name) {
-	}
-
-	default void tokenAdded(Connection connection, String clientId, String description) {
-	}
-
-	default void tokenRemoved(Connection connection, String clientId) {
-	}
+	/** A record no longer in the organization. */
+	void removed(Connection connection, Object record);
 
 }

@@ -233,7 +233,7 @@ public final class RoleService {
 						: new Role(created.id(), name, created.policy(), created.orgId(), created.lastUpdateDateTime(),
 								created.lastUpdateUserId());
 		if (role.id() != null) {
-			changes.roleAdded(connection, role.id(), role.name());
+			changes.added(connection, role);
 		}
 		return role;
 	}
@@ -291,8 +291,8 @@ public final class RoleService {
 			}
 		});
 		if (!Objects.equals(newName, role.name())) {
-			changes.roleRemoved(connection, role.id(), role.name());
-			changes.roleAdded(connection, role.id(), newName);
+			changes.removed(connection, role);
+			changes.added(connection, new Role(role.id(), newName, role.policy()));
 		}
 		Role sent = new Role(role.id(), newName, policy);
 		Role after = readBack(connection, role.id());
@@ -405,7 +405,7 @@ public final class RoleService {
 				}
 			}
 		});
-		changes.roleRemoved(connection, role.id(), role.name());
+		changes.removed(connection, role);
 		return role;
 	}
 

@@ -89,7 +89,8 @@ public final class TokenService {
 			token = new CreatedToken(null, null, null, null, null, null, null, description);
 		}
 		if (token.clientId() != null) {
-			changes.tokenAdded(connection, token.clientId(), description);
+			changes.added(connection, new TokenInfo(token.clientId(), chosen.stream().map(Role::id).toList(),
+					Instant.now().toString(), description, null));
 		}
 		return new Created(token, chosen);
 	}
@@ -137,7 +138,7 @@ public final class TokenService {
 				throw ServiceException.notFound("Token '" + clientId + "' has not been found. See 'astra token list'.");
 			}
 		});
-		changes.tokenRemoved(connection, clientId);
+		changes.removed(connection, new TokenInfo(clientId, List.of(), null, null, null));
 		return deleted;
 	}
 

@@ -175,7 +175,7 @@ public final class UserService {
 		if (present) {
 			return new Invitation(email, List.of(), true);
 		}
-		changes.userAdded(connection, email);
+		changes.added(connection, new User(null, email, "invited", List.of()));
 		return new Invitation(email, chosen, false);
 	}
 
@@ -362,7 +362,7 @@ public final class UserService {
 				}
 			}
 		});
-		changes.userRemoved(connection, user.email());
+		changes.removed(connection, user);
 		return user;
 	}
 

@@ -1,12 +1,6 @@
 package io.astrashell.session;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -22,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.astrashell.cli.CliException;
+import io.astrashell.files.RegularFiles;
 
 /**
  * The profiles file ({@code ~/.astrarc}), an INI file as the original Astra CLI writes it:
@@ -37,6 +32,17 @@ public final class AstraRc {
 	public static final String ENDPOINT_KEY = "ASTRA_LOCAL_ENDPOINT";
 
 	public static final String DEFAULT_SECTION = "default";
+
+	/**
+	 * The keys the shell owns, the only ones a change of a profile rewrites or removes: every other
+	 * line (a key of another tool, {@code astra_db_application_token} in lower case, a comment, a
+	 * line spaced oddly) is kept byte for byte.
+	 */
+	public static final java.util.Set<String> OWNED_KEYS = java.util.Set.of("ASTRA_DB_APPLICATION_TOKEN", "ASTRA_ENV",
+			"ASTRA_LOCAL_ENDPOINT");
+
+	/** The largest profiles file read (1 MiB): a larger one is refused, naming its size (exit 9). */
+	public static final long MAX_SIZE = 1024 * 1024;
 
 	enum Kind {
 
@@ -85,13 +91,16 @@ public final class AstraRc {
 				throw CliException.configuration("The profiles file " + path + " is a directory: give a file (-cf "
 						+ path.resolve(".astrarc") + ", or set ASTRARC to one).");
 			}
-			bytes = Files.readAllBytes(path);
+			bytes = RegularFiles.read(path, "The profiles file", MAX_SIZE);
 		}
 		catch (NoSuchFileException e) {
 			if (Files.isSymbolicLink(path)) {
 				throw danglingLink(path);
 			}
 			return new AstraRc(path, new ArrayList<>(), false);
+		}
+		catch (RegularFiles.Refused e) {
+			throw CliException.configuration(e.getMessage());
 		}
 		catch (IOException e) {
 			throw CliException.configuration("Cannot read the profiles file " + path + ": " + reason(e)
@@ -102,30 +111,19 @@ public final class AstraRc {
 
 	/** The file's bytes as UTF-8 text; any other encoding is refused, naming the first line that is not UTF-8. */
 	private static String decode(Path path, byte[] bytes) {
-		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		ByteBuffer in = ByteBuffer.wrap(bytes);
-		CharBuffer out = CharBuffer.allocate(bytes.length);
-		CoderResult result = decoder.decode(in, out, true);
-		if (!result.isError()) {
-			result = decoder.flush(out);
+		try {
+			String text = RegularFiles.decode(bytes, "The profiles file " + path);
+			// the parser drops a byte-order mark of its own: keep it, so that a rewrite keeps the bytes
+			return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+					&& (bytes[2] & 0xFF) == 0xBF ? "\uFEFF" + text : text;
 		}
-		if (result.isError()) {
-			int line = 1;
-			for (int i = 0; i < in.position(); i++) {
-				if (bytes[i] == '\n') {
-					line++;
-				}
-			}
+		catch (RegularFiles.NotUtf8 e) {
 			String file = shellQuoted(path.toString());
-			throw CliException.configuration("The profiles file " + path + " is not UTF-8 text (line " + line
+			throw CliException.configuration("The profiles file " + path + " is not UTF-8 text (line " + e.line()
 					+ " holds a byte that is not UTF-8): save it as UTF-8; for a Latin-1 file, (umask 077; iconv -f latin1 "
 					+ "-t utf-8 " + file + " > " + file + ".utf8) && mv " + file + ".utf8 " + file
 					+ " (the file was left unchanged).");
 		}
-		out.flip();
-		return out.toString();
 	}
 
 	/** A word as a POSIX shell reads it back: as is when plain, else in single quotes. */
@@ -366,7 +364,9 @@ public final class AstraRc {
 			Line l = lines.get(i);
 			if (l.kind() == Kind.ENTRY) {
 				if (l.name().equals(key)) {
-					lines.set(i, Line.entry(key, value));
+					if (!value.equals(l.value())) {
+						lines.set(i, Line.entry(key, value)); // an unchanged value keeps its line as written
+					}
 					return;
 				}
 				lastEntry = i;
@@ -389,22 +389,33 @@ public final class AstraRc {
 		}
 	}
 
-	/** Makes a section hold exactly these keys and values (in this order), keeping its comments. */
+	/**
+	 * Makes a section hold exactly these values of the keys the shell owns ({@link #OWNED_KEYS}), in
+	 * this order: an owned key not among them is removed. Any other key of {@code values} (copied
+	 * from another profile) is not copied, and every line of the section the shell does not own stays
+	 * as it is.
+	 */
 	public void replace(String section, Map<String, String> values) {
 		Optional<Map<String, String>> old = section(section);
 		if (old.isPresent()) {
 			for (String key : old.get().keySet()) {
-				if (!values.containsKey(key)) {
+				if (OWNED_KEYS.contains(key) && !values.containsKey(key)) {
 					unset(section, key);
 				}
 			}
 		}
-		values.forEach((k, v) -> set(section, k, v));
+		values.forEach((k, v) -> {
+			if (OWNED_KEYS.contains(k)) {
+				set(section, k, v);
+			}
+		});
 	}
 
 	/**
-	 * Removes a section: the comment lines just above its header, the header, and its lines; the
-	 * comment lines just above the next header stay with that section.
+	 * Removes a section: its header and the lines of the keys the shell owns. Its comments and blank
+	 * lines stay where they are (a blank line the removal doubles is dropped). A section holding a key
+	 * the shell does not own (another tool's, a token under another name) is not removed at all: that
+	 * line cannot be kept without its header, and is never dropped (exit 11, naming the keys).
 	 */
 	public boolean remove(String section) {
 		int start = sectionStart(section);
@@ -412,18 +423,28 @@ public final class AstraRc {
 			return false;
 		}
 		int end = sectionEnd(start);
-		if (end < lines.size()) {
-			while (end - 1 > start && isComment(lines.get(end - 1))) {
-				end--;
+		List<String> foreign = new ArrayList<>();
+		for (int i = start + 1; i < end; i++) {
+			Line l = lines.get(i);
+			if (l.kind() == Kind.ENTRY && !OWNED_KEYS.contains(l.name())) {
+				foreign.add(l.name() + " (line " + (i + 1) + ")");
 			}
 		}
-		while (start > 0 && isComment(lines.get(start - 1))) {
-			start--;
+		if (!foreign.isEmpty()) {
+			throw CliException.invalidArgument("Profile [" + section + "] in " + path + " also holds "
+					+ String.join(", ", foreign) + ", which the shell does not manage, so it was not deleted (that line "
+					+ "would be lost): move or delete it by hand first. Nothing was changed.");
 		}
-		lines.subList(start, end).clear();
-		if (start > 0 && start < lines.size() && lines.get(start - 1).raw().isBlank()
-				&& lines.get(start).raw().isBlank()) {
-			lines.remove(start);
+		for (int i = end - 1; i >= start; i--) {
+			Line l = lines.get(i);
+			if (l.kind() == Kind.SECTION || l.kind() == Kind.ENTRY) {
+				lines.remove(i);
+			}
+		}
+		// the blank lines that separated the section from its neighbours: one is enough
+		int at = Math.min(start, lines.size());
+		while (at > 0 && at < lines.size() && lines.get(at - 1).raw().isBlank() && lines.get(at).raw().isBlank()) {
+			lines.remove(at);
 		}
 		while (!lines.isEmpty() && lines.get(lines.size() - 1).raw().isBlank()) {
 			lines.remove(lines.size() - 1);

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -21,6 +20,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import io.astrashell.api.Trace;
+import io.astrashell.cli.CliException;
+import io.astrashell.files.RegularFiles;
 
 /**
  * Makes read-modify-write changes of one kind of object (the roles, the users) of one API endpoint take
@@ -31,9 +32,9 @@ import io.astrashell.api.Trace;
  * <p>One lock file per endpoint and kind, {@code <astra home>/locks/<kind>-<hash of the endpoint>.lock},
  * created readable by its owner alone and never written; the operating system releases its lock when a
  * process ends, however it ends. A wait is bounded ({@link #wait}) and Ctrl-C ends it. When the lock
- * file cannot be used (an astra home that cannot be written, a path that is not a regular file), the
- * change runs without it (a {@code -v} line says so): the check of the change after the write is then
- * all there is.
+ * file cannot be used (an astra home that cannot be written, a link), the change runs without it (a
+ * {@code -v} line says so): the check of the change after the write is then all there is. One that is
+ * not a regular file (a device, a pipe, a directory) or is read-only is refused (exit 9) before the change.
  */
 public final class ChangeLocks {
 
@@ -124,19 +125,26 @@ public final class ChangeLocks {
 		}
 	}
 
-	/** The lock file, created owner-only if missing; null (and a -v line) when it cannot be used. */
+	/**
+	 * The lock file, created owner-only if missing; null (and a -v line) when it cannot be used. One
+	 * that is there and is not a regular file (after links), or is read-only, is refused (exit 9):
+	 * nothing is created, opened or chmod-ed.
+	 */
 	private FileChannel open(Path file) {
+		try {
+			RegularFiles.checkWritable(file, "The change lock file", "Nothing was changed.");
+		}
+		catch (RegularFiles.Refused e) {
+			throw CliException.configuration(e.getMessage());
+		}
 		try {
 			home.ensure();
 			Files.createDirectories(file.getParent());
 			try {
-				Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+				RegularFiles.createOwnerOnly(file);
 			}
 			catch (FileAlreadyExistsException e) {
 				// another shell made it
-			}
-			catch (UnsupportedOperationException e) {
-				Files.createFile(file); // not a POSIX file system
 			}
 			if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
 				throw new IOException("not a regular file");

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import io.astrashell.api.Trace;
 import io.astrashell.cli.CliException;
 import io.astrashell.cli.ExitCode;
+import io.astrashell.files.RegularFiles;
 import io.astrashell.sandbox.LocalSandbox;
 import io.astrashell.sandbox.SandboxResources;
 
@@ -46,9 +47,13 @@ final class EmbeddedSandbox implements AutoCloseable {
 				throw CliException.configuration("Cannot start the local sandbox: " + e.getMessage()
 						+ ". Set astra.sandbox.port in application.yml to another port, or to 0 for a free one.");
 			}
+			catch (RegularFiles.Refused e) {
+				throw CliException.configuration(e.getMessage());
+			}
 			catch (IOException e) {
-				throw new CliException(ExitCode.INTERNAL_ERROR,
-						"Cannot start the local sandbox in " + home.path() + ": " + e.getMessage());
+				// the cause in words (permission denied, not a directory, read-only file system), never a class name
+				throw new CliException(ExitCode.CONFIGURATION, "Cannot start the local sandbox in " + home.path() + ": "
+						+ AstraRc.reason(e) + ". Set ASTRA_HOME (or HOME) to a directory you may write.", e);
 			}
 		}
 		return running;

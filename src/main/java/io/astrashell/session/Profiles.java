@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -16,12 +15,14 @@ import java.util.function.Function;
 import io.astrashell.cli.CliException;
 import io.astrashell.cli.ExitCode;
 import io.astrashell.files.AtomicFile;
+import io.astrashell.files.RegularFiles;
 
 /**
  * Reads and changes the profiles file safely: a change is a read-modify-write done under an
  * exclusive lock (a lock file beside it, and a lock within this process), and written whole or not
- * at all ({@link AtomicFile}), readable by its owner alone. A file that cannot be parsed is
- * never written: the change fails before it, naming the file and line.
+ * at all ({@link AtomicFile}): a new file readable by its owner alone, an existing one keeping its
+ * mode. A file that cannot be parsed, is not a regular file (after links) or is read-only is never
+ * written, nor is its lock file made: the change fails before it (exit 9), naming the file.
  */
 public final class Profiles {
 
@@ -54,16 +55,17 @@ public final class Profiles {
 
 	/** Applies {@code change} to the current file and writes the result; returns what it returned. */
 	public <T> T update(Function<AstraRc, T> change) {
-		// a file that cannot be read or parsed fails here, before anything (the lock file) is written
+		// a file that cannot be read, parsed or written fails here, before anything (the lock file) is written
 		AstraRc.read(file);
+		Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+		checkWritable(file, lockFile);
 		ReentrantLock local = IN_PROCESS.computeIfAbsent(file, k -> new ReentrantLock());
 		local.lock();
 		try {
 			Files.createDirectories(file.getParent());
-			Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
-			try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+			try (FileChannel channel = RegularFiles.openLockFile(lockFile, "The lock file of the profiles file",
+					"Nothing was written.");
 					FileLock lock = channel.lock()) {
-				AstraHome.ownerOnly(lockFile);
 				AstraRc rc = AstraRc.read(file);
 				T result = change.apply(rc);
 				String text = rc.render();
@@ -72,12 +74,29 @@ public final class Profiles {
 				return result;
 			}
 		}
+		catch (RegularFiles.Refused e) {
+			throw CliException.configuration(e.getMessage());
+		}
 		catch (IOException e) {
 			throw new CliException(ExitCode.CONFIGURATION, "Cannot write the profiles file " + file + ": "
 					+ AstraRc.reason(e) + ". The file was left as it was.");
 		}
 		finally {
 			local.unlock();
+		}
+	}
+
+	/**
+	 * The profiles file and its lock file must each be a regular file or missing, and writable by
+	 * their modes: else exit 9, and nothing is locked, created or written.
+	 */
+	private static void checkWritable(Path file, Path lockFile) {
+		try {
+			RegularFiles.checkWritable(file, "The profiles file", "Nothing was written.");
+			RegularFiles.checkWritable(lockFile, "The lock file of the profiles file", "Nothing was written.");
+		}
+		catch (RegularFiles.Refused e) {
+			throw CliException.configuration(e.getMessage());
 		}
 	}
 
@@ -105,8 +124,7 @@ public final class Profiles {
 	}
 
 	private void write(String text) throws IOException {
-		AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8));
-		AstraHome.ownerOnly(file);
+		AtomicFile.write(file, "The profiles file", text.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -241,6 +241,11 @@ public final class Dispatcher {
 		}
 	}
 
+	/** Prints a failure outside a command (the prompt's start) as a command's; returns its exit code. */
+	public int report(CliException e) {
+		return fail(e.exitCode(), e.getMessage(), e, session.defaults());
+	}
+
 	private int fail(ExitCode code, String message, Throwable cause, Globals globals) {
 		return fail(code, message, cause, globals, null);
 	}

@@ -96,7 +96,12 @@ public final class Prompt {
 			.option(LineReader.Option.CASE_INSENSITIVE, true)
 			.build();
 		Path historyFile = session.home().resolve("history");
-		history.attachTo(reader, historyFile);
+		try {
+			history.attachTo(reader, historyFile);
+		}
+		catch (CliException e) {
+			return dispatcher.report(e); // a history file that is not a file: the prompt does not open (exit 9)
+		}
 		console.attach(terminal, reader);
 		terminal.handle(Terminal.Signal.INT, signal -> interruptRunning());
 		try {

@@ -9,7 +9,7 @@ import java.util.List;
 import io.astrashell.cli.CliException;
 import io.astrashell.cli.Secrets;
 import io.astrashell.cli.Words;
-import io.astrashell.session.AstraHome;
+import io.astrashell.files.RegularFiles;
 import org.jline.reader.LineReader;
 import org.jline.reader.impl.history.DefaultHistory;
 
@@ -27,21 +27,54 @@ public final class RedactingHistory extends DefaultHistory {
 
 	private Path file;
 
-	/** Keeps the history of {@code reader} in {@code file} (created 0600 if missing). */
+	/** The largest history file read at start-up (4 MiB; the prompt keeps its last 5,000 lines). */
+	public static final long MAX_SIZE = 4L * 1024 * 1024;
+
+	/**
+	 * Keeps the history of {@code reader} in {@code file} (created 0600 if missing, an existing one
+	 * keeping its mode). A history file that is there and is not a regular file (after links), is
+	 * read-only or is larger than {@link #MAX_SIZE} is refused (exit 9) before it is read, written or
+	 * chmod-ed.
+	 */
 	public void attachTo(LineReader reader, Path historyFile) {
-		this.file = historyFile;
+		Path target = check(historyFile);
 		try {
-			Files.createDirectories(historyFile.getParent());
-			if (!Files.exists(historyFile)) {
-				Files.createFile(historyFile);
+			target = historyFile.toRealPath(); // a link: JLine's rewrites go where it points, the link stays
+		}
+		catch (IOException e) {
+			// missing: created below
+		}
+		this.file = target;
+		try {
+			Files.createDirectories(target.toAbsolutePath().getParent());
+			if (!Files.exists(target)) {
+				RegularFiles.createOwnerOnly(target);
 			}
-			AstraHome.ownerOnly(historyFile);
 		}
 		catch (IOException | UnsupportedOperationException e) {
 			// history still works in memory
 		}
-		reader.setVariable(LineReader.HISTORY_FILE, historyFile);
+		reader.setVariable(LineReader.HISTORY_FILE, target);
 		attach(reader);
+	}
+
+	/** The history file as it must be to be read and written: a regular file (or none), writable, bounded. */
+	static Path check(Path historyFile) {
+		try {
+			RegularFiles.checkWritable(historyFile, "The history file", "Nothing was read or written.");
+			if (Files.exists(historyFile) && Files.size(historyFile) > MAX_SIZE) {
+				throw new RegularFiles.Refused("The history file " + historyFile + " is "
+						+ RegularFiles.size(Files.size(historyFile)) + ", over the limit of " + RegularFiles.size(MAX_SIZE)
+						+ " for it: move it away (or trim it) and start again. Nothing was read or written.");
+			}
+		}
+		catch (RegularFiles.Refused e) {
+			throw CliException.configuration(e.getMessage());
+		}
+		catch (IOException e) {
+			// unreadable attributes: JLine's own read says why, and the history stays in memory
+		}
+		return historyFile;
 	}
 
 	@Override
@@ -87,11 +120,28 @@ public final class RedactingHistory extends DefaultHistory {
 		return null;
 	}
 
+	/** Writes the new lines, if the file is still a regular file this user may write (else nothing). */
 	@Override
 	public void save() throws IOException {
+		if (file != null) {
+			RegularFiles.checkWritable(file, "The history file", "Nothing was written.");
+		}
 		super.save();
-		if (file != null && Files.exists(file)) {
-			AstraHome.ownerOnly(file);
+	}
+
+	/** JLine's trim replaces the file with a new one: it keeps the old one's mode. */
+	@Override
+	protected void trimHistory(Path path, int max) throws IOException {
+		java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = null;
+		try {
+			mode = Files.getPosixFilePermissions(path);
+		}
+		catch (IOException | UnsupportedOperationException e) {
+			// not POSIX, or gone: JLine's new file as it makes it
+		}
+		super.trimHistory(path, max);
+		if (mode != null) {
+			Files.setPosixFilePermissions(path, mode);
 		}
 	}
 

@@ -2,8 +2,6 @@ package io.astrashell.shell;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -22,6 +20,7 @@ import io.astrashell.cli.ExitCode;
 import io.astrashell.cli.Globals;
 import io.astrashell.cli.Plan;
 import io.astrashell.cli.Words;
+import io.astrashell.files.RegularFiles;
 import io.astrashell.output.Level;
 import io.astrashell.output.Renderer;
 import io.astrashell.session.Session;
@@ -167,6 +166,9 @@ public final class ScriptRunner {
 	private record Checked(int code, Plan.State after) {
 	}
 
+	/** The largest script read (1 MiB, standard input too): a larger one is refused naming its size (exit 11). */
+	public static final long MAX_SIZE = 1024 * 1024;
+
 	private int readAndRun(String file, Options options, Globals scriptGlobals, InputStream stdin) {
 		Context context = contexts.get();
 		Deque<Path> running = context == null ? new ArrayDeque<>() : context.files;
@@ -179,9 +181,9 @@ public final class ScriptRunner {
 		String source;
 		String text;
 		try {
-			if (file.equals("-")) {
+			if (file.equals("-") || file.equals("/dev/stdin")) {
 				source = "<stdin>";
-				text = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+				text = RegularFiles.readText(stdin, "The script on standard input", MAX_SIZE);
 			}
 			else {
 				Path base = running.isEmpty() ? Path.of("") : running.peekLast().getParent();
@@ -198,14 +200,17 @@ public final class ScriptRunner {
 							+ String.join(" > ", running.stream().map(p -> p.getFileName().toString()).toList()) + " > "
 							+ path.getFileName() + "): a script may not run again while it runs.");
 				}
-				text = Files.readString(path, StandardCharsets.UTF_8);
+				// a regular file only (a pipe would wait forever), at most MAX_SIZE, UTF-8 (a byte-order mark dropped)
+				text = RegularFiles.readText(path, "The script", MAX_SIZE);
 			}
 		}
-		catch (IOException e) {
-			throw CliException.invalidArgument("Cannot read the script " + file + ": " + e.getClass().getSimpleName() + ".");
+		catch (RegularFiles.Refused e) {
+			throw CliException.invalidArgument(e.getMessage().replace("The script " + path, "The script " + file));
 		}
-		if (text.startsWith("\uFEFF")) {
-			text = text.substring(1); // a byte-order mark, as some editors save UTF-8
+		catch (IOException e) {
+			throw CliException.invalidArgument("Cannot read the script " + file + ": "
+					+ (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getClass().getSimpleName())
+					+ ".");
 		}
 		return run(source, path, text, options, scriptGlobals);
 	}

@@ -119,7 +119,7 @@ _astra_reply() {
   fi
 }
 
-# The cached values of a kind (USER, ROLE, TOKEN_CLIENT_ID) for the line's profile, one a line
+# The cached values of a server kind (USER, ROLE...) for the line's profile, one a line
 # (where and how the store keeps them: _astra_store_file and _astra_store_values, in the tables).
 _astra_cached() {
   local home="${ASTRA_HOME:-${HOME:-}/.astra}" e f
@@ -144,14 +144,15 @@ _astra_profiles() {
   fi
 }
 
-# Completes a value of a kind.
+# Completes a value of a kind, from where the tables say its values come from (_astra_source).
 _astra_complete() {
-  local reply="" w
-  case "$1" in
-    USER | ROLE | TOKEN_CLIENT_ID) reply="$(_astra_cached "$1")" ;;
-    PROFILE) reply="$(_astra_profiles)" ;;
-    COMMAND) _astra_next "$argline" ;;
-    FILE)
+  local reply="" w source=""
+  _astra_source "$1"
+  case "$source" in
+    cached) reply="$(_astra_cached "$1")" ;;
+    profiles) reply="$(_astra_profiles)" ;;
+    commands) _astra_next "$argline" ;;
+    files)
       if type compopt >/dev/null 2>&1 && [[ -z "$pre" ]]; then
         # bash 4 and later: readline quotes the names and marks the folders
         compopt -o filenames
@@ -163,7 +164,8 @@ _astra_complete() {
       fi
       reply="$(compgen -f -- "$cur")"
       ;;
-    *) _astra_list "$1" ;;
+    choices) _astra_list "$1" ;;
+    none | "") ;;
   esac
   _astra_reply "$reply"
 }

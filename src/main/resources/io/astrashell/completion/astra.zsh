@@ -56,20 +56,21 @@ _astra() {
   _astra_argument $cmd $args && _astra_complete $kind
 }
 
-# Completes a value of a kind.
+# Completes a value of a kind, from where the tables say its values come from (_astra_source).
 _astra_complete() {
-  case $1 in
-    (USER) _astra_cached USER && _describe -t users 'user' candidates -M $match_case ;;
-    (ROLE) _astra_cached ROLE && _describe -t roles 'role' candidates -M $match_case ;;
-    (TOKEN_CLIENT_ID) _astra_cached TOKEN_CLIENT_ID && _describe -t tokens 'token client id' candidates -M $match_case ;;
-    (PROFILE) _astra_profiles && _wanted profiles expl 'profile' compadd -M $match_case -a candidates ;;
-    (COMMAND) _astra_next "$argline" && _describe -t commands 'command' candidates -M $match_case ;;
-    (FILE) _files ;;
-    (*) _astra_list $1 && _wanted values expl ${(L)1//_/ } compadd -M $match_case -a candidates ;;
+  local source= label=
+  _astra_source $1
+  case $source in
+    (cached) _astra_cached $1 && _describe -t ${label// /-} $label candidates -M $match_case ;;
+    (profiles) _astra_profiles && _wanted profiles expl $label compadd -M $match_case -a candidates ;;
+    (commands) _astra_next "$argline" && _describe -t commands $label candidates -M $match_case ;;
+    (files) _files ;;
+    (choices) _astra_list $1 && _wanted values expl $label compadd -M $match_case -a candidates ;;
+    (none|'') ;;
   esac
 }
 
-# candidates: the cached values of a kind (USER, ROLE, TOKEN_CLIENT_ID) of the line's profile, as
+# candidates: the cached values of a server kind (USER, ROLE...) of the line's profile, as
 # value:description (the value's \ and : escaped for _describe); where the store keeps them:
 # _astra_store_file, in the tables.
 _astra_cached() {

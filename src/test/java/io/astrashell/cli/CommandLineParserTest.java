@@ -22,12 +22,12 @@ class CommandLineParserTest {
 	CommandLineParserTest() {
 		registry.registerCommand(AstraCommand.named("user list").alias("user").handler(in -> Output.none("")));
 		registry.registerCommand(AstraCommand.named("user invite")
-			.option(OptionSpec.value("role", "r", "ROLE", "Role", ValueKind.ROLE).asRepeatable())
+			.option(OptionSpec.value("role", "r", "ROLE", "Role", ValueKind.TEXT).asRepeatable())
 			.option(OptionSpec.flag("if-not-exists", null, "No error if present"))
-			.argument(ArgumentSpec.required("EMAIL", "User Email", ValueKind.EMAIL))
+			.argument(ArgumentSpec.required("EMAIL", "User Email", ValueKind.TEXT))
 			.handler(in -> Output.none("")));
 		registry.registerCommand(AstraCommand.named("token create")
-			.option(OptionSpec.value("role", "r", "ROLE", "Role", ValueKind.ROLE).asRepeatable().asRequired())
+			.option(OptionSpec.value("role", "r", "ROLE", "Role", ValueKind.TEXT).asRepeatable().asRequired())
 			.option(OptionSpec.value("description", "d", "TEXT", "What for", ValueKind.TEXT))
 			.handler(in -> Output.none("")));
 	}

@@ -30,7 +30,7 @@ class CompletionScriptTest {
 		SandboxCli cli = new SandboxCli(dir);
 		cli.run("user", "invite", "alice@example.com");
 		Result refresh = cli.run("refresh");
-		assertThat(refresh.out()).startsWith("[OK]    Completion values refreshed: 2 users, 16 roles, 1 tokens.");
+		assertThat(refresh.out()).startsWith("[OK]    Completion values refreshed: 16 roles, 1 tokens, 2 users.");
 		List<String> out = probe(cli, """
 				t 'astra us'
 				t 'astra user '
@@ -39,9 +39,12 @@ class CompletionScriptTest {
 				t 'astra --env '
 				t 'astra org -o j'
 				t 'astra user get --verb'
+				t 'astra user list --status '
+				t 'astra completion '
 				""");
 		assertThat(out).containsExactly("user", "delete describe get invite list update",
-				"alice@example.com", "Organization\\ Administrator", "PROD DEV TEST LOCAL", "json", "--verbose");
+				"alice@example.com", "Organization\\ Administrator", "PROD DEV TEST LOCAL", "json", "--verbose",
+				"active invited", "bash zsh");
 		assertThat(cli.astra.run("completion", "fish").exitCode()).isEqualTo(11);
 		assertThat(cli.astra.run("completion", "zsh").out()).startsWith("#compdef astra\n")
 			.contains("compdef _astra astra").doesNotContain("bashcompinit");

@@ -96,7 +96,10 @@ class DefaultProfileTokenTest extends ServedSandboxFixture {
 		assertThat(astra.run("config", "delete", "default").exitCode()).isZero();
 		Result use = astra.run("config", "use", "team");
 		assertThat(use.exitCode()).as(use.toString()).isZero();
-		assertThat(file()).doesNotContain(HAND_WRITTEN).startsWith("[default]\nASTRA_DB_APPLICATION_TOKEN=" + token + "\n");
+		// the comment above it is not the shell's to drop (issue 18 item 2)
+		assertThat(file()).doesNotContain(HAND_WRITTEN).startsWith("# written by hand\n")
+			.contains("\n[default]\nASTRA_DB_APPLICATION_TOKEN=" + token + "\n");
+		assertThat(AstraRc.read(astra.configFile()).sections()).containsExactly("default", "team");
 	}
 
 	@Test

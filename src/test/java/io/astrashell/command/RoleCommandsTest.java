@@ -90,8 +90,9 @@ class RoleCommandsTest extends SandboxCliFixture {
 	@Test
 	void createChecksActionsAndResourcesBeforeAnyRequest() {
 		Result unknown = cli.run("role", "create", "X", "-a", "db-sql");
-		assertThat(unknown.exitCode()).isEqualTo(11);
-		assertThat(unknown.err()).startsWith("[ERROR] Unknown action 'db-sql'. Did you mean 'db-cql'");
+		assertThat(unknown.exitCode()).isEqualTo(13); // the option's declared list: refused by the parser
+		assertThat(unknown.err()).startsWith("[ERROR] Invalid value 'db-sql' for -a/--action: it is not a known "
+				+ "policy action. Did you mean 'db-cql'");
 		Result twice = cli.run("role", "create", "X", "-a", "org-read", "-a", "ORG-READ");
 		assertThat(twice.exitCode()).isEqualTo(11);
 		Result badResource = cli.run("role", "create", "X", "-a", "org-read", "-R", "arn:aws:s3:::bucket");

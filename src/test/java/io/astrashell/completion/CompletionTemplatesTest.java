@@ -2,6 +2,7 @@ package io.astrashell.completion;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -45,9 +46,9 @@ class CompletionTemplatesTest {
 				}
 			}
 		}
-		String bash = CompletionScripts.bash(List.of());
+		String bash = CompletionScripts.bash(List.of(), TestKinds.values(Path.of(System.getProperty("java.io.tmpdir"))));
 		assertThat(bash).contains("_astra_scope() {\n  case \"$1\" in\n    --config | -conf) profile=\"$2\" ;;");
-		assertThat(CompletionScripts.zsh(List.of())).contains("    (--env) env=$2 ;;");
+		assertThat(CompletionScripts.zsh(List.of(), TestKinds.values(Path.of(System.getProperty("java.io.tmpdir"))))).contains("    (--env) env=$2 ;;");
 	}
 
 }

@@ -13,8 +13,6 @@ import io.astrashell.HostileServer;
 import io.astrashell.api.HttpSettings;
 import io.astrashell.api.model.UnsafeCharacters;
 import io.astrashell.cli.Globals;
-import io.astrashell.completion.ServerValueCache.Kind;
-import io.astrashell.completion.ServerValueCache.Value;
 import io.astrashell.session.Connection;
 import io.astrashell.session.Session;
 import mockwebserver3.MockWebServer;
@@ -72,19 +70,19 @@ class HostileValuesTest {
 				.withEnv("local").withLocalEndpoint(URI.create(server.url("/").toString()).toString()));
 			cache.refresh(c);
 			// a role whose name cannot be typed back is offered by its id; one whose id cannot either is left out
-			assertThat(cache.values(c, Kind.ROLES)).containsExactly(new Value("r1", "Evil ]0;pwned "),
-					new Value("RO User", "r2"));
-			assertThat(cache.values(c, Kind.USERS)).containsExactly(
-					new Value("u1", "eve [2J@b.co · active 31m · Evil ]0;pwned "), new Value("ok@b.co", "invited"));
-			assertThat(cache.values(c, Kind.TOKENS))
-				.containsExactly(new Value("CID", "nightly ]52;c;cHduZWQ=   · Evil ]0;pwned  · 2026-01-02"));
+			assertThat(cache.values(c, TestKinds.ROLES)).containsExactly(new Candidate("r1", "Evil ]0;pwned "),
+					new Candidate("RO User", "r2"));
+			assertThat(cache.values(c, TestKinds.USERS)).containsExactly(
+					new Candidate("u1", "eve [2J@b.co · active 31m · Evil ]0;pwned "), new Candidate("ok@b.co", "invited"));
+			assertThat(cache.values(c, TestKinds.TOKENS))
+				.containsExactly(new Candidate("CID", "nightly ]52;c;cHduZWQ=   · Evil ]0;pwned  · 2026-01-02"));
 			// the shell's own changes go through the same rules
-			cache.roleAdded(c, "r9", "Fresh" + CLEAR);
-			cache.tokenAdded(c, "NEWCLIENTIDABCDEFGHIJKLM", "from " + TITLE);
-			assertThat(cache.values(c, Kind.ROLES)).contains(new Value("r9", "Fresh [2J"));
-			assertThat(cache.values(c, Kind.TOKENS).get(0)).isEqualTo(new Value("NEWCLIENTIDABCDEFGHIJKLM", "from  ]0;pwned  · 2026-01-01"));
-			cache.roleRemoved(c, "r9", "Fresh" + CLEAR);
-			assertThat(cache.values(c, Kind.ROLES)).extracting(Value::value).doesNotContain("r9");
+			cache.added(c, new io.astrashell.api.model.Role("r9", "Fresh" + CLEAR, null));
+			cache.added(c, new io.astrashell.api.model.TokenInfo("NEWCLIENTIDABCDEFGHIJKLM", List.of(), "2026-01-01T00:00:00Z", "from " + TITLE, null));
+			assertThat(cache.values(c, TestKinds.ROLES)).contains(new Candidate("r9", "Fresh [2J"));
+			assertThat(cache.values(c, TestKinds.TOKENS).get(0)).isEqualTo(new Candidate("NEWCLIENTIDABCDEFGHIJKLM", "from  ]0;pwned  · 2026-01-01"));
+			cache.removed(c, new io.astrashell.api.model.Role("r9", "Fresh" + CLEAR, null));
+			assertThat(cache.values(c, TestKinds.ROLES)).extracting(Candidate::value).doesNotContain("r9");
 			noUnsafeCharacterOnDisk(cacheDir);
 			assertThat(Files.list(cacheDir).count()).isEqualTo(1);
 		}
@@ -96,11 +94,11 @@ class HostileValuesTest {
 		Path folder = dir.resolve("completion").resolve(CompletionStore.profileFolder("default", "local"));
 		Files.createDirectories(folder);
 		Files.writeString(folder.resolve(CompletionStore.IDENTITY), "hash\n");
-		Files.writeString(folder.resolve(CompletionStore.fileName(Kind.USERS)),
+		Files.writeString(folder.resolve(TestKinds.stored(TestKinds.USERS).fileName()),
 				"eve" + CLEAR + "@b.co\tactive\nok@b.co\tinvited" + TITLE + "\n" + RLO + "x@b.co\tactive\n");
-		Map<Kind, List<Value>> loaded = new CompletionStore(dir.resolve("completion")).load(folder.getFileName().toString(),
-				"hash");
-		assertThat(loaded.get(Kind.USERS)).containsExactly(new Value("ok@b.co", "invited ]0;pwned "));
+		Map<io.astrashell.cli.ValueKind, List<Candidate>> loaded = new CompletionStore(dir.resolve("completion"))
+			.load(folder.getFileName().toString(), "hash", TestKinds.stored());
+		assertThat(loaded.get(TestKinds.USERS)).containsExactly(new Candidate("ok@b.co", "invited ]0;pwned "));
 	}
 
 }

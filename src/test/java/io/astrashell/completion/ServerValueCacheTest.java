@@ -14,8 +14,6 @@ import java.util.Map;
 import io.astrashell.AstraSettings;
 import io.astrashell.api.HttpSettings;
 import io.astrashell.cli.Globals;
-import io.astrashell.completion.ServerValueCache.Kind;
-import io.astrashell.completion.ServerValueCache.Value;
 import io.astrashell.sandbox.LocalSandbox;
 import io.astrashell.service.ApiCalls;
 import io.astrashell.service.ChangeListener;
@@ -76,15 +74,16 @@ class ServerValueCacheTest {
 		RoleService roles = new RoleService(api, orgs, ChangeListener.NONE);
 		UserService users = new UserService(api, roles, orgs, ChangeListener.NONE);
 		TokenService tokens = new TokenService(api, roles, ChangeListener.NONE);
-		return new ServerValueCache(session, () -> users, () -> roles, () -> tokens, ttl, firstFetchWait, home, clock);
+		return new ServerValueCache(session, () -> TestKinds.of(users, roles, tokens), ttl, firstFetchWait, home, clock,
+				io.astrashell.api.Trace.NONE);
 	}
 
 	Connection connection(Session session, URI endpoint, String token) {
 		return session.resolve(Globals.NONE.withToken(token).withEnv("local").withLocalEndpoint(endpoint.toString()));
 	}
 
-	static List<String> names(List<Value> values) {
-		return values.stream().map(Value::value).toList();
+	static List<String> names(List<Candidate> values) {
+		return values.stream().map(Candidate::value).toList();
 	}
 
 	@Test
@@ -96,22 +95,24 @@ class ServerValueCacheTest {
 					dir.resolve("cache"), clock);
 			Connection c = connection(session, sandbox.endpoint(), sandbox.adminToken());
 
-			assertThat(names(cache.values(c, Kind.USERS))).containsExactly("admin@sandbox.local");
+			assertThat(names(cache.values(c, TestKinds.USERS))).containsExactly("admin@sandbox.local");
+			assertThat(sandbox.requestCount()).isEqualTo(1); // the users listing alone: each kind is fetched on its own
+			cache.values(c, TestKinds.ROLES);
 			long afterFirst = sandbox.requestCount();
-			assertThat(afterFirst).isEqualTo(3); // roles, users, tokens
+			assertThat(afterFirst).isEqualTo(2);
 			for (int i = 0; i < 100; i++) {
-				cache.values(c, Kind.ROLES);
+				cache.values(c, TestKinds.ROLES);
 			}
 			assertThat(sandbox.requestCount()).isEqualTo(afterFirst);
 
 			// someone else changes the organization; past the TTL the old values are served while a refresh runs
 			new io.astrashell.api.DevOpsClient(sandbox.endpoint(), sandbox.adminToken(), HttpSettings.DEFAULTS)
 				.inviteUser(new io.astrashell.api.model.InviteUserRequest("new@example.com", sandbox.organizationId(),
-						List.of(cache.values(c, Kind.ROLES).get(0).description())));
+						List.of(cache.values(c, TestKinds.ROLES).get(0).description())));
 			clock.now = clock.now.plusSeconds(61);
-			assertThat(names(cache.values(c, Kind.USERS))).containsExactly("admin@sandbox.local");
+			assertThat(names(cache.values(c, TestKinds.USERS))).containsExactly("admin@sandbox.local");
 			await().atMost(Duration.ofSeconds(10))
-				.until(() -> names(cache.values(c, Kind.USERS)).contains("new@example.com"));
+				.until(() -> names(cache.values(c, TestKinds.USERS)).contains("new@example.com"));
 		}
 	}
 
@@ -119,37 +120,42 @@ class ServerValueCacheTest {
 	void aFailedFetchKeepsTheValuesAndSaysSoOnce() throws Exception {
 		try (MockWebServer server = new MockWebServer()) {
 			server.start();
-			String roles = "[{\"ID\":\"r1\",\"Name\":\"RO User\"}]";
-			server.enqueue(new MockResponse.Builder().code(200).body(roles).build());
 			server.enqueue(new MockResponse.Builder().code(200).body("{\"Users\":[{\"UserID\":\"u\",\"Email\":\"a@b.co\",\"Status\":\"active\"}]}").build());
-			server.enqueue(new MockResponse.Builder().code(200).body("{\"clients\":[]}").build());
 			Session session = session();
 			TestClock clock = new TestClock();
 			ServerValueCache cache = cache(session, Duration.ofSeconds(60), Duration.ofSeconds(5),
 					dir.resolve("cache"), clock);
 			Connection c = connection(session, URI.create(server.url("/").toString()),
 					"AstraCS:ABCDEFGHIJKLMNOPQRSTUVWX:" + "0".repeat(64));
-			assertThat(names(cache.values(c, Kind.USERS))).containsExactly("a@b.co");
+			assertThat(names(cache.values(c, TestKinds.USERS))).containsExactly("a@b.co");
 
 			server.enqueue(new MockResponse.Builder().code(503).body("down").build());
 			clock.now = clock.now.plusSeconds(120);
-			cache.values(c, Kind.USERS); // starts the refresh, which fails
-			await().atMost(Duration.ofSeconds(10)).until(() -> server.getRequestCount() >= 4);
+			cache.values(c, TestKinds.USERS); // starts the refresh, which fails
+			await().atMost(Duration.ofSeconds(10)).until(() -> server.getRequestCount() >= 2);
 			await().atMost(Duration.ofSeconds(10)).until(() -> cache.takeStaleNotice(c) != null);
 			assertThat(cache.takeStaleNotice(c)).isNull(); // said once
-			assertThat(names(cache.values(c, Kind.USERS))).containsExactly("a@b.co");
+			assertThat(names(cache.values(c, TestKinds.USERS))).containsExactly("a@b.co");
 		}
 	}
 
 	/**
-	 * The values are fetched through the services the commands use; a listing the token may not read
-	 * (403) is empty (the roles keep theirs), and any other failure reaches {@code refresh} as the
-	 * API's own error, which it names.
+	 * The values are fetched through the services the commands use, each kind on its own: a listing
+	 * the token may not read (403) is empty (or keeps what it had), a kind whose fetch fails leaves
+	 * the others' values fresh, and reaches {@code refresh} as the API's own error.
 	 */
 	@Test
-	void fetchesThroughTheServicesAndAForbiddenListingIsEmpty() throws Exception {
+	void eachKindIsFetchedOnItsOwnAndAForbiddenListingIsEmpty() throws Exception {
 		try (MockWebServer server = new MockWebServer()) {
 			server.start();
+			Map<String, MockResponse> answers = new java.util.concurrent.ConcurrentHashMap<>();
+			server.setDispatcher(new mockwebserver3.Dispatcher() {
+				@Override
+				public MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+					MockResponse answer = answers.get(request.getTarget());
+					return answer != null ? answer : new MockResponse.Builder().code(404).body("{}").build();
+				}
+			});
 			Session session = session();
 			ApiCalls api = new ApiCalls(session);
 			OrgService orgs = new OrgService(api);
@@ -159,38 +165,42 @@ class ServerValueCacheTest {
 			java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
 			ServerValueCache cache = new ServerValueCache(session, () -> {
 				lookups.incrementAndGet();
-				return users;
-			}, () -> {
-				lookups.incrementAndGet();
-				return roles;
-			}, () -> {
-				lookups.incrementAndGet();
-				return tokens;
-			}, Duration.ofSeconds(60), Duration.ofSeconds(5), dir.resolve("home"), new TestClock());
+				return TestKinds.of(users, roles, tokens);
+			}, Duration.ofSeconds(60), Duration.ofSeconds(5), dir.resolve("home"), new TestClock(),
+					io.astrashell.api.Trace.NONE);
 			assertThat(lookups).hasValue(0); // not while the shell is being built
 			Connection c = connection(session, URI.create(server.url("/").toString()),
 					"AstraCS:ABCDEFGHIJKLMNOPQRSTUVWX:" + "0".repeat(64));
-			server.enqueue(new MockResponse.Builder().code(200).body("[{\"ID\":\"r1\",\"Name\":\"RO User\"}]").build());
-			server.enqueue(new MockResponse.Builder().code(403).body("{\"errors\":[{\"message\":\"no\"}]}").build());
-			server.enqueue(new MockResponse.Builder().code(200)
-				.body("{\"clients\":[{\"clientId\":\"CID\",\"roles\":[\"r1\"],\"generatedOn\":\"2026-01-02T00:00:00Z\"}]}").build());
-			assertThat(cache.refresh(c)).isEqualTo(Map.of(Kind.USERS, 0, Kind.ROLES, 1, Kind.TOKENS, 1));
-			assertThat(lookups).hasValue(3);
-			assertThat(cache.values(c, Kind.TOKENS)).containsExactly(new Value("CID", "(no description) · RO User · 2026-01-02"));
+			answers.put("/v2/organizations/roles", ok("[{\"ID\":\"r1\",\"Name\":\"RO User\"}]"));
+			answers.put("/v2/organizations/users", new MockResponse.Builder().code(403).body("{\"errors\":[{\"message\":\"no\"}]}").build());
+			answers.put("/v2/clientIdSecrets",
+					ok("{\"clients\":[{\"clientId\":\"CID\",\"roles\":[\"r1\"],\"generatedOn\":\"2026-01-02T00:00:00Z\"}]}"));
+			ServerValueCache.Refreshed first = cache.refresh(c);
+			assertThat(first.failures()).isEmpty();
+			assertThat(first.counts()).isEqualTo(Map.of(TestKinds.USERS, 0, TestKinds.ROLES, 1, TestKinds.TOKENS, 1));
+			assertThat(lookups).hasValue(1);
+			assertThat(cache.values(c, TestKinds.TOKENS)).containsExactly(new Candidate("CID", "(no description) · RO User · 2026-01-02"));
 
-			server.enqueue(new MockResponse.Builder().code(403).body("{}").build());
-			server.enqueue(new MockResponse.Builder().code(200).body("{\"Users\":[]}").build());
-			server.enqueue(new MockResponse.Builder().code(200).body("{\"clients\":[]}").build());
+			answers.put("/v2/organizations/roles", new MockResponse.Builder().code(403).body("{}").build());
 			cache.refresh(c);
-			assertThat(names(cache.values(c, Kind.ROLES))).containsExactly("RO User");
+			assertThat(names(cache.values(c, TestKinds.ROLES))).containsExactly("RO User");
 
-			server.enqueue(new MockResponse.Builder().code(503).body("down").build());
-			org.assertj.core.api.Assertions.assertThatThrownBy(() -> cache.refresh(c))
-				.isInstanceOf(java.util.concurrent.ExecutionException.class)
-				.cause().isInstanceOf(io.astrashell.api.ApiException.ServerError.class);
+			// the token listing fails: the users and roles are fetched all the same
+			answers.put("/v2/organizations/roles", ok("[{\"ID\":\"r1\",\"Name\":\"RO User\"},{\"ID\":\"r2\",\"Name\":\"Auditors\"}]"));
+			answers.put("/v2/organizations/users", ok("{\"Users\":[{\"UserID\":\"u\",\"Email\":\"a@b.co\",\"Status\":\"active\"}]}"));
+			answers.put("/v2/clientIdSecrets", new MockResponse.Builder().code(503).body("down").build());
+			ServerValueCache.Refreshed partial = cache.refresh(c);
+			assertThat(partial.failures()).containsOnlyKeys(TestKinds.TOKENS);
+			assertThat(partial.failures().get(TestKinds.TOKENS)).isInstanceOf(io.astrashell.api.ApiException.ServerError.class);
 			assertThat(cache.takeStaleNotice(c)).isNotNull();
-			assertThat(names(cache.values(c, Kind.ROLES))).containsExactly("RO User");
+			assertThat(names(cache.values(c, TestKinds.ROLES))).containsExactly("RO User", "Auditors");
+			assertThat(names(cache.values(c, TestKinds.USERS))).containsExactly("a@b.co");
+			assertThat(names(cache.values(c, TestKinds.TOKENS))).containsExactly("CID"); // kept from before
 		}
+	}
+
+	private static MockResponse ok(String body) {
+		return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(body).build();
 	}
 
 	@Test
@@ -201,7 +211,7 @@ class ServerValueCacheTest {
 					dir.resolve("cache"), Clock.systemUTC());
 			Connection c = connection(session, URI.create("http://127.0.0.1:" + silent.getLocalPort()),
 					"AstraCS:ABCDEFGHIJKLMNOPQRSTUVWX:" + "0".repeat(64));
-			assertThat(cache.values(c, Kind.USERS)).isEmpty(); // returned after the wait, not after the read timeout
+			assertThat(cache.values(c, TestKinds.USERS)).isEmpty(); // returned after the wait, not after the read timeout
 		}
 	}
 
@@ -213,20 +223,22 @@ class ServerValueCacheTest {
 			ServerValueCache cache = cache(session, Duration.ofSeconds(60), Duration.ofSeconds(5), cacheDir,
 					Clock.systemUTC());
 			Connection c = connection(session, sandbox.endpoint(), sandbox.adminToken());
-			cache.values(c, Kind.USERS);
-			cache.userAdded(c, "zoe@example.com");
-			cache.roleAdded(c, "role-id", "Auditors");
-			cache.tokenAdded(c, "ABCDEFGHIJKLMNOPQRSTUVWX", "ci");
-			cache.tokenRemoved(c, "ABCDEFGHIJKLMNOPQRSTUVWX");
-			assertThat(names(cache.values(c, Kind.USERS))).contains("zoe@example.com");
-			assertThat(names(cache.values(c, Kind.ROLES))).contains("Auditors");
-			assertThat(names(cache.values(c, Kind.TOKENS))).doesNotContain("ABCDEFGHIJKLMNOPQRSTUVWX");
-			assertThat(sandbox.requestCount()).isEqualTo(3);
+			cache.refresh(c);
+			long fetched = sandbox.requestCount();
+			cache.added(c, new io.astrashell.api.model.User(null, "zoe@example.com", "invited", List.of()));
+			cache.added(c, new io.astrashell.api.model.Role("role-id", "Auditors", null));
+			cache.added(c, new io.astrashell.api.model.TokenInfo("ABCDEFGHIJKLMNOPQRSTUVWX", List.of(), null, "ci", null));
+			assertThat(names(cache.values(c, TestKinds.TOKENS))).contains("ABCDEFGHIJKLMNOPQRSTUVWX");
+			cache.removed(c, new io.astrashell.api.model.TokenInfo("ABCDEFGHIJKLMNOPQRSTUVWX", List.of(), null, null, null));
+			assertThat(names(cache.values(c, TestKinds.USERS))).contains("zoe@example.com");
+			assertThat(names(cache.values(c, TestKinds.ROLES))).contains("Auditors");
+			assertThat(names(cache.values(c, TestKinds.TOKENS))).doesNotContain("ABCDEFGHIJKLMNOPQRSTUVWX");
+			assertThat(sandbox.requestCount()).isEqualTo(fetched); // the changes needed no listing
 
 			// a new shell reads the disk copy: completes at once, before any request
 			ServerValueCache next = cache(session(), Duration.ofSeconds(60), Duration.ofSeconds(5), cacheDir,
 					Clock.systemUTC());
-			assertThat(names(next.values(c, Kind.USERS))).contains("zoe@example.com", "admin@sandbox.local");
+			assertThat(names(next.values(c, TestKinds.USERS))).contains("zoe@example.com", "admin@sandbox.local");
 			assertThat(next.isFromDiskOnly(c)).isTrue();
 			try (var files = Files.walk(cacheDir)) {
 				for (Path p : files.toList()) {

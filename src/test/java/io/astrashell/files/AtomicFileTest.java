@@ -61,12 +61,13 @@ class AtomicFileTest {
 	}
 
 	@Test
-	void theNewFileIsReadableByItsOwnerAloneWhateverTheOldOneWas() throws Exception {
+	void aNewFileIsReadableByItsOwnerAloneAndAReplacedOneKeepsItsMode() throws Exception {
 		Path file = dir.resolve("users.tsv");
 		Files.writeString(file, "old");
 		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 		AtomicFile.write(file, "new".getBytes(StandardCharsets.UTF_8));
-		assertThat(mode(file)).isEqualTo("rw-------");
+		assertThat(Files.readString(file)).isEqualTo("new");
+		assertThat(mode(file)).isEqualTo("rw-r--r--"); // never changed: only a new file is made 0600
 		Path created = dir.resolve("identity");
 		AtomicFile.write(created, "x".getBytes(StandardCharsets.UTF_8));
 		assertThat(mode(created)).isEqualTo("rw-------");
@@ -114,6 +115,35 @@ class AtomicFileTest {
 			out.write('x');
 		});
 		assertThat(Files.readString(file)).isEqualTo("x");
+	}
+
+	@Test
+	void whatIsNotARegularFileIsRefusedAndLeftAsItWas() throws Exception {
+		Path fifo = SpecialFiles.fifo(dir.resolve("fifo"));
+		Path dirLink = Files.createSymbolicLink(dir.resolve("to-dir"), Files.createDirectory(dir.resolve("sub")));
+		Path fifoLink = Files.createSymbolicLink(dir.resolve("to-fifo"), fifo);
+		var before = SpecialFiles.listing(dir);
+		for (Path p : List.of(fifo, dirLink, fifoLink, dir.resolve("sub"))) {
+			assertThatThrownBy(() -> AtomicFile.write(p, "new".getBytes(StandardCharsets.UTF_8)))
+				.isInstanceOf(IOException.class)
+				.hasMessageStartingWith("The file " + p)
+				.hasMessageContaining("is not a regular file")
+				.hasMessageEndingWith("Nothing was written.");
+		}
+		assertThat(SpecialFiles.listing(dir)).isEqualTo(before);
+	}
+
+	@Test
+	void aReadOnlyFileIsRefusedByItsModeEvenForRoot() throws Exception {
+		Path file = dir.resolve("ro");
+		Files.writeString(file, "old");
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
+		assertThatThrownBy(() -> AtomicFile.write(file, "new".getBytes(StandardCharsets.UTF_8)))
+			.isInstanceOf(IOException.class)
+			.hasMessageStartingWith("The file " + file + " is read-only (mode 0400)");
+		assertThat(Files.readString(file)).isEqualTo("old");
+		assertThat(mode(file)).isEqualTo("r--------");
+		assertThat(names()).containsExactly("ro");
 	}
 
 }

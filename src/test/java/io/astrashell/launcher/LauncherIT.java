@@ -122,13 +122,13 @@ class LauncherIT {
 	@Test
 	void eachModeStartsFromAnArchiveOfItsOwn() throws Exception {
 		// the first run (version) made the one-shot archive, and only that one
-		assertThat(launchFiles()).anyMatch(n -> n.matches("astra-\\d+-one-shot\\.(aot|jsa)"))
+		assertThat(launchFiles()).anyMatch(n -> n.matches("astra-\\d+-\\d+-one-shot\\.(aot|jsa)"))
 			.noneMatch(n -> n.contains("-prompt."));
 
 		// no command: the prompt's mode (here a script on standard input), which makes its own
 		Run r = astra();
 		assertThat(r.exit()).as(r.toString()).isZero();
-		assertThat(launchFiles()).anyMatch(n -> n.matches("astra-\\d+-prompt\\.(aot|jsa)"))
+		assertThat(launchFiles()).anyMatch(n -> n.matches("astra-\\d+-\\d+-prompt\\.(aot|jsa)"))
 			.noneMatch(n -> n.endsWith(".failed"));
 	}
 

@@ -24,9 +24,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The launcher where users have it: a POSIX sh script run by dash and by bash, clean under
  * shellcheck, through a symbolic link on PATH from any folder, started several times at once on a
- * new install, kept right across an in-place JDK update, and as the container image runs it (a
- * non-root user, HOME on a volume). An "install" here is a copy of what the image holds: the
- * launcher, application.yml and the jar, no sources.
+ * new install, kept right across an in-place JDK update. An "install" here is a copy of the
+ * launcher, application.yml and the jar, no sources (the release's layout is ReleaseIT's).
  */
 class LauncherInstallIT {
 
@@ -186,7 +185,7 @@ class LauncherInstallIT {
 		}
 		List<String> launch = files(install.resolve("target/launch"));
 		assertThat(launch).containsOnlyOnce("app")
-			.filteredOn(n -> n.matches("astra-\\d+-one-shot\\.(aot|jsa)"))
+			.filteredOn(n -> n.matches("astra-\\d+-\\d+-one-shot\\.(aot|jsa)"))
 			.hasSize(1);
 		assertThat(launch).noneMatch(n -> n.endsWith(".failed") || n.endsWith(".tmp") || n.endsWith(".lock"));
 		assertThat(files(install.resolve("target"))).noneMatch(n -> n.endsWith(".tmp") || n.endsWith(".lock"));
@@ -229,53 +228,8 @@ class LauncherInstallIT {
 
 	private static List<String> archives(Path install) throws IOException {
 		return files(install.resolve("target/launch")).stream()
-			.filter(n -> n.matches("astra-\\d+-one-shot\\.(aot|jsa)"))
+			.filter(n -> n.matches("astra-\\d+-\\d+-one-shot\\.(aot|jsa)"))
 			.toList();
-	}
-
-	/**
-	 * The image's start-up commands (the Dockerfile's RUN line that makes the class archives), then a
-	 * profile written and read, as its non-root user with HOME on a "volume", on a copy of the files the
-	 * image holds.
-	 */
-	@Test
-	void theContainerImagesCommandsRunAsANonRootUser() throws Exception {
-		String dockerfile = Files.readString(Path.of("Dockerfile"));
-		String warmUp = "./astra version && ./astra </dev/null";
-		assertThat(dockerfile).contains(warmUp).contains("USER astra").contains("HOME=/data");
-		Path install = install(dir.resolve("opt"));
-		Path volume = Files.createDirectories(dir.resolve("data"));
-		List<String> asUser = new ArrayList<>();
-		boolean root = "root".equals(System.getProperty("user.name"));
-		if (root) {
-			// nobody may enter the temporary folder, and owns the install and the volume
-			Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-			run(Path.of("."), Map.of(), "chown", "-R", "65534:65534", install.toString(), volume.toString());
-			asUser.addAll(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
-		}
-		List<String> warm = new ArrayList<>(asUser);
-		warm.addAll(List.of("sh", "-c", "cd '" + install + "' && " + warmUp));
-		Map<String, String> env = new java.util.HashMap<>();
-		env.put("HOME", volume.toString());
-		env.put("ASTRA_HOME", null);
-		env.put("ASTRARC", null);
-		Run r = run(install, env, warm.toArray(String[]::new));
-		assertThat(r.exit()).as(r.toString()).isZero();
-		assertThat(r.out()).startsWith("astra shell ");
-		assertThat(archives(install)).hasSize(1);
-		assertThat(files(install.resolve("target/launch"))).anyMatch(n -> n.endsWith("-prompt.aot") || n.endsWith("-prompt.jsa"));
-
-		// a profile made in one container is there in the next: it lives under HOME, the volume
-		List<String> create = new ArrayList<>(asUser);
-		create.addAll(List.of("./astra", "config", "create", "keep", "--token",
-				"AstraCS:abcdefghijklmnopqrstuvwx:" + "0".repeat(64), "--no-validate"));
-		Run created = run(install, env, create.toArray(String[]::new));
-		assertThat(created.exit()).as(created.toString()).isZero();
-		assertThat(volume.resolve(".astrarc")).exists();
-		List<String> list = new ArrayList<>(asUser);
-		list.addAll(List.of("./astra", "config", "list"));
-		Run listed = run(install, env, list.toArray(String[]::new));
-		assertThat(listed.out()).as(listed.toString()).contains("keep");
 	}
 
 	/** The launcher looks for newer sources by globbing eight levels under src/main: deep enough. */

@@ -144,7 +144,7 @@ class LauncherPreparationIT {
 		Run next = fx.run(install, env, shell, install.resolve("astra").toString(), "version");
 		assertThat(next.exit()).as(next.toString()).isZero();
 		assertThat(next.err()).contains("preparing fast start-up of the one-shot mode");
-		assertThat(files(install.resolve("target/launch"))).anyMatch(n -> n.matches("astra-\\d+-one-shot\\.(aot|jsa)"));
+		assertThat(files(install.resolve("target/launch"))).anyMatch(n -> n.matches("astra-\\d+-\\d+-one-shot\\.(aot|jsa)"));
 	}
 
 }

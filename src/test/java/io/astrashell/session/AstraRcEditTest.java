@@ -98,7 +98,9 @@ class AstraRcEditTest {
 				ASTRA_ENV=DEV
 				""");
 		rc.remove("dev_org");
-		assertThat(rc.render()).isEqualTo("# Astra CLI configuration\n[default]\nASTRA_DB_APPLICATION_TOKEN=AstraCS:aaaa\n");
+		// a comment is not the shell's to drop, even the one above a profile deleted
+		assertThat(rc.render()).isEqualTo("# Astra CLI configuration\n[default]\nASTRA_DB_APPLICATION_TOKEN=AstraCS:aaaa\n\n"
+				+ "# the team's dev org\n");
 	}
 
 	@Test

@@ -93,6 +93,31 @@ class ChangeLocksTest {
 	}
 
 	@Test
+	void aLockFileThatIsNotARegularFileIsRefusedBeforeTheChange() throws Exception {
+		Path home = dir.resolve("astra-home");
+		assertThat(locks(home, 300).exclusive(API, false, "roles", () -> "ran")).isEqualTo("ran");
+		Path lock;
+		try (var files = Files.list(home.resolve("locks"))) {
+			lock = files.toList().get(0);
+		}
+		Files.delete(lock);
+		io.astrashell.files.SpecialFiles.fifo(lock);
+		java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+		try {
+			org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20),
+					() -> assertThatThrownBy(() -> locks(home, 300).exclusive(API, false, "roles", () -> ran.getAndSet(true)))
+						.isInstanceOfSatisfying(io.astrashell.cli.CliException.class,
+								e -> assertThat(e.exitCode()).isEqualTo(io.astrashell.cli.ExitCode.CONFIGURATION))
+						.hasMessageStartingWith("The change lock file " + lock + " is not a regular file (it is a named pipe"));
+		}
+		finally {
+			io.astrashell.files.SpecialFiles.unblock(lock);
+		}
+		assertThat(ran).isFalse();
+		assertThat(io.astrashell.files.SpecialFiles.typeAndMode(lock)).startsWith("10");
+	}
+
+	@Test
 	void aThreadTakesTheLockAgainWithinItsOwnChange() {
 		ChangeLocks locks = locks(dir, 300);
 		assertThat(locks.exclusive(API, false, "roles", () -> locks.exclusive(API, false, "roles", () -> "inner")))

@@ -25,7 +25,7 @@ class ProfilesTest {
 	}
 
 	@Test
-	void everyWriteLeavesTheFileReadableByItsOwnerAlone() throws Exception {
+	void everyWriteKeepsTheFilesModeAndANewFileIsTheOwnersAlone() throws Exception {
 		Path file = dir.resolve(".astrarc");
 		Files.writeString(file, "[default]\nASTRA_DB_APPLICATION_TOKEN=AstraCS:a\n");
 		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
@@ -34,13 +34,21 @@ class ProfilesTest {
 			rc.set("dev", "ASTRA_ENV", "DEV");
 			return null;
 		});
-		assertThat(mode(file)).isEqualTo("rw-------");
+		// the shell never changes an existing file's mode (issue 18 item 4)
+		assertThat(mode(file)).isEqualTo("rw-r--r--");
 		profiles.update(rc -> rc.remove("dev"));
-		assertThat(mode(file)).isEqualTo("rw-------");
+		assertThat(mode(file)).isEqualTo("rw-r--r--");
 		assertThat(Files.readString(file)).isEqualTo("[default]\nASTRA_DB_APPLICATION_TOKEN=AstraCS:a\n");
 		try (var files = Files.list(dir)) {
 			assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(".astrarc", ".astrarc.lock");
 		}
+		assertThat(mode(dir.resolve(".astrarc.lock"))).isEqualTo("rw-------");
+		Path fresh = dir.resolve("fresh");
+		new Profiles(fresh).update(rc -> {
+			rc.set("dev", "ASTRA_ENV", "DEV");
+			return null;
+		});
+		assertThat(mode(fresh)).isEqualTo("rw-------");
 	}
 
 	@Test
@@ -72,6 +80,7 @@ class ProfilesTest {
 	void twoProcessesWritingAtOnceLoseNoSection() throws Exception {
 		Path file = dir.resolve(".astrarc");
 		Files.writeString(file, "# shared\n[default]\nASTRA_DB_APPLICATION_TOKEN=AstraCS:a\n");
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
 		List<Process> writers = new ArrayList<>();
 		for (String who : List.of("left", "right")) {
 			writers.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",

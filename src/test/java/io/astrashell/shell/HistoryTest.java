@@ -98,6 +98,52 @@ class HistoryTest {
 	}
 
 	@Test
+	void aHistoryFileThatIsNotARegularFileStopsThePromptAndIsLeftAsItWas() throws Exception {
+		Path home = Files.createDirectories(dir.resolve("home"));
+		Path fifo = io.astrashell.files.SpecialFiles.fifo(dir.resolve("fifo"));
+		Path device = io.astrashell.files.SpecialFiles.nullDevice(dir.resolve("null"));
+		Map<String, String> env = Map.of("ASTRA_HOME", home.toString(), "ASTRARC", dir.resolve("astrarc").toString(),
+				"HOME", dir.toString());
+		try {
+			for (Path target : List.of(fifo, device)) {
+				Path history = home.resolve("history");
+				Files.deleteIfExists(history);
+				Files.createSymbolicLink(history, target);
+				String before = io.astrashell.files.SpecialFiles.typeAndMode(target);
+				try (PromptTerminal t = new PromptTerminal(env, "--env", "local")) {
+					t.waitFor("not a regular file", 1);
+					assertThat(t.exitCode()).isEqualTo(9);
+					assertThat(t.screen()).contains("The history file " + history + " (a link to " + target + ")")
+						.doesNotContain("astra (LOCAL)> ");
+				}
+				assertThat(io.astrashell.files.SpecialFiles.typeAndMode(target)).isEqualTo(before);
+				assertThat(Files.isSymbolicLink(history)).isTrue();
+			}
+		}
+		finally {
+			io.astrashell.files.SpecialFiles.unblock(fifo);
+		}
+	}
+
+	@Test
+	void aHistoryFileOverTheLimitIsRefusedNamingItsSize() throws Exception {
+		Path home = Files.createDirectories(dir.resolve("home"));
+		Path history = home.resolve("history");
+		try (var f = new java.io.RandomAccessFile(history.toFile(), "rw")) {
+			f.setLength(4L * 1024 * 1024 + 1); // sparse: nothing to write
+		}
+		Map<String, String> env = Map.of("ASTRA_HOME", home.toString(), "ASTRARC", dir.resolve("astrarc").toString(),
+				"HOME", dir.toString());
+		try (PromptTerminal t = new PromptTerminal(env, "--env", "local")) {
+			t.waitFor("over the limit", 1);
+			assertThat(t.exitCode()).isEqualTo(9);
+			assertThat(t.screen()).contains("The history file " + history + " is 4.0 MiB (4194305 bytes), over the limit "
+					+ "of 4 MiB (4194304 bytes)");
+		}
+		assertThat(Files.size(history)).isEqualTo(4L * 1024 * 1024 + 1);
+	}
+
+	@Test
 	void redactionWorksOnTheWordsAsTheyRun() {
 		String token = "AstraCS:ABCDEFGHIJKLMNOPQRSTUVWX:" + "0123456789abcdef".repeat(4);
 		String tail = token.substring(8);

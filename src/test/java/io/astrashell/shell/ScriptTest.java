@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.astrashell.AstraRun;
@@ -193,7 +194,7 @@ class ScriptTest {
 					user invite kim@example.com -r pipeline -r "RO User"
 					user invite not-an-email
 					token create -r Nope
-					role create X -a db-sql
+					role create X -a org-read -a ORG-READ
 					user update kim@example.com -r "RO User"
 					token delete ABCDEFGHIJKLMNOPQRSTUVWX
 					script other.astra
@@ -204,7 +205,7 @@ class ScriptTest {
 			assertThat(r.exitCode()).isEqualTo(11);
 			assertThat(r.err()).contains(f + ":3: user invite not-an-email").contains("is not an email address")
 				.contains(f + ":4: token create -r Nope").contains("Role 'Nope' has not been found")
-				.contains(f + ":5: role create X -a db-sql").contains("Unknown action 'db-sql'")
+				.contains(f + ":5: role create X -a org-read -a ORG-READ").contains("is given twice")
 				.contains(f + ":9: script missing.astra").contains("no such file")
 				.contains("9 line(s) checked, 5 fine, 4 with problems").contains("nothing was changed")
 				.doesNotContain(":1: ").doesNotContain(":2: ").doesNotContain(":6: ");
@@ -213,6 +214,26 @@ class ScriptTest {
 				assertThat(seen).isNotEmpty().allMatch(s -> s.startsWith("GET "));
 			}
 		}
+	}
+
+	/**
+	 * A value outside its option's declared list is refused by the parser, so the dry run finds it
+	 * before anything runs, and the run itself refuses it before any request (exit 13).
+	 */
+	@Test
+	void aValueOutsideItsDeclaredListFailsTheDryRun() throws Exception {
+		Map<String, String> lines = Map.of("user list --status bogus", "Invalid value 'bogus' for --status: use one of active, invited.",
+				"role create R -a org-raed", "Invalid value 'org-raed' for -a/--action: it is not a known policy action. Did you mean 'org-read'",
+				"completion fish", "Invalid <SHELL> 'fish' for 'astra completion': use one of bash, zsh.");
+		for (Map.Entry<String, String> line : lines.entrySet()) {
+			Path f = script("values.astra", "org id\n" + line.getKey() + "\n");
+			Result dry = astra.run("script", f.toString(), "--dry-run", "--env", "local");
+			assertThat(dry.exitCode()).as(dry.toString()).isIn(11, 13);
+			assertThat(dry.err()).as(line.getKey()).contains(f + ":2: " + line.getKey() + ": " + line.getValue())
+				.contains("Nothing was run.");
+		}
+		Result run = astra.run("user", "list", "--status", "bogus", "--env", "local");
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(13);
 	}
 
 	@Test

@@ -1,0 +1,60 @@
+package io.astrashell.completion;
+
+import java.util.List;
+
+import io.astrashell.api.model.Role;
+import io.astrashell.api.model.TokenInfo;
+import io.astrashell.api.model.User;
+import io.astrashell.cli.ValueKind;
+import io.astrashell.command.RoleCommands;
+import io.astrashell.command.TokenCommands;
+import io.astrashell.command.UserCommands;
+import io.astrashell.service.RoleService;
+import io.astrashell.service.TokenService;
+import io.astrashell.service.UserService;
+
+/** The server kinds the shell's nouns register, for the completion tests: the same registrations. */
+final class TestKinds {
+
+	static final ValueKind USERS = UserCommands.USER;
+
+	static final ValueKind ROLES = RoleCommands.ROLE_KIND;
+
+	static final ValueKind TOKENS = TokenCommands.TOKEN;
+
+	private TestKinds() {
+	}
+
+	/** The three registrations, fetching through these services. */
+	static List<ServerKind<?>> of(UserService users, RoleService roles, TokenService tokens) {
+		return List.of(RoleCommands.roleKind(roles), TokenCommands.tokenKind(tokens, roles), UserCommands.userKind(users));
+	}
+
+	/** The three registrations as the store sees them: their kinds and files, nothing fetched. */
+	static List<ServerKind<?>> stored() {
+		return List.of(new ServerKind<>(ROLES, Role.class, c -> List.of(), RoleCommands::offer),
+				new ServerKind<>(TOKENS, TokenInfo.class, c -> List.of(), t -> TokenCommands.offer(t, id -> id)),
+				new ServerKind<>(USERS, User.class, c -> List.of(), UserCommands::offer));
+	}
+
+	/** What the scripts' tables are written from: the registrations of {@link #stored()}, no request made. */
+	static ServerValues values(java.nio.file.Path dir) {
+		io.astrashell.AstraSettings settings = new io.astrashell.AstraSettings(
+				new io.astrashell.AstraSettings.Environments("https://p", "https://d", "https://t"),
+				io.astrashell.api.HttpSettings.DEFAULTS, dir.resolve("home"), dir.resolve("astrarc"),
+				new io.astrashell.AstraSettings.Sandbox(0), new io.astrashell.AstraSettings.Completion(
+						java.time.Duration.ofSeconds(60), java.time.Duration.ofMillis(250)));
+		io.astrashell.session.Session session = new io.astrashell.session.Session(settings, java.util.Map.of());
+		ServerValueCache cache = new ServerValueCache(session, TestKinds::stored, java.time.Duration.ofSeconds(60),
+				java.time.Duration.ofMillis(250), dir.resolve("home"), java.time.Clock.systemUTC(),
+				io.astrashell.api.Trace.NONE);
+		return new ServerValues(session, cache, new LocalValues(session, () -> {
+			throw new IllegalStateException("no registry in this test");
+		}));
+	}
+
+	static ServerKind<?> stored(ValueKind kind) {
+		return stored().stream().filter(k -> k.kind().equals(kind)).findFirst().orElseThrow();
+	}
+
+}
