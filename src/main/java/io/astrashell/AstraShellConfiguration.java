@@ -1,7 +1,9 @@
 package io.astrashell;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 
 import io.astrashell.cli.AstraCommand;
@@ -13,6 +15,8 @@ import io.astrashell.completion.ServerKinds;
 import io.astrashell.completion.ServerValues;
 import io.astrashell.completion.ShellCompleter;
 import io.astrashell.completion.SpecCompletionProvider;
+import io.astrashell.sandbox.SandboxResource;
+import io.astrashell.sandbox.SandboxResources;
 import io.astrashell.session.Session;
 import io.astrashell.shell.AstraPrompt;
 import io.astrashell.shell.Console;
@@ -37,13 +41,15 @@ import org.springframework.shell.core.command.CommandRegistry;
  * {@code command}) and the services ({@code @Service} classes of {@code service} and {@code orgfile})
  * are found by the component scan, which Spring AOT runs at build time: a new noun's classes are
  * beans without an edit here ({@code BeanWiringTest} checks that every group and service on the class
- * path is found). This class declares the beans that are not one class each: the session, the
+ * path is found), and so are the sandbox's resources ({@code @Component} classes of {@code sandbox},
+ * collected by {@link #sandboxResources}). This class declares the beans that are not one class each: the session, the
  * completion values, the registry that collects the groups' commands, the dispatcher, the prompt and
  * the runner. Two singletons come from {@link AstraShellApplication#run}: {@code processIo} (streams
  * and environment variables) and {@code astraSettings} (application.yml, read before Spring starts).
  */
 @Configuration(proxyBeanMethods = false)
-@ComponentScan(basePackages = { "io.astrashell.command", "io.astrashell.service", "io.astrashell.orgfile" })
+@ComponentScan(basePackages = { "io.astrashell.command", "io.astrashell.service", "io.astrashell.orgfile",
+		"io.astrashell.sandbox" })
 public class AstraShellConfiguration {
 
 	/**
@@ -79,9 +85,21 @@ public class AstraShellConfiguration {
 
 	}
 
+	/** The session; its sandboxes serve the {@link #sandboxResources} beans, looked up when one starts. */
 	@Bean(destroyMethod = "close")
-	Session session(AstraSettings settings, ProcessIo io) {
-		return new Session(settings, io.env(), Logging.trace("api"));
+	Session session(AstraSettings settings, ProcessIo io, BeanFactory beans) {
+		return new Session(settings, io.env(), Logging.trace("api"), () -> beans.getBean(SandboxResources.class));
+	}
+
+	/**
+	 * Every {@link SandboxResource} bean ({@code @Component} classes of {@code sandbox}), looked up by
+	 * class as the command groups are ({@link #commandRegistry}), built only when a sandbox starts.
+	 */
+	@Bean
+	SandboxResources sandboxResources(BeanFactory beans) {
+		List<SandboxResource<?>> resources = new ArrayList<>();
+		beans.getBeanProvider(SandboxResource.class).stream().forEach(resources::add);
+		return SandboxResources.of(resources);
 	}
 
 	/**

@@ -44,7 +44,7 @@ public final class SandboxCommands implements CommandGroup {
 		int port = port(in.option("port"));
 		LocalSandbox sandbox;
 		try {
-			sandbox = LocalSandbox.start(session.home().ensure(), port);
+			sandbox = LocalSandbox.start(session.home().ensure(), port, session.sandboxResources());
 		}
 		catch (LocalSandbox.PortUnavailable e) {
 			throw CliException.invalidOptionValue("Cannot serve the sandbox: " + e.getMessage()

@@ -65,25 +65,36 @@ public final class LocalSandbox implements AutoCloseable {
 	}
 
 	/**
-	 * Opens the sandbox state under astraHome/sandbox (seeding it on first use) and serves it on
-	 * 127.0.0.1:port (0 = a free port).
-	 * @throws PortUnavailable when the port is taken, or needs privileges
+	 * As {@link #start(Path, int, SandboxResources)} with the resources found on the class path
+	 * ({@link SandboxResources#scan}): for tests and tools. The shell passes the resources of its beans.
 	 */
 	public static LocalSandbox start(Path astraHome, int port) throws IOException {
-		return start(astraHome, port, null);
+		return start(astraHome, port, null, SandboxResources.scan());
 	}
 
 	/**
-	 * As {@link #start(Path, int)}, served over HTTPS with {@code tls} (its key and certificate chain)
-	 * when it is not null: the launcher's training run reaches the sandbox as users reach Astra.
+	 * Opens the sandbox state under astraHome/sandbox (seeding it on first use, topping up the slices
+	 * of resources it has none of) and serves these resources on 127.0.0.1:port (0 = a free port).
+	 * @throws PortUnavailable when the port is taken, or needs privileges
 	 */
-	public static LocalSandbox start(Path astraHome, int port, SSLContext tls) throws IOException {
+	public static LocalSandbox start(Path astraHome, int port, SandboxResources resources) throws IOException {
+		return start(astraHome, port, null, resources);
+	}
+
+	/**
+	 * As {@link #start(Path, int, SandboxResources)}, served over HTTPS with {@code tls} (its key and
+	 * certificate chain) when it is not null: the launcher's training run reaches the sandbox as users
+	 * reach Astra.
+	 */
+	public static LocalSandbox start(Path astraHome, int port, SSLContext tls, SandboxResources resources)
+			throws IOException {
 		Objects.requireNonNull(astraHome, "astraHome");
+		Objects.requireNonNull(resources, "resources");
 		if (port < 0 || port > 65535) {
 			throw new IllegalArgumentException("port out of range: " + port);
 		}
-		SandboxStore store = SandboxStore.open(astraHome.resolve(DIRECTORY));
-		store.transact(state -> null); // seeds the state when there is none yet
+		SandboxStore store = SandboxStore.open(astraHome.resolve(DIRECTORY), resources);
+		store.transact(state -> null); // seeds (or tops up) the state
 		if (System.getProperty(NO_DELAY_PROPERTY) == null) {
 			// read once, when the JVM creates its first HttpServer; an explicit setting is left alone
 			System.setProperty(NO_DELAY_PROPERTY, "true");
@@ -103,7 +114,7 @@ public final class LocalSandbox implements AutoCloseable {
 		catch (BindException ex) {
 			throw new PortUnavailable(port, ex);
 		}
-		SandboxHandler handler = new SandboxHandler(store);
+		SandboxHandler handler = new SandboxHandler(store, resources);
 		server.createContext("/", handler);
 		ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads("astra-sandbox-"));
 		server.setExecutor(executor);
@@ -150,10 +161,10 @@ public final class LocalSandbox implements AutoCloseable {
 	/**
 	 * Adds {@code users} users, {@code roles} custom roles and {@code tokens} tokens to the sandbox
 	 * state under astraHome (seeding it first if need be), in one write: for benchmarks and tests at
-	 * scale.
+	 * scale (the resources found on the class path).
 	 */
 	public static void populate(Path astraHome, int users, int roles, int tokens) throws IOException {
-		SandboxStore.open(astraHome.resolve(DIRECTORY)).transact(state -> {
+		SandboxStore.open(astraHome.resolve(DIRECTORY), SandboxResources.scan()).transact(state -> {
 			SandboxPopulation.populate(state, users, roles, tokens);
 			return null;
 		});
@@ -171,15 +182,15 @@ public final class LocalSandbox implements AutoCloseable {
 
 	/** The seeded Organization Administrator token ({@code AstraCS:...}). */
 	public String adminToken() {
-		return read(SandboxState::adminToken);
+		return read(s -> s.slice(TokenSlice.class).adminToken());
 	}
 
 	public String organizationId() {
-		return read(SandboxState::orgId);
+		return read(s -> s.slice(OrgSlice.class).id());
 	}
 
 	public String organizationName() {
-		return read(SandboxState::orgName);
+		return read(s -> s.slice(OrgSlice.class).name());
 	}
 
 	/** Stops the server (the state stays on disk). */
@@ -199,12 +210,14 @@ public final class LocalSandbox implements AutoCloseable {
 
 	/**
 	 * Reads the admin token of the sandbox state at astraHome without starting a server (null if no state
-	 * yet). Used when the shell talks to a separately served sandbox.
+	 * yet, or no tokens in it). Used when the shell talks to a separately served sandbox: it reads the
+	 * tokens' slice alone.
 	 */
 	public static String adminTokenOf(Path astraHome) throws IOException {
 		Objects.requireNonNull(astraHome, "astraHome");
-		SandboxState state = SandboxStore.peek(astraHome.resolve(DIRECTORY));
-		return state == null ? null : state.adminToken();
+		SandboxState state = SandboxStore.peek(astraHome.resolve(DIRECTORY), SandboxResources.only(new TokensResource()));
+		TokenSlice tokens = state == null ? null : state.sliceOrNull(TokenSlice.class);
+		return tokens == null ? null : tokens.adminToken();
 	}
 
 	@Override

@@ -5,10 +5,13 @@ import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Set;
 
-import io.astrashell.sandbox.SandboxState.StoredClient;
-import io.astrashell.sandbox.SandboxState.StoredRole;
+import io.astrashell.sandbox.RoleSlice.StoredRole;
+import io.astrashell.sandbox.TokenSlice.StoredClient;
 
-/** Authentication (the bearer token) and authorisation (the actions its roles grant) of a request. */
+/**
+ * Authentication (the bearer token) and authorisation (the actions its roles grant) of a request, for
+ * every resource: it reads the tokens ({@link TokenSlice}) and the roles ({@link RoleSlice}).
+ */
 final class SandboxAuth {
 
 	private SandboxAuth() {
@@ -35,7 +38,7 @@ final class SandboxAuth {
 		if (!matcher.matches()) {
 			throw new SandboxException(401, SandboxException.INVALID_TOKEN_FORMAT, "invalid token format");
 		}
-		StoredClient client = s.client(matcher.group(1));
+		StoredClient client = s.slice(TokenSlice.class).client(matcher.group(1));
 		if (client == null || !SandboxCredentials.sameHash(client.tokenHash(), matcher.group(2))) {
 			throw new SandboxException(401, SandboxException.UNKNOWN_TOKEN, "invalid token: unknown or revoked");
 		}
@@ -43,8 +46,9 @@ final class SandboxAuth {
 			throw new SandboxException(401, SandboxException.TOKEN_EXPIRED, "token expired");
 		}
 		Set<String> granted = new HashSet<>();
+		RoleSlice roles = s.slice(RoleSlice.class);
 		for (String roleId : client.roles()) {
-			StoredRole role = s.role(roleId);
+			StoredRole role = roles.role(roleId);
 			if (role != null) {
 				granted.addAll(role.policy().actions());
 			}

@@ -20,28 +20,28 @@ final class SandboxPopulation {
 	static void populate(SandboxState state, int users, int roles, int tokens) {
 		Instant now = Instant.now();
 		String stamp = SandboxCredentials.timestamp(now);
-		String dba = state.roles().stream()
-			.filter(r -> r.name().equals(BuiltInRoles.DATABASE_ADMINISTRATOR))
-			.findFirst()
-			.orElseThrow()
-			.id();
+		RoleSlice roleSlice = state.slice(RoleSlice.class);
+		UserSlice userSlice = state.slice(UserSlice.class);
+		TokenSlice tokenSlice = state.slice(TokenSlice.class);
+		String orgId = state.slice(OrgSlice.class).id();
+		String dba = roleSlice.named(BuiltInRoles.DATABASE_ADMINISTRATOR).id();
 		List<String> custom = new ArrayList<>();
 		for (int i = 1; i <= roles; i++) {
 			String id = UUID.randomUUID().toString();
 			String name = String.format("Custom Role %04d", i);
-			state.putRole(new SandboxState.StoredRole(id, name, false, new Policy(name,
-					List.of("drn:astra:org:" + state.orgId()), List.of("org-read", "db-cql"), Policy.ALLOW), stamp, null));
+			roleSlice.put(new RoleSlice.StoredRole(id, name, false, new Policy(name,
+					List.of("drn:astra:org:" + orgId), List.of("org-read", "db-cql"), Policy.ALLOW), stamp, null));
 			custom.add(id);
 		}
 		for (int i = 1; i <= users; i++) {
 			String role = custom.isEmpty() ? dba : custom.get(i % custom.size());
-			state.putUser(new SandboxState.StoredUser(UUID.randomUUID().toString(), String.format("user%05d@example.com", i),
+			userSlice.put(new UserSlice.StoredUser(UUID.randomUUID().toString(), String.format("user%05d@example.com", i),
 					i % 5 == 0 ? "invited" : "active", List.of(role)));
 		}
 		for (int i = 1; i <= tokens; i++) {
 			String role = custom.isEmpty() ? dba : custom.get(i % custom.size());
 			String clientId = SandboxCredentials.newClientId();
-			state.putClient(new SandboxState.StoredClient(clientId, SandboxCredentials.hash(SandboxCredentials.newSecret()),
+			tokenSlice.put(new TokenSlice.StoredClient(clientId, SandboxCredentials.hash(SandboxCredentials.newSecret()),
 					null, List.of(role), SandboxCredentials.timestamp(now.minusSeconds(i)), "token " + i, null));
 		}
 	}

@@ -62,6 +62,27 @@ final class SandboxRequest {
 				: Arrays.stream(rawPath.split("/")).filter(segment -> !segment.isEmpty()).toList();
 	}
 
+	/**
+	 * Whether the path is exactly these segments, {@code "*"} standing for any one segment:
+	 * {@code matches("v2", "databases", "*")}.
+	 */
+	boolean matches(String... pattern) {
+		if (this.path.size() != pattern.length) {
+			return false;
+		}
+		for (int i = 0; i < pattern.length; i++) {
+			if (!pattern[i].equals("*") && !pattern[i].equals(this.path.get(i))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** The path's segment at {@code index} (0 is {@code v2}). */
+	String segment(int index) {
+		return this.path.get(index);
+	}
+
 	/** 405 unless the method is one of these. */
 	void allow(String... methods) {
 		if (!List.of(methods).contains(this.method)) {

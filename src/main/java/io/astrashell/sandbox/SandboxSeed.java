@@ -1,31 +1,22 @@
 package io.astrashell.sandbox;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import io.astrashell.api.model.BuiltInRoles;
-import io.astrashell.api.model.Policy;
 import io.astrashell.api.model.PolicyActions;
 
 /**
- * The first state of a sandbox: one organization, the 16 built-in roles, one active administrator and
- * one administrator token. The action lists of the built-in roles are the sandbox's choice (the service
- * does not publish them); the package documentation lists them.
+ * The built-in roles that {@link RolesResource} seeds: their names, resources and action lists. The
+ * action lists are the sandbox's choice (the service does not publish them); the package documentation
+ * lists them. (Each resource seeds its own slice: {@link SandboxResource#seed}.)
  */
 final class SandboxSeed {
 
-	static final String ORG_NAME = "Sandbox Org";
-
-	static final String ADMIN_EMAIL = "admin@sandbox.local";
-
-	static final String ADMIN_TOKEN_DESCRIPTION = "sandbox admin token";
-
-	private static final String ORG = "drn:astra:org:" + BuiltInRoles.ORG_ID_PLACEHOLDER;
+	static final String ORG = "drn:astra:org:" + BuiltInRoles.ORG_ID_PLACEHOLDER;
 
 	/** The resources of built-in roles: the organization, and every database, keyspace and table in it. */
 	static final List<String> BUILT_IN_RESOURCES = List.of(ORG, ORG + ":db:*", ORG + ":db:*:keyspace:*",
@@ -106,32 +97,6 @@ final class SandboxSeed {
 			}
 		}
 		return List.copyOf(actions);
-	}
-
-	/** A new organization with its built-in roles, its administrator and the administrator's token. */
-	static SandboxState create(Instant now) {
-		String orgId = UUID.randomUUID().toString();
-		String generatedOn = SandboxCredentials.timestamp(now);
-		String adminUserId = UUID.randomUUID().toString();
-		String clientId = SandboxCredentials.newClientId();
-		String tokenHash = SandboxCredentials.hash(SandboxCredentials.newSecret());
-		SandboxState state = new SandboxState(orgId, ORG_NAME, SandboxCredentials.token(clientId, tokenHash));
-		String adminRoleId = null;
-		for (Map.Entry<String, List<String>> builtIn : BUILT_IN_ACTIONS.entrySet()) {
-			String name = builtIn.getKey();
-			String roleId = UUID.randomUUID().toString();
-			List<String> resources = name.equals("Billing Admin") ? List.of(ORG) : BUILT_IN_RESOURCES;
-			Policy policy = new Policy(name, resources, builtIn.getValue(), Policy.ALLOW);
-			state.putRole(new SandboxState.StoredRole(roleId, name, true, policy, generatedOn, null));
-			if (name.equals(BuiltInRoles.ORGANIZATION_ADMINISTRATOR)) {
-				adminRoleId = roleId;
-			}
-		}
-		state.putUser(new SandboxState.StoredUser(adminUserId, ADMIN_EMAIL, "active", List.of(adminRoleId)));
-		state.putClient(new SandboxState.StoredClient(clientId, tokenHash, adminUserId, List.of(adminRoleId),
-				generatedOn, ADMIN_TOKEN_DESCRIPTION, null));
-		state.markModified();
-		return state;
 	}
 
 }

@@ -1,254 +1,143 @@
 package io.astrashell.sandbox;
 
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import io.astrashell.api.model.Policy;
-
 /**
- * The state of one sandbox organization, as held in memory between a read of {@code state.json}
- * and the next change. Instances are only touched under the store's locks: the store hands the
- * current state to one operation at a time and writes it back when the operation changed it.
- * Entries are immutable records; a change replaces an entry and marks the state modified.
+ * The state of one sandbox organization, as held in memory between a read of {@code state.json} and
+ * the next change: one {@link SandboxSlice} per resource, each under its resource's key, and the keys
+ * of {@code state.json} that no resource of this code reads (a newer version wrote them), kept as
+ * they were read and written back unchanged. Instances are only touched under the store's locks: the
+ * store hands the current state to one operation at a time and writes it back when the operation
+ * changed a slice.
  */
 final class SandboxState {
 
-	/** The version of the state file format this code reads and writes. */
-	static final int VERSION = 1;
-
-	/** A role: built in (seeded, cannot change) or custom. */
-	record StoredRole(String id, String name, boolean builtIn, Policy policy, String lastUpdateDateTime,
-			String lastUpdateUserId) {
+	/** A key of {@code state.json} that no resource here reads: its JSON as read, and its version. */
+	record Unread(String json, Integer version) {
 	}
 
-	/** A member of the organization: {@code active} or {@code invited}, with role ids. */
-	record StoredUser(String userId, String email, String status, List<String> roles) {
+	private final SandboxResources resources;
 
-		StoredUser {
-			roles = roles == null ? List.of() : List.copyOf(roles);
-		}
+	private final Map<String, SandboxSlice> slices = new LinkedHashMap<>();
 
-		StoredUser withRoles(List<String> newRoles) {
-			return new StoredUser(this.userId, this.email, this.status, newRoles);
-		}
+	private final Map<Class<?>, SandboxSlice> byType = new LinkedHashMap<>();
 
-	}
+	private final Map<String, Unread> unread = new LinkedHashMap<>();
 
-	/**
-	 * An application token. Only the hex SHA-256 of its secret is kept (which is also the last part of
-	 * the token); {@code userId} is the user it acts for (reported as {@code LastUpdateUserID}).
-	 */
-	record StoredClient(String clientId, String tokenHash, String userId, List<String> roles, String generatedOn,
-			String description, String tokenExpiry) {
-
-		StoredClient {
-			roles = roles == null ? List.of() : List.copyOf(roles);
-		}
-
-		StoredClient withRoles(List<String> newRoles) {
-			return new StoredClient(this.clientId, this.tokenHash, this.userId, newRoles, this.generatedOn,
-					this.description, this.tokenExpiry);
-		}
-
-	}
-
-	/** The JSON document of {@code state.json}. */
-	record StateFile(int version, String orgId, String orgName, String adminToken, List<StoredRole> roles,
-			List<StoredUser> users, List<StoredClient> clients) {
-
-		StateFile {
-			roles = roles == null ? List.of() : roles;
-			users = users == null ? List.of() : users;
-			clients = clients == null ? List.of() : clients;
-		}
-
-	}
-
-	private final String orgId;
-
-	private final String orgName;
-
-	private final String adminToken;
-
-	private final Map<String, StoredRole> roles = new LinkedHashMap<>();
-
-	private final Map<String, StoredUser> users = new LinkedHashMap<>();
-
-	private final Map<String, String> userIdsByEmail = new HashMap<>();
-
-	private final Map<String, StoredClient> clients = new LinkedHashMap<>();
+	/** Read from an older form: written back at the next operation. */
+	private boolean outdated;
 
 	private boolean modified;
 
-	SandboxState(String orgId, String orgName, String adminToken) {
-		this.orgId = orgId;
-		this.orgName = orgName;
-		this.adminToken = adminToken;
+	SandboxState(SandboxResources resources) {
+		this.resources = resources;
 	}
 
-	static SandboxState fromFile(StateFile file) {
-		if (file.version() != VERSION) {
-			throw new IllegalArgumentException("unsupported sandbox state version " + file.version());
-		}
-		if (file.orgId() == null || file.adminToken() == null) {
-			throw new IllegalArgumentException("the sandbox state has no organization or admin token");
-		}
-		SandboxState state = new SandboxState(file.orgId(), file.orgName(), file.adminToken());
-		for (StoredRole role : file.roles()) {
-			require(role != null && role.id() != null && role.name() != null && role.policy() != null, "a role");
-			state.putRole(role);
-		}
-		for (StoredUser user : file.users()) {
-			require(user != null && user.userId() != null && user.email() != null, "a user");
-			state.putUser(user);
-		}
-		for (StoredClient client : file.clients()) {
-			require(client != null && client.clientId() != null && client.tokenHash() != null, "a token");
-			state.putClient(client);
-		}
-		state.modified = false;
-		return state;
+	SandboxResources resources() {
+		return this.resources;
 	}
 
-	private static void require(boolean condition, String what) {
-		if (!condition) {
-			throw new IllegalArgumentException(what + " of the sandbox state lacks its id, name or policy");
+	/**
+	 * The slice of this type (its resource's typed API: what other resources may read and do).
+	 * @throws IllegalStateException when no resource of this sandbox holds it
+	 */
+	<T extends SandboxSlice> T slice(Class<T> type) {
+		SandboxSlice slice = this.byType.get(type);
+		if (slice == null) {
+			throw new IllegalStateException("the sandbox state has no " + type.getSimpleName());
 		}
+		return type.cast(slice);
 	}
 
-	StateFile toFile() {
-		return new StateFile(VERSION, this.orgId, this.orgName, this.adminToken, new ArrayList<>(this.roles.values()),
-				new ArrayList<>(this.users.values()), new ArrayList<>(this.clients.values()));
+	/** The slice of this type, or null when this state has none (not yet seeded, or not read). */
+	<T extends SandboxSlice> T sliceOrNull(Class<T> type) {
+		SandboxSlice slice = this.byType.get(type);
+		return slice == null ? null : type.cast(slice);
 	}
 
-	String orgId() {
-		return this.orgId;
+	/** Every slice that implements {@code contract} (such as {@link RoleSlice.Holder}), in resource order. */
+	<T> List<T> slicesOf(Class<T> contract) {
+		List<T> found = new ArrayList<>();
+		for (SandboxSlice slice : this.slices.values()) {
+			if (contract.isInstance(slice)) {
+				found.add(contract.cast(slice));
+			}
+		}
+		return found;
 	}
 
-	String orgName() {
-		return this.orgName;
+	// ---- what the state file reads and writes
+
+	void put(SandboxResource<?> resource, SandboxSlice slice) {
+		if (!resource.sliceType().isInstance(slice)) {
+			throw new IllegalStateException(resource.getClass().getName() + " gave a " + slice.getClass().getName());
+		}
+		this.slices.put(resource.key(), slice);
+		this.byType.put(resource.sliceType(), slice);
 	}
 
-	String adminToken() {
-		return this.adminToken;
+	SandboxSlice sliceAt(String key) {
+		return this.slices.get(key);
+	}
+
+	void keepUnread(String key, String json, Integer version) {
+		this.unread.put(key, new Unread(json, version));
+	}
+
+	Map<String, Unread> unread() {
+		return Collections.unmodifiableMap(this.unread);
+	}
+
+	void markOutdated() {
+		this.outdated = true;
+	}
+
+	/**
+	 * Seeds the slice of every resource that has none (in resource order, so that a seed finds the
+	 * slices it reads), and says whether the state must be written: something was seeded, or the state
+	 * was read from an older form.
+	 */
+	boolean topUp(Instant now) {
+		boolean write = this.outdated;
+		for (SandboxResource<?> resource : this.resources.all()) {
+			if (!this.slices.containsKey(resource.key())) {
+				put(resource, resource.seed(this, now));
+				write = true;
+			}
+		}
+		this.outdated = false;
+		return write;
 	}
 
 	// ---- change tracking
 
 	void beginOperation() {
 		this.modified = false;
+		for (SandboxSlice slice : this.slices.values()) {
+			slice.beginOperation();
+		}
 	}
 
 	boolean modified() {
-		return this.modified;
+		if (this.modified) {
+			return true;
+		}
+		for (SandboxSlice slice : this.slices.values()) {
+			if (slice.modified()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
-	/** Marks the state changed without changing an entry (a new state that was never written). */
+	/** Marks the state changed without changing a slice. */
 	void markModified() {
 		this.modified = true;
-	}
-
-	// ---- roles
-
-	Collection<StoredRole> roles() {
-		return this.roles.values();
-	}
-
-	StoredRole role(String id) {
-		return id == null ? null : this.roles.get(id);
-	}
-
-	StoredRole roleNamed(String name) {
-		for (StoredRole role : this.roles.values()) {
-			if (role.name().equalsIgnoreCase(name)) {
-				return role;
-			}
-		}
-		return null;
-	}
-
-	void putRole(StoredRole role) {
-		this.roles.put(role.id(), role);
-		this.modified = true;
-	}
-
-	/** Removes the role and takes it out of every user's and token's roles. */
-	void removeRole(String id) {
-		if (this.roles.remove(id) == null) {
-			return;
-		}
-		this.modified = true;
-		for (StoredUser user : List.copyOf(this.users.values())) {
-			if (user.roles().contains(id)) {
-				putUser(user.withRoles(user.roles().stream().filter(r -> !r.equals(id)).toList()));
-			}
-		}
-		for (StoredClient client : List.copyOf(this.clients.values())) {
-			if (client.roles().contains(id)) {
-				putClient(client.withRoles(client.roles().stream().filter(r -> !r.equals(id)).toList()));
-			}
-		}
-	}
-
-	// ---- users
-
-	Collection<StoredUser> users() {
-		return this.users.values();
-	}
-
-	StoredUser user(String userId) {
-		return userId == null ? null : this.users.get(userId);
-	}
-
-	StoredUser userByEmail(String email) {
-		return user(this.userIdsByEmail.get(emailKey(email)));
-	}
-
-	void putUser(StoredUser user) {
-		StoredUser previous = this.users.put(user.userId(), user);
-		if (previous != null) {
-			this.userIdsByEmail.remove(emailKey(previous.email()));
-		}
-		this.userIdsByEmail.put(emailKey(user.email()), user.userId());
-		this.modified = true;
-	}
-
-	void removeUser(String userId) {
-		StoredUser removed = this.users.remove(userId);
-		if (removed != null) {
-			this.userIdsByEmail.remove(emailKey(removed.email()));
-			this.modified = true;
-		}
-	}
-
-	private static String emailKey(String email) {
-		return email == null ? "" : email.toLowerCase(Locale.ROOT);
-	}
-
-	// ---- tokens
-
-	Collection<StoredClient> clients() {
-		return this.clients.values();
-	}
-
-	StoredClient client(String clientId) {
-		return clientId == null ? null : this.clients.get(clientId);
-	}
-
-	void putClient(StoredClient client) {
-		this.clients.put(client.clientId(), client);
-		this.modified = true;
-	}
-
-	void removeClient(String clientId) {
-		if (this.clients.remove(clientId) != null) {
-			this.modified = true;
-		}
 	}
 
 }

@@ -20,12 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.astrashell.files.AtomicFile;
 import io.astrashell.files.RegularFiles;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The sandbox state on disk: {@code <dir>/state.json} (mode 0600, directory 0700), guarded by
@@ -37,7 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
  * new state replaces {@code state.json} whole ({@link AtomicFile}: a temporary file in the same
  * directory, flushed, renamed atomically, the directory flushed) before the locks are released. The
  * parsed state is cached, keyed by the file's key, modification time and size plus a revision counter kept in the lock file, so an unchanged state is not
- * read again. A missing {@code state.json} is seeded afresh by the first operation.
+ * read again. Before each operation the state is topped up ({@link SandboxState#topUp}): a missing
+ * {@code state.json} is seeded afresh, a resource without a slice (made before it existed) gets its
+ * seed, and a state read from an older form is written back in the current one
+ * ({@link SandboxStateFile}).
  */
 final class SandboxStore {
 
@@ -52,12 +52,9 @@ final class SandboxStore {
 	/** One lock per sandbox directory for all the stores of this JVM (a JVM may not lock a file twice). */
 	private static final ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
-	private static final JsonMapper MAPPER = JsonMapper.builder()
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
-		.build();
-
 	private final Path directory;
+
+	private final SandboxResources resources;
 
 	private final Path stateFile;
 
@@ -70,16 +67,20 @@ final class SandboxStore {
 
 	private int parses;
 
-	private SandboxStore(Path directory) {
+	private SandboxStore(Path directory, SandboxResources resources) {
 		this.directory = directory;
+		this.resources = resources;
 		this.stateFile = directory.resolve(STATE_FILE);
 		this.jvmLock = JVM_LOCKS.computeIfAbsent(directory, d -> new ReentrantLock());
 	}
 
-	/** Opens (creating it, mode 0700, if need be) the sandbox directory. Does not read or seed the state. */
-	static SandboxStore open(Path directory) throws IOException {
+	/**
+	 * Opens (creating it, mode 0700, if need be) the sandbox directory, whose state these resources
+	 * read. Does not read or seed the state.
+	 */
+	static SandboxStore open(Path directory, SandboxResources resources) throws IOException {
 		createPrivateDirectory(directory);
-		return new SandboxStore(directory.toRealPath());
+		return new SandboxStore(directory.toRealPath(), resources);
 	}
 
 	/**
@@ -93,8 +94,10 @@ final class SandboxStore {
 			long revision = readRevision(lock);
 			SandboxState state = load(revision);
 			if (state == null) {
-				// no state yet (first use, or reset): seed it and write it before anything else
-				state = SandboxSeed.create(Instant.now());
+				state = new SandboxState(this.resources); // no state yet (first use, or reset)
+			}
+			if (state.topUp(Instant.now())) {
+				// seeded, topped up or upgraded: written before anything else
 				save(lock, ++revision, state);
 			}
 			state.beginOperation();
@@ -143,7 +146,7 @@ final class SandboxStore {
 			return this.cached;
 		}
 		invalidate();
-		SandboxState state = parse(this.stateFile);
+		SandboxState state = parse(this.stateFile, this.resources);
 		this.parses++;
 		this.cached = state;
 		this.cachedKey = key;
@@ -153,11 +156,11 @@ final class SandboxStore {
 	/** The largest state file read (1 GiB: a sandbox of millions of users). */
 	static final long MAX_STATE_SIZE = 1L << 30;
 
-	private static SandboxState parse(Path stateFile) throws IOException {
+	private static SandboxState parse(Path stateFile, SandboxResources resources) throws IOException {
 		// a regular file only (a pipe would hang the sandbox), and bounded
 		byte[] bytes = RegularFiles.read(stateFile, "The sandbox state file", MAX_STATE_SIZE);
 		try {
-			return SandboxState.fromFile(MAPPER.readValue(bytes, SandboxState.StateFile.class));
+			return SandboxStateFile.read(bytes, resources);
 		}
 		catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
 			throw new IOException("the sandbox state " + stateFile + " is unreadable (reset the sandbox to start afresh): "
@@ -167,7 +170,7 @@ final class SandboxStore {
 
 	private void save(FileChannel lock, long revision, SandboxState state) throws IOException {
 		try {
-			byte[] bytes = MAPPER.writeValueAsBytes(state.toFile());
+			byte[] bytes = SandboxStateFile.write(state);
 			// the revision first: a crash after this point costs other processes one needless re-read
 			writeRevision(lock, revision);
 			AtomicFile.write(this.stateFile, "The sandbox state file", bytes);
@@ -210,14 +213,17 @@ final class SandboxStore {
 		}
 	}
 
-	/** Reads the state file without locking (it is only ever replaced whole); null when there is none. */
-	static SandboxState peek(Path directory) throws IOException {
+	/**
+	 * Reads the state file without locking (it is only ever replaced whole), nor topping it up; null
+	 * when there is none. The slices of other resources than these are kept unread.
+	 */
+	static SandboxState peek(Path directory, SandboxResources resources) throws IOException {
 		Path stateFile = directory.resolve(STATE_FILE);
 		if (!Files.isRegularFile(stateFile)) {
 			return null;
 		}
 		try {
-			return parse(stateFile);
+			return parse(stateFile, resources);
 		}
 		catch (NoSuchFileException ex) {
 			return null;

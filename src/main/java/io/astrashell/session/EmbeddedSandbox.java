@@ -2,17 +2,20 @@ package io.astrashell.session;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.function.Supplier;
 
 import io.astrashell.api.Trace;
 import io.astrashell.cli.CliException;
 import io.astrashell.cli.ExitCode;
 import io.astrashell.files.RegularFiles;
 import io.astrashell.sandbox.LocalSandbox;
+import io.astrashell.sandbox.SandboxResources;
 
 /**
  * The sandbox served inside this process for {@code --env local} without an endpoint: started on
  * first use (never on a one-shot command that does not need it), then kept until {@link #close()}.
- * Its state stays on disk under the astra home; closing only stops the server.
+ * Its state stays on disk under the astra home; closing only stops the server. It serves the
+ * resources it is given (the shell's beans), asked for when it starts.
  */
 final class EmbeddedSandbox implements AutoCloseable {
 
@@ -22,19 +25,22 @@ final class EmbeddedSandbox implements AutoCloseable {
 
 	private final Trace trace;
 
+	private final Supplier<SandboxResources> resources;
+
 	private LocalSandbox running;
 
-	EmbeddedSandbox(AstraHome home, int port, Trace trace) {
+	EmbeddedSandbox(AstraHome home, int port, Trace trace, Supplier<SandboxResources> resources) {
 		this.home = home;
 		this.port = port;
 		this.trace = trace;
+		this.resources = resources;
 	}
 
 	/** The sandbox, started on first use. */
 	synchronized LocalSandbox get() {
 		if (running == null) {
 			try {
-				running = LocalSandbox.start(home.ensure(), port);
+				running = LocalSandbox.start(home.ensure(), port, resources.get());
 				trace.log(() -> "embedded sandbox on " + running.endpoint());
 			}
 			catch (LocalSandbox.PortUnavailable e) {

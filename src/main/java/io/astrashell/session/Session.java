@@ -3,6 +3,7 @@ package io.astrashell.session;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.astrashell.AstraSettings;
 import io.astrashell.api.DevOpsClient;
@@ -10,6 +11,7 @@ import io.astrashell.api.Proxies;
 import io.astrashell.api.Trace;
 import io.astrashell.cli.Globals;
 import io.astrashell.sandbox.LocalSandbox;
+import io.astrashell.sandbox.SandboxResources;
 
 /**
  * The shell's session, as the rest of the shell sees it: the options it was started with, the
@@ -35,21 +37,30 @@ public final class Session implements AutoCloseable {
 
 	private final EmbeddedSandbox sandbox;
 
+	private final Supplier<SandboxResources> sandboxResources;
+
 	private final ConnectionResolver resolver;
 
 	private final SessionState state;
 
 	private final ChangeLocks locks;
 
+	/** A session whose embedded sandbox serves the resources found on the class path (for tests). */
 	public Session(AstraSettings settings, Map<String, String> environment) {
-		this(settings, environment, Trace.NONE);
+		this(settings, environment, Trace.NONE, SandboxResources::scan);
 	}
 
-	public Session(AstraSettings settings, Map<String, String> environment, Trace trace) {
+	/**
+	 * @param sandboxResources what the embedded sandbox and {@code sandbox serve} serve, asked for only
+	 * when a sandbox starts (the shell's beans)
+	 */
+	public Session(AstraSettings settings, Map<String, String> environment, Trace trace,
+			Supplier<SandboxResources> sandboxResources) {
 		this.settings = settings;
+		this.sandboxResources = sandboxResources;
 		this.home = new AstraHome(settings.home());
 		this.environment = environment;
-		this.sandbox = new EmbeddedSandbox(home, settings.sandbox().port(), trace);
+		this.sandbox = new EmbeddedSandbox(home, settings.sandbox().port(), trace, sandboxResources);
 		this.resolver = new ConnectionResolver(settings, home, environment, trace, sandbox::get);
 		this.state = new SessionState(resolver, settings.http(), trace, environment);
 		// a change holding the lock makes at most a few requests, each bounded by the deadline
@@ -177,6 +188,11 @@ public final class Session implements AutoCloseable {
 	/** Whether a connection goes to the sandbox served inside this process. */
 	public boolean isEmbedded(Connection connection) {
 		return sandbox.serves(connection.baseUrl());
+	}
+
+	/** The resources a sandbox started by this shell serves ({@code sandbox serve}, the training run). */
+	public SandboxResources sandboxResources() {
+		return sandboxResources.get();
 	}
 
 	/** The sandbox served inside this process, started on first use. */

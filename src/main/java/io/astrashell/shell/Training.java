@@ -15,6 +15,7 @@ import java.util.List;
 
 import io.astrashell.cli.Globals;
 import io.astrashell.sandbox.LocalSandbox;
+import io.astrashell.sandbox.SandboxResources;
 import io.astrashell.session.Session;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -50,7 +51,7 @@ final class Training {
 	 * 127.0.0.1, as public CAs issue them); this JVM trusts what Java trusts plus that root, from a copy
 	 * of the default trust store, read as every JVM reads its own.
 	 */
-	static void overTls(Dispatcher dispatcher, Path home) {
+	static void overTls(Dispatcher dispatcher, Path home, SandboxResources resources) {
 		try (InputStream in = Training.class.getResourceAsStream(TLS_KEYS)) {
 			KeyStore keys = KeyStore.getInstance("PKCS12");
 			keys.load(in, TLS_PASSWORD);
@@ -60,7 +61,7 @@ final class Training {
 			serverSide.init(kmf.getKeyManagers(), null, null);
 			Certificate[] chain = keys.getCertificateChain(keys.aliases().nextElement());
 			trustAlso(chain[chain.length - 1], home.resolve("training-truststore"));
-			try (LocalSandbox sandbox = LocalSandbox.start(home, 0, serverSide)) {
+			try (LocalSandbox sandbox = LocalSandbox.start(home, 0, serverSide, resources)) {
 				for (List<String> words : OVER_TLS) {
 					List<String> line = new java.util.ArrayList<>(words);
 					line.addAll(List.of("--env", "local", "--local-endpoint", sandbox.endpoint().toString(), "--token",
@@ -103,7 +104,7 @@ final class Training {
 		for (List<String> words : COMMANDS) {
 			dispatcher.execute(words);
 		}
-		overTls(dispatcher, session.home().ensure());
+		overTls(dispatcher, session.home().ensure(), session.sandboxResources());
 		if (prompt == null) {
 			return 0;
 		}

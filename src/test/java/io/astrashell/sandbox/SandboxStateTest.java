@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.astrashell.api.model.Policy;
 import io.astrashell.api.model.PolicyActions;
-import io.astrashell.sandbox.SandboxState.StoredClient;
-import io.astrashell.sandbox.SandboxState.StoredRole;
-import io.astrashell.sandbox.SandboxState.StoredUser;
+import io.astrashell.sandbox.RoleSlice.StoredRole;
+import io.astrashell.sandbox.TokenSlice.StoredClient;
+import io.astrashell.sandbox.UserSlice.StoredUser;
 import tools.jackson.databind.JsonNode;
 
 class SandboxStateTest {
@@ -193,23 +193,25 @@ class SandboxStateTest {
 	/** Adds users, custom roles and tokens straight to the state, in one write. */
 	static void populate(SandboxStore store, int users, int roles, int tokens) throws IOException {
 		store.transact(state -> {
-			StoredRole admin = state.roleNamed("Organization Administrator");
+			RoleSlice roleSlice = state.slice(RoleSlice.class);
+			String orgId = state.slice(OrgSlice.class).id();
+			StoredRole admin = roleSlice.named("Organization Administrator");
 			List<String> roleIds = new ArrayList<>();
 			for (int i = 0; i < roles; i++) {
 				String id = UUID.randomUUID().toString();
 				roleIds.add(id);
-				state.putRole(new StoredRole(id, "Custom role " + i, false,
-						new Policy("Custom role " + i, List.of("drn:astra:org:" + state.orgId()),
+				roleSlice.put(new StoredRole(id, "Custom role " + i, false,
+						new Policy("Custom role " + i, List.of("drn:astra:org:" + orgId),
 								List.of(PolicyActions.ORG_READ, "org-db-view"), Policy.ALLOW),
 						"2025-06-17T02:26:29.846Z", null));
 			}
 			for (int i = 0; i < users; i++) {
-				state.putUser(new StoredUser(UUID.randomUUID().toString(), "user" + i + "@example.com",
+				state.slice(UserSlice.class).put(new StoredUser(UUID.randomUUID().toString(), "user" + i + "@example.com",
 						i % 2 == 0 ? "active" : "invited", List.of(admin.id(), roleIds.get(i % roles))));
 			}
 			for (int i = 0; i < tokens; i++) {
 				String clientId = SandboxCredentials.newClientId();
-				state.putClient(new StoredClient(clientId, SandboxCredentials.hash("secret" + i), null,
+				state.slice(TokenSlice.class).put(new StoredClient(clientId, SandboxCredentials.hash("secret" + i), null,
 						List.of(roleIds.get(i % roles)), "2025-06-17T02:26:29.846Z", "token " + i, null));
 			}
 			return null;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -13,61 +14,134 @@ import io.astrashell.api.model.Policy;
 import io.astrashell.api.model.PolicyActions;
 import io.astrashell.api.model.Role;
 import io.astrashell.api.model.RoleRequest;
+import io.astrashell.sandbox.RoleSlice.StoredRole;
 import io.astrashell.sandbox.SandboxAuth.Caller;
 import io.astrashell.sandbox.SandboxRequest.Body;
-import io.astrashell.sandbox.SandboxState.StoredRole;
+import io.astrashell.sandbox.SandboxRequest.ErrorForm;
+import org.springframework.stereotype.Component;
 
-/** The roles of the organization: {@code /v2/organizations/roles[/{roleID}]}. */
-final class RolesHandler {
+/**
+ * The roles of the organization: {@code /v2/organizations/roles[/{roleID}]}; its slice is the roles,
+ * seeded with the 16 built-in roles ({@link SandboxSeed#BUILT_IN_ACTIONS}).
+ */
+@Component
+final class RolesResource implements SandboxResource<RoleSlice> {
+
+	static final String KEY = "roles";
 
 	private static final String DRN_PREFIX = "drn:astra:org:";
 
-	private final SandboxStore store;
-
-	RolesHandler(SandboxStore store) {
-		this.store = store;
+	@Override
+	public String key() {
+		return KEY;
 	}
 
-	SandboxResponse list(SandboxRequest r) throws IOException {
-		return this.store.transact(s -> {
+	@Override
+	public int version() {
+		return 1;
+	}
+
+	@Override
+	public Class<RoleSlice> sliceType() {
+		return RoleSlice.class;
+	}
+
+	@Override
+	public List<Class<? extends SandboxSlice>> reads() {
+		return List.of(OrgSlice.class); // a new role's default resource
+	}
+
+	@Override
+	public RoleSlice seed(SandboxState state, Instant now) {
+		RoleSlice roles = new RoleSlice();
+		String generatedOn = SandboxCredentials.timestamp(now);
+		for (Map.Entry<String, List<String>> builtIn : SandboxSeed.BUILT_IN_ACTIONS.entrySet()) {
+			String name = builtIn.getKey();
+			List<String> resources = name.equals("Billing Admin") ? List.of(SandboxSeed.ORG)
+					: SandboxSeed.BUILT_IN_RESOURCES;
+			Policy policy = new Policy(name, resources, builtIn.getValue(), Policy.ALLOW);
+			roles.put(new StoredRole(UUID.randomUUID().toString(), name, true, policy, generatedOn, null));
+		}
+		return roles;
+	}
+
+	@Override
+	public RoleSlice read(SliceJson json, int version) {
+		RoleSlice roles = new RoleSlice();
+		for (StoredRole role : json.listOf(StoredRole.class, "roles")) {
+			if (role.id() == null || role.name() == null || role.policy() == null) {
+				throw new IllegalArgumentException("a role of the sandbox state lacks its id, name or policy");
+			}
+			roles.put(role);
+		}
+		return roles;
+	}
+
+	@Override
+	public Object write(RoleSlice slice) {
+		return List.copyOf(slice.all());
+	}
+
+	@Override
+	public SandboxResponse answer(SandboxRequest r, SandboxStore store) throws IOException {
+		if (r.matches("v2", "organizations", "roles")) {
+			r.errorForm = ErrorForm.JSON_STRING;
+			r.allow("GET", "POST");
+			return r.method.equals("GET") ? list(r, store) : create(r, store);
+		}
+		if (r.matches("v2", "organizations", "roles", "*")) {
+			r.errorForm = ErrorForm.JSON_STRING;
+			r.allow("GET", "PUT", "DELETE");
+			String roleId = r.segment(3);
+			return switch (r.method) {
+				case "GET" -> get(r, store, roleId);
+				case "PUT" -> update(r, store, roleId);
+				default -> delete(r, store, roleId);
+			};
+		}
+		return null;
+	}
+
+	private static SandboxResponse list(SandboxRequest r, SandboxStore store) throws IOException {
+		return store.transact(s -> {
 			SandboxAuth.authorize(s, r, PolicyActions.ORG_ROLE_READ);
-			List<Role> roles = new ArrayList<>(s.roles().size());
-			for (StoredRole role : s.roles()) {
+			List<Role> roles = new ArrayList<>();
+			for (StoredRole role : s.slice(RoleSlice.class).all()) {
 				roles.add(new Role(role.id(), role.name(), role.policy()));
 			}
 			return SandboxResponse.json(200, roles);
 		});
 	}
 
-	SandboxResponse get(SandboxRequest r, String roleId) throws IOException {
-		return this.store.transact(s -> {
+	private static SandboxResponse get(SandboxRequest r, SandboxStore store, String roleId) throws IOException {
+		return store.transact(s -> {
 			SandboxAuth.authorize(s, r, PolicyActions.ORG_ROLE_READ);
 			StoredRole role = existingRole(s, roleId);
 			return SandboxResponse.json(200, new Role(role.id(), role.name(), role.policy()));
 		});
 	}
 
-	SandboxResponse create(SandboxRequest r) throws IOException {
+	private static SandboxResponse create(SandboxRequest r, SandboxStore store) throws IOException {
 		Body<RoleRequest> body = r.body(RoleRequest.class);
-		return this.store.transact(s -> {
+		return store.transact(s -> {
 			Caller caller = SandboxAuth.authorize(s, r, PolicyActions.ORG_ROLE_WRITE);
 			RoleRequest request = body.get();
 			String name = roleName(request);
 			Policy policy = policy(s, name, request.policy());
-			if (s.roleNamed(name) != null) {
+			if (s.slice(RoleSlice.class).named(name) != null) {
 				throw SandboxException.conflict("role name already exists: " + name);
 			}
 			String now = SandboxCredentials.timestamp(Instant.now());
 			StoredRole role = new StoredRole(UUID.randomUUID().toString(), name, false, policy, now, caller.userId());
-			s.putRole(role);
-			return SandboxResponse.json(201, new Role(role.id(), role.name(), role.policy(), s.orgId(),
-					role.lastUpdateDateTime(), role.lastUpdateUserId()));
+			s.slice(RoleSlice.class).put(role);
+			return SandboxResponse.json(201, new Role(role.id(), role.name(), role.policy(),
+					s.slice(OrgSlice.class).id(), role.lastUpdateDateTime(), role.lastUpdateUserId()));
 		});
 	}
 
-	SandboxResponse update(SandboxRequest r, String roleId) throws IOException {
+	private static SandboxResponse update(SandboxRequest r, SandboxStore store, String roleId) throws IOException {
 		Body<RoleRequest> body = r.body(RoleRequest.class);
-		return this.store.transact(s -> {
+		return store.transact(s -> {
 			Caller caller = SandboxAuth.authorize(s, r, PolicyActions.ORG_ROLE_WRITE);
 			StoredRole role = existingRole(s, roleId);
 			if (role.builtIn()) {
@@ -76,46 +150,30 @@ final class RolesHandler {
 			RoleRequest request = body.get();
 			String name = roleName(request);
 			Policy policy = policy(s, name, request.policy());
-			StoredRole named = s.roleNamed(name);
+			StoredRole named = s.slice(RoleSlice.class).named(name);
 			if (named != null && !named.id().equals(role.id())) {
 				throw SandboxException.conflict("role name already exists: " + name);
 			}
-			s.putRole(new StoredRole(role.id(), name, false, policy, SandboxCredentials.timestamp(Instant.now()),
-					caller.userId()));
+			s.slice(RoleSlice.class).put(new StoredRole(role.id(), name, false, policy,
+					SandboxCredentials.timestamp(Instant.now()), caller.userId()));
 			return SandboxResponse.EMPTY_200;
 		});
 	}
 
-	SandboxResponse delete(SandboxRequest r, String roleId) throws IOException {
-		return this.store.transact(s -> {
+	private static SandboxResponse delete(SandboxRequest r, SandboxStore store, String roleId) throws IOException {
+		return store.transact(s -> {
 			SandboxAuth.authorize(s, r, PolicyActions.ORG_ROLE_DELETE);
 			StoredRole role = existingRole(s, roleId);
 			if (role.builtIn()) {
 				throw SandboxException.badRequest("built-in roles cannot be deleted: " + role.name());
 			}
-			s.removeRole(role.id());
+			s.slice(RoleSlice.class).remove(s, role.id());
 			return SandboxResponse.EMPTY_204;
 		});
 	}
 
-	/** The role ids of a request (user or token): at least one, each of an existing role (400 otherwise). */
-	static List<String> roleIds(SandboxState s, List<String> requested) {
-		if (requested == null || requested.isEmpty()) {
-			throw SandboxException.badRequest("at least one role is required");
-		}
-		Set<String> ids = new LinkedHashSet<>();
-		for (String id : requested) {
-			String normalized = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
-			if (s.role(normalized) == null) {
-				throw SandboxException.badRequest("invalid role id: " + id);
-			}
-			ids.add(normalized);
-		}
-		return List.copyOf(ids);
-	}
-
 	private static StoredRole existingRole(SandboxState s, String roleId) {
-		StoredRole role = s.role(roleId.toLowerCase(Locale.ROOT));
+		StoredRole role = s.slice(RoleSlice.class).role(roleId.toLowerCase(Locale.ROOT));
 		if (role == null) {
 			throw SandboxException.notFound("role not found");
 		}
@@ -165,7 +223,7 @@ final class RolesHandler {
 			resources.add(trimmed);
 		}
 		if (resources.isEmpty()) {
-			resources.add(DRN_PREFIX + s.orgId());
+			resources.add(DRN_PREFIX + s.slice(OrgSlice.class).id());
 		}
 		String description = requested.description() == null || requested.description().isBlank() ? name
 				: requested.description().trim();
