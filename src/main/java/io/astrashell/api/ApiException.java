@@ -1,5 +1,8 @@
 package io.astrashell.api;
 
+import java.time.Duration;
+import java.util.Locale;
+
 /**
  * A failed call to the DevOps API, typed by what went wrong. {@link #serverMessage()} is what the
  * service said (from any of its error-body forms), or null.
@@ -173,7 +176,7 @@ public abstract sealed class ApiException extends RuntimeException {
 
 		private final String baseUrl;
 
-		Incomplete(String method, String path, String baseUrl, java.time.Duration deadline) {
+		Incomplete(String method, String path, String baseUrl, Duration deadline) {
 			super(0, method, path, null, "no complete answer within " + duration(deadline) + " (astra.http.deadline)",
 					null);
 			this.baseUrl = baseUrl;
@@ -230,7 +233,7 @@ public abstract sealed class ApiException extends RuntimeException {
 	}
 
 	/** {@code 35 s}, {@code 1.5 s}, {@code 250 ms}. */
-	static String duration(java.time.Duration d) {
+	static String duration(Duration d) {
 		long ms = d.toMillis();
 		if (ms < 1000) {
 			return ms + " ms";
@@ -243,11 +246,11 @@ public abstract sealed class ApiException extends RuntimeException {
 		long mib = 1024 * 1024;
 		if (bytes >= mib) {
 			return bytes % mib == 0 ? bytes / mib + " MiB"
-					: String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (double) mib);
+					: String.format(Locale.ROOT, "%.1f MiB", bytes / (double) mib);
 		}
 		if (bytes >= 1024) {
 			return bytes % 1024 == 0 ? bytes / 1024 + " KiB"
-					: String.format(java.util.Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+					: String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
 		}
 		return bytes + " bytes";
 	}

@@ -3,6 +3,7 @@ package io.astrashell.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import tools.jackson.core.JsonParser;
@@ -104,7 +105,7 @@ final class Body {
 			throw new Truncated(total, announced);
 		}
 		if (filled > 0) {
-			byte[] last = filled == chunk.length ? chunk : java.util.Arrays.copyOf(chunk, filled);
+			byte[] last = filled == chunk.length ? chunk : Arrays.copyOf(chunk, filled);
 			chunks.add(last);
 		}
 		return new Body(chunks, total, cut);

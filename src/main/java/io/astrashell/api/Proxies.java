@@ -3,6 +3,7 @@ package io.astrashell.api;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -113,7 +114,7 @@ public final class Proxies {
 		try {
 			uri = new URI(text);
 		}
-		catch (java.net.URISyntaxException e) {
+		catch (URISyntaxException e) {
 			throw invalid(variable, value, "it is not a URL");
 		}
 		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);

@@ -1,8 +1,11 @@
 package io.astrashell.cli;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What the earlier lines of a script would have made, for a dry run that sends no change: a line
@@ -16,7 +19,7 @@ public final class Plan {
 
 	private final Set<String> profiles = new HashSet<>();
 
-	private final java.util.Map<String, Object> remembered = new java.util.HashMap<>();
+	private final Map<String, Object> remembered = new HashMap<>();
 
 	private static String key(String s) {
 		return s.trim().toLowerCase(Locale.ROOT);
@@ -43,7 +46,7 @@ public final class Plan {
 
 	/** A value read once for the whole dry run (the roles listing of a connection). */
 	@SuppressWarnings("unchecked")
-	public <T> T remember(String key, java.util.function.Supplier<T> read) {
+	public <T> T remember(String key, Supplier<T> read) {
 		return (T) remembered.computeIfAbsent(key, k -> read.get());
 	}
 

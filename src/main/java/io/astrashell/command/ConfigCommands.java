@@ -6,20 +6,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.astrashell.api.Urls;
 import io.astrashell.cli.ArgumentSpec;
 import io.astrashell.cli.AstraCommand;
 import io.astrashell.cli.CliException;
 import io.astrashell.cli.CommandGroup;
+import io.astrashell.cli.FewNames;
 import io.astrashell.cli.GlobalOptions;
 import io.astrashell.cli.Invocation;
 import io.astrashell.cli.OptionSpec;
+import io.astrashell.cli.Plan;
 import io.astrashell.cli.Secrets;
 import io.astrashell.cli.ValueKind;
 import io.astrashell.output.Level;
 import io.astrashell.output.Output;
-import io.astrashell.service.ProfileService;
 import io.astrashell.service.ProfileService.NewProfile;
 import io.astrashell.service.ProfileService.Saved;
+import io.astrashell.service.ProfileService;
 import io.astrashell.session.AstraEnvironment;
 import io.astrashell.session.AstraRc;
 import io.astrashell.session.Connection;
@@ -102,7 +105,7 @@ public final class ConfigCommands implements CommandGroup {
 	}
 
 	/** For a dry run: the profile is in the file, or created by an earlier line. */
-	private void checkProfile(Invocation in, io.astrashell.cli.Plan plan) {
+	private void checkProfile(Invocation in, Plan plan) {
 		if (!plan.createsProfile(in.argument(0))) {
 			profiles.get(in.globals(), in.argument(0));
 		}
@@ -190,7 +193,7 @@ public final class ConfigCommands implements CommandGroup {
 			String value = values.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(key))
 				.map(Map.Entry::getValue).findFirst()
 				.orElseThrow(() -> CliException.notFound("Profile '" + name + "' has no key '" + key + "'. Keys there: "
-						+ io.astrashell.cli.FewNames.join(", ", List.copyOf(values.keySet())) + "."));
+						+ FewNames.join(", ", List.copyOf(values.keySet())) + "."));
 			return Output.value(key, value, Output.fields(key, value));
 		}
 		List<Output.Attribute> attributes = new ArrayList<>();
@@ -215,7 +218,7 @@ public final class ConfigCommands implements CommandGroup {
 			return TokenFormat.mask(value.strip());
 		}
 		if (key.equals(AstraRc.ENDPOINT_KEY)) {
-			return io.astrashell.api.Urls.masked(value);
+			return Urls.masked(value);
 		}
 		return Secrets.redact(value);
 	}

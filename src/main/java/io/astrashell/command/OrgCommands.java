@@ -1,17 +1,22 @@
 package io.astrashell.command;
 
-import java.util.List;
-
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import io.astrashell.cli.ArgumentSpec;
 import io.astrashell.cli.AstraCommand;
 import io.astrashell.cli.CliException;
+import io.astrashell.cli.CommandGroup;
 import io.astrashell.cli.ExitCode;
 import io.astrashell.cli.FewNames;
+import io.astrashell.cli.Invocation;
 import io.astrashell.cli.OptionSpec;
 import io.astrashell.cli.ValueKind;
 import io.astrashell.files.RegularFiles;
@@ -21,18 +26,17 @@ import io.astrashell.orgfile.OrgFileReader;
 import io.astrashell.orgfile.OrgFileService;
 import io.astrashell.orgfile.Plan;
 import io.astrashell.output.Level;
+import io.astrashell.output.Output;
 import io.astrashell.output.OutputFormat;
 import io.astrashell.output.Renderer;
 import io.astrashell.output.Style;
-import io.astrashell.session.Connection;
-import io.astrashell.shell.Console;
-import io.astrashell.shell.Job;
-import io.astrashell.cli.CommandGroup;
-import io.astrashell.cli.Invocation;
-import io.astrashell.output.Output;
 import io.astrashell.service.OrgService;
 import io.astrashell.service.Organization;
+import io.astrashell.service.ServiceException;
+import io.astrashell.session.Connection;
 import io.astrashell.session.Session;
+import io.astrashell.shell.Console;
+import io.astrashell.shell.Job;
 import org.springframework.stereotype.Component;
 
 /**
@@ -133,7 +137,7 @@ public final class OrgCommands implements CommandGroup {
 			// CSV has no form for the whole document: its users, one row each, as a spreadsheet takes them
 			List<List<Object>> rows = new ArrayList<>();
 			@SuppressWarnings("unchecked")
-			List<java.util.Map<String, Object>> users = (List<java.util.Map<String, Object>>) export.document().get("users");
+			List<Map<String, Object>> users = (List<Map<String, Object>>) export.document().get("users");
 			users.forEach(u -> rows.add(Output.row(u.get("email"), u.get("roles"), u.get("status"))));
 			out = Output.table(users.size() + " user(s)", export.document(), List.of("User Email", "Roles", "Status"), rows);
 		}
@@ -174,9 +178,9 @@ public final class OrgCommands implements CommandGroup {
 			// not a regular file (a pipe, /dev/zero), too large, not UTF-8: one sentence naming it
 			throw CliException.invalidArgument(e.getMessage());
 		}
-		catch (IOException | java.io.UncheckedIOException | java.nio.file.InvalidPathException e) {
+		catch (IOException | UncheckedIOException | InvalidPathException e) {
 			throw CliException.invalidArgument("Cannot read " + path + ": "
-					+ (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage()) + ".");
+					+ (e instanceof AccessDeniedException ? "permission denied" : e.getMessage()) + ".");
 		}
 		try {
 			return OrgFileReader.read(stdin ? "<stdin>" : path, text);
@@ -298,8 +302,8 @@ public final class OrgCommands implements CommandGroup {
 		List<String> notApplied = plan.changes().subList(f.applied(), total).stream().map(Plan.Change::line).toList();
 		String message = f.getMessage() + " " + summary(f.applied(), 1) + "; " + notApplied.size() + " not applied: "
 				+ FewNames.join("; ", notApplied) + ". Run the same apply again to finish.";
-		if (f.reason() instanceof io.astrashell.service.ServiceException e) {
-			return new io.astrashell.service.ServiceException(e.kind(), message, f);
+		if (f.reason() instanceof ServiceException e) {
+			return new ServiceException(e.kind(), message, f);
 		}
 		return new CliException(((CliException) f.reason()).exitCode(), message, f);
 	}

@@ -13,6 +13,7 @@ import io.astrashell.output.Level;
 import io.astrashell.output.Output;
 import io.astrashell.sandbox.LocalSandbox;
 import io.astrashell.session.Session;
+import io.astrashell.shell.Job;
 import org.springframework.stereotype.Component;
 
 /** {@code sandbox serve} and {@code sandbox reset}: the local Astra DevOps API of {@code --env local}. */
@@ -66,7 +67,7 @@ public final class SandboxCommands implements CommandGroup {
 					+ "  (Ctrl-C stops the sandbox; its state stays on disk)")
 			.andThen(() -> {
 				// Ctrl-C is how it ends: say so rather than that a command was abandoned
-				try (io.astrashell.shell.Job.Report report = io.astrashell.shell.Job.reportWhileRunning(() -> "the sandbox at "
+				try (Job.Report report = Job.reportWhileRunning(() -> "the sandbox at "
 						+ endpoint + " stopped; its state stays in " + session.home().resolve("sandbox") + ".")) {
 					Thread.sleep(Long.MAX_VALUE);
 				}

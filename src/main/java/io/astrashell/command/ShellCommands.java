@@ -1,12 +1,15 @@
 package io.astrashell.command;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
+import java.util.Map;
 
 import io.astrashell.BuildInfo;
 import io.astrashell.cli.ArgumentSpec;
@@ -16,6 +19,7 @@ import io.astrashell.cli.CommandGroup;
 import io.astrashell.cli.HelpFormatter;
 import io.astrashell.cli.Invocation;
 import io.astrashell.cli.OptionSpec;
+import io.astrashell.cli.Secrets;
 import io.astrashell.cli.Similarity;
 import io.astrashell.cli.ValueKind;
 import io.astrashell.files.RegularFiles;
@@ -25,6 +29,7 @@ import io.astrashell.shell.Console;
 import io.astrashell.shell.RedactingHistory;
 import org.jline.reader.History;
 import org.jline.utils.InfoCmp;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandRegistry;
@@ -37,7 +42,7 @@ public final class ShellCommands implements CommandGroup {
 	static final String GROUP = "Shell";
 
 	/** What each noun is for, for its help page. */
-	private static final java.util.Map<String, String> NOUNS = java.util.Map.of("org", "Display Organization Info",
+	private static final Map<String, String> NOUNS = Map.of("org", "Display Organization Info",
 			"user", "Manage the users of an organization", "role", "Manage the roles of an organization", "token",
 			"Manage the application tokens of an organization", "config", "Manage the profiles of ~/.astrarc",
 			"sandbox", "Run the local sandbox of the Astra DevOps API");
@@ -189,10 +194,10 @@ public final class ShellCommands implements CommandGroup {
 		catch (RegularFiles.Refused e) {
 			throw CliException.configuration(e.getMessage());
 		}
-		if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+		if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
 			throw CliException.alreadyExists("File " + file + " already exists: give another name.");
 		}
-		StringBuilder script = new StringBuilder("# astra shell session of " + java.time.LocalDate.now()
+		StringBuilder script = new StringBuilder("# astra shell session of " + LocalDate.now()
 				+ ": run it with 'astra script " + file.getFileName() + "'\n");
 		int count = 0;
 		boolean tokens = false;
@@ -201,7 +206,7 @@ public final class ShellCommands implements CommandGroup {
 			if (first.equals("history") || first.equals("quit") || first.equals("exit") || first.equals("clear")) {
 				continue;
 			}
-			String runnable = line.replace(io.astrashell.cli.Secrets.MASKED_TOKEN, "${ASTRA_DB_APPLICATION_TOKEN}");
+			String runnable = line.replace(Secrets.MASKED_TOKEN, "${ASTRA_DB_APPLICATION_TOKEN}");
 			tokens |= !runnable.equals(line);
 			script.append(runnable).append('\n');
 			count++;
@@ -217,7 +222,7 @@ public final class ShellCommands implements CommandGroup {
 		try {
 			RegularFiles.createOwnerOnly(file);
 		}
-		catch (java.nio.file.FileAlreadyExistsException e) {
+		catch (FileAlreadyExistsException e) {
 			throw CliException.alreadyExists("File " + file + " already exists: give another name.");
 		}
 		Files.writeString(file, script.toString());

@@ -1,13 +1,20 @@
 package io.astrashell.completion;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import io.astrashell.api.model.UnsafeCharacters;
 import io.astrashell.cli.CliException;
 import io.astrashell.cli.Globals;
+import io.astrashell.session.AstraHome;
 import io.astrashell.session.AstraRc;
 import io.astrashell.session.Session;
 import org.springframework.shell.core.command.CommandRegistry;
@@ -50,20 +57,20 @@ public final class LocalValues {
 		String namePart = typed.substring(slash + 1);
 		Path folder;
 		try {
-			folder = Path.of(folderPart.isEmpty() ? "." : io.astrashell.session.AstraHome.expandHome(folderPart, io.astrashell.session.AstraHome.userHome(System.getenv("HOME"))));
+			folder = Path.of(folderPart.isEmpty() ? "." : AstraHome.expandHome(folderPart, AstraHome.userHome(System.getenv("HOME"))));
 		}
-		catch (java.nio.file.InvalidPathException e) {
+		catch (InvalidPathException e) {
 			return List.of();
 		}
 		List<CompletionProposal> out = new ArrayList<>();
-		try (java.nio.file.DirectoryStream<Path> entries = java.nio.file.Files.newDirectoryStream(folder)) {
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
 			for (Path entry : entries) {
 				String name = entry.getFileName().toString();
 				if (!name.startsWith(namePart) || (name.startsWith(".") && !namePart.startsWith("."))
-						|| io.astrashell.api.model.UnsafeCharacters.firstUnsafe(name) >= 0) { // ESC would drive the terminal
+						|| UnsafeCharacters.firstUnsafe(name) >= 0) { // ESC would drive the terminal
 					continue;
 				}
-				boolean isFolder = java.nio.file.Files.isDirectory(entry);
+				boolean isFolder = Files.isDirectory(entry);
 				out.add(new CompletionProposal(folderPart + name + (isFolder ? "/" : "")).displayText(name + (isFolder ? "/" : ""))
 					.complete(!isFolder)
 					.description(isFolder ? "folder" : "file"));
@@ -72,10 +79,10 @@ public final class LocalValues {
 				}
 			}
 		}
-		catch (java.io.IOException | SecurityException e) {
+		catch (IOException | SecurityException e) {
 			return List.of();
 		}
-		out.sort(java.util.Comparator.comparing(CompletionProposal::value));
+		out.sort(Comparator.comparing(CompletionProposal::value));
 		return out;
 	}
 

@@ -1,6 +1,7 @@
 package io.astrashell.completion;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -119,7 +120,7 @@ public final class ShellCompleter implements Completer {
 				if (parts.length <= index) {
 					continue;
 				}
-				String head = String.join(" ", java.util.Arrays.copyOfRange(parts, 0, index));
+				String head = String.join(" ", Arrays.copyOfRange(parts, 0, index));
 				if (!head.equals(before) || !parts[index].toLowerCase(Locale.ROOT).startsWith(current.toLowerCase(Locale.ROOT))) {
 					continue;
 				}

@@ -10,6 +10,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -17,6 +18,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
@@ -194,10 +196,10 @@ public final class RegularFiles {
 		try {
 			createOwnerOnly(lockFile);
 		}
-		catch (java.nio.file.FileAlreadyExistsException e) {
+		catch (FileAlreadyExistsException e) {
 			requireRegularOrMissing(lockFile, what, nothing); // there already (another process made it)
 		}
-		Set<StandardOpenOption> options = new java.util.HashSet<>(Set.of(StandardOpenOption.WRITE));
+		Set<StandardOpenOption> options = new HashSet<>(Set.of(StandardOpenOption.WRITE));
 		options.addAll(Set.of(more));
 		return FileChannel.open(lockFile, options);
 	}

@@ -3,6 +3,7 @@ package io.astrashell.orgfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import io.astrashell.api.model.BuiltInRoles;
 import io.astrashell.service.RoleService;
@@ -122,7 +123,7 @@ final class EntryRules {
 		return out;
 	}
 
-	private static <T> T check(String key, java.util.function.Supplier<T> check) {
+	private static <T> T check(String key, Supplier<T> check) {
 		try {
 			return check.get();
 		}

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.astrashell.orgfile.OrgFile.Location;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -136,7 +138,7 @@ public final class OrgFileReader {
 	}
 
 	/** The items of a top-level list, each composed and handed to {@code add} before the next is read. */
-	private <T> Items<T> items(Events events, String what, java.util.function.Function<Node, T> add) {
+	private <T> Items<T> items(Events events, String what, Function<Node, T> add) {
 		Items<T> items = new Items<>();
 		if (!(events.peek() instanceof SequenceStartEvent)) {
 			sequence(compose(events), what); // null is an empty list; anything else is refused there
@@ -294,7 +296,7 @@ public final class OrgFileReader {
 	}
 
 	/** Applies the rules of an entry ({@link EntryRules}); a broken one is reported where its value stands. */
-	private <T> T located(Map<String, Node> entry, Location at, java.util.function.Supplier<T> rules) {
+	private <T> T located(Map<String, Node> entry, Location at, Supplier<T> rules) {
 		try {
 			return rules.get();
 		}

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import io.astrashell.api.ApiException;
+import io.astrashell.api.CallInterrupted;
 import io.astrashell.api.RolesApi;
 import io.astrashell.api.TokensApi;
 import io.astrashell.api.UsersApi;
@@ -15,11 +17,12 @@ import io.astrashell.api.model.InviteUserRequest;
 import io.astrashell.api.model.OrganizationUsers;
 import io.astrashell.api.model.Policy;
 import io.astrashell.api.model.Role;
-import io.astrashell.api.model.User;
 import io.astrashell.api.model.RoleRequest;
 import io.astrashell.api.model.TokenInfo;
 import io.astrashell.api.model.TokenList;
+import io.astrashell.api.model.User;
 import io.astrashell.api.model.UserRolesRequest;
+import io.astrashell.cli.CliException;
 import io.astrashell.service.ApiCalls;
 import io.astrashell.service.ChangeListener;
 import io.astrashell.service.RoleService;
@@ -179,13 +182,13 @@ public final class OrgFileService {
 		int done = 0;
 		for (Plan.Change change : planned.plan().changes()) {
 			if (Thread.currentThread().isInterrupted()) { // Ctrl-C: send nothing more
-				throw new io.astrashell.api.CallInterrupted("apply", change.line());
+				throw new CallInterrupted("apply", change.line());
 			}
 			progress.sending(change);
 			try {
 				apply(connection, change, ids, orgId);
 			}
-			catch (ServiceException | io.astrashell.cli.CliException e) {
+			catch (ServiceException | CliException e) {
 				throw new Failed(done, change, e);
 			}
 			done++;
@@ -236,7 +239,7 @@ public final class OrgFileService {
 					try {
 						return RolesApi.get(c, r.current().id());
 					}
-					catch (io.astrashell.api.ApiException.NotFound e) {
+					catch (ApiException.NotFound e) {
 						throw ServiceException.notFound("Role " + Plan.quote(r.current().name()) + " was deleted by "
 								+ "another command after the plan was made.");
 					}

@@ -1,7 +1,10 @@
 package io.astrashell.orgfile;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -119,9 +122,9 @@ public final class Planner {
 		}
 
 		// 3. prune: users absent from the file, then custom roles absent from it that nobody holds
-		Set<String> removedUsers = new java.util.HashSet<>();
+		Set<String> removedUsers = new HashSet<>();
 		if (prune && file.users() != null) {
-			Set<String> listed = new java.util.HashSet<>();
+			Set<String> listed = new HashSet<>();
 			file.users().forEach(u -> listed.add(key(u.email())));
 			for (User u : sorted(orgUsers)) {
 				if (u.email() != null && !listed.contains(key(u.email()))) {
@@ -162,7 +165,7 @@ public final class Planner {
 		// the last active Organization Administrator: the plan takes the role from (or removes) every user who
 		// may be one, and leaves nobody who certainly is one (UserService: a status other than invited counts
 		// as possibly active)
-		Set<String> touched = new java.util.HashSet<>();
+		Set<String> touched = new HashSet<>();
 		for (Plan.Change c : changes) {
 			if (c instanceof Plan.SetUserRoles set) {
 				touched.add(key(set.current().email()));
@@ -199,7 +202,7 @@ public final class Planner {
 		List<Class<?>> order = List.of(Plan.AddRole.class, Plan.ChangeRole.class, Plan.AddUser.class,
 				Plan.SetUserRoles.class, Plan.RemoveUser.class, Plan.RemoveRole.class);
 		List<Plan.Change> ordered = new ArrayList<>(changes);
-		ordered.sort(java.util.Comparator.comparingInt(c -> order.indexOf(c.getClass())));
+		ordered.sort(Comparator.comparingInt(c -> order.indexOf(c.getClass())));
 		return new Plan(orgId, listing.orgName(), List.copyOf(ordered), List.copyOf(notes), guard);
 	}
 
@@ -266,12 +269,12 @@ public final class Planner {
 	private static List<User> sorted(List<User> users) {
 		return users.stream()
 			.filter(u -> u.email() != null)
-			.sorted(java.util.Comparator.comparing(u -> key(u.email())))
+			.sorted(Comparator.comparing(u -> key(u.email())))
 			.toList();
 	}
 
-	private static List<Role> sortedRoles(java.util.Collection<Role> roles) {
-		return roles.stream().sorted(java.util.Comparator.comparing(r -> key(r.name()))).toList();
+	private static List<Role> sortedRoles(Collection<Role> roles) {
+		return roles.stream().sorted(Comparator.comparing(r -> key(r.name()))).toList();
 	}
 
 	static String key(String s) {

@@ -112,7 +112,7 @@ public sealed interface Output
 	record Plan(String message, List<String> lines, Object data, Extras extras) implements Output {
 
 		public Plan {
-			List<String> split = new java.util.ArrayList<>(lines.size());
+			List<String> split = new ArrayList<>(lines.size());
 			for (String line : lines) {
 				if (line.indexOf('\n') < 0) {
 					split.add(line); // kept, not copied: a plan of 300,000 lines is held once

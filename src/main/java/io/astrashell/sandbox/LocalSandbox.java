@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,7 +15,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-
 import javax.net.ssl.SSLContext;
 
 import com.sun.net.httpserver.HttpServer;
@@ -145,7 +145,7 @@ public final class LocalSandbox implements AutoCloseable {
 		}
 
 		private static String describe(int port, String reason) {
-			String why = reason == null ? "" : reason.toLowerCase(java.util.Locale.ROOT);
+			String why = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
 			if (why.contains("in use")) {
 				return "port " + port + " of 127.0.0.1 is already in use (another program, or another sandbox, "
 						+ "listens there)";

@@ -1,6 +1,8 @@
 package io.astrashell.sandbox;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +63,7 @@ final class SandboxSeed {
 		List<String> apiAdmin = actions(DB_VIEW, API, DATA_READ, DATA_WRITE, DATA_ADMIN);
 		List<String> apiReadWrite = actions(DB_VIEW, API, DATA_READ, DATA_WRITE);
 		List<String> apiReadOnly = actions(DB_VIEW, API, DATA_READ);
-		Map<String, List<String>> byName = new java.util.LinkedHashMap<>();
+		Map<String, List<String>> byName = new LinkedHashMap<>();
 		byName.put(BuiltInRoles.ORGANIZATION_ADMINISTRATOR, PolicyActions.ALL);
 		byName.put(BuiltInRoles.DATABASE_ADMINISTRATOR,
 				actions(DB_VIEW, CQL, API, DATA_READ, DATA_WRITE, DATA_ADMIN, DATABASE_MANAGEMENT));
@@ -82,7 +84,7 @@ final class SandboxSeed {
 		if (!byName.keySet().equals(new LinkedHashSet<>(BuiltInRoles.NAMES))) {
 			throw new IllegalStateException("the sandbox does not define every built-in role: " + byName.keySet());
 		}
-		return java.util.Collections.unmodifiableMap(byName);
+		return Collections.unmodifiableMap(byName);
 	}
 
 	@SafeVarargs

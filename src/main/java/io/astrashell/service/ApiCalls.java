@@ -1,11 +1,14 @@
 package io.astrashell.service;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.astrashell.api.ApiException;
 import io.astrashell.api.DevOpsClient;
 import io.astrashell.api.Urls;
 import io.astrashell.session.AstraEnvironment;
+import io.astrashell.session.ChangeLocks;
 import io.astrashell.session.Connection;
 import io.astrashell.session.Session;
 import org.springframework.stereotype.Service;
@@ -34,16 +37,16 @@ public final class ApiCalls {
 	 * Runs a read-modify-write change of {@code kind} ({@code roles}, {@code users}) taking turns with the
 	 * other shells of this machine ({@link Session#exclusive}); a wait that is too long fails (exit 100).
 	 */
-	public <T> T exclusive(Connection connection, String kind, java.util.function.Supplier<T> change) {
+	public <T> T exclusive(Connection connection, String kind, Supplier<T> change) {
 		try {
 			return session.exclusive(connection, kind, change);
 		}
-		catch (io.astrashell.session.ChangeLocks.Busy e) {
+		catch (ChangeLocks.Busy e) {
 			throw new ServiceException(ServiceException.Kind.FAILED, e.getMessage(), e);
 		}
 	}
 
-	public void run(Connection connection, String what, java.util.function.Consumer<DevOpsClient> call) {
+	public void run(Connection connection, String what, Consumer<DevOpsClient> call) {
 		call(connection, what, client -> {
 			call.accept(client);
 			return null;

@@ -4,7 +4,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.astrashell.api.ApiException;
+import io.astrashell.api.DevOpsClient;
 import io.astrashell.api.OrganizationApi;
+import io.astrashell.api.model.CurrentOrganization;
 import io.astrashell.api.model.OrganizationSummary;
 import io.astrashell.api.model.OrganizationUsers;
 import io.astrashell.session.Connection;
@@ -61,8 +63,8 @@ public final class OrgService {
 	}
 
 	/** The id {@code /v2/currentOrg} answers (null if it sent none). */
-	private static String currentId(io.astrashell.api.DevOpsClient client) {
-		io.astrashell.api.model.CurrentOrganization current = OrganizationApi.current(client);
+	private static String currentId(DevOpsClient client) {
+		CurrentOrganization current = OrganizationApi.current(client);
 		return current == null ? null : current.id();
 	}
 

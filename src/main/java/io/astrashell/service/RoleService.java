@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import io.astrashell.api.ApiException;
 import io.astrashell.api.RolesApi;
@@ -14,6 +15,8 @@ import io.astrashell.api.model.Policy;
 import io.astrashell.api.model.PolicyActions;
 import io.astrashell.api.model.Role;
 import io.astrashell.api.model.RoleRequest;
+import io.astrashell.cli.FewNames;
+import io.astrashell.cli.Plan;
 import io.astrashell.cli.Similarity;
 import io.astrashell.session.Connection;
 import org.springframework.stereotype.Service;
@@ -129,7 +132,7 @@ public final class RoleService {
 	 * For a dry run: every role given is known (in the organization, or created by an earlier line
 	 * and not deleted since). One roles listing for the whole run.
 	 */
-	public void checkKnown(Connection connection, List<String> refs, io.astrashell.cli.Plan plan) {
+	public void checkKnown(Connection connection, List<String> refs, Plan plan) {
 		List<Role> roles = plan.remember("roles " + connection.identity(), () -> list(connection));
 		for (String ref : refs) {
 			boolean exists = find(ref, roles) != null && !plan.deletesRole(ref);
@@ -140,7 +143,7 @@ public final class RoleService {
 	}
 
 	/** For a dry run: no role has this name yet (none in the organization, none created earlier). */
-	public void checkNew(Connection connection, String name, io.astrashell.cli.Plan plan) {
+	public void checkNew(Connection connection, String name, Plan plan) {
 		List<Role> roles = plan.remember("roles " + connection.identity(), () -> list(connection));
 		boolean exists = (find(name, roles) != null && !plan.deletesRole(name)) || plan.createsRole(name);
 		if (exists) {
@@ -149,7 +152,7 @@ public final class RoleService {
 	}
 
 	/** For a dry run: the role exists and is not built in (it is to be changed or deleted). */
-	public void checkChangeable(Connection connection, String ref, io.astrashell.cli.Plan plan, String what) {
+	public void checkChangeable(Connection connection, String ref, Plan plan, String what) {
 		checkKnown(connection, List.of(ref), plan);
 		List<Role> roles = plan.remember("roles " + connection.identity(), () -> list(connection));
 		Role role = find(ref, roles);
@@ -344,8 +347,8 @@ public final class RoleService {
 	static List<String> lost(Change change, Role sent, Role after) {
 		List<String> lost = new ArrayList<>();
 		if (change.name() != null && after.name() != null && !after.name().strip().equals(sent.name().strip())) {
-			lost.add("name '" + io.astrashell.cli.FewNames.cut(sent.name()) + "' (it is '"
-					+ io.astrashell.cli.FewNames.cut(after.name()) + "')");
+			lost.add("name '" + FewNames.cut(sent.name()) + "' (it is '"
+					+ FewNames.cut(after.name()) + "')");
 		}
 		Policy now = after.policy();
 		if (now != null) {
@@ -384,7 +387,7 @@ public final class RoleService {
 	 * every check and before the request that deletes it (it may throw to cancel).
 	 */
 	public Role delete(Connection connection, String ref, boolean ifExists,
-			java.util.function.Consumer<Role> beforeDelete) {
+			Consumer<Role> beforeDelete) {
 		List<Role> roles = list(connection);
 		Role role = find(ref, roles);
 		if (role == null) {

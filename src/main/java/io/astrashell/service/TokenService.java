@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -110,7 +111,7 @@ public final class TokenService {
 	 * after every check and before the request that deletes it (it may throw to cancel).
 	 */
 	public boolean delete(Connection connection, String clientId, boolean ifExists, boolean force,
-			java.util.function.Consumer<TokenInfo> beforeDelete) {
+			Consumer<TokenInfo> beforeDelete) {
 		checkClientId(clientId);
 		if (clientId.equals(TokenFormat.clientId(connection.token())) && !force) {
 			throw ServiceException.invalidInput("Token '" + clientId + "' is the one this session uses: revoking it would "

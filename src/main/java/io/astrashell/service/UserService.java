@@ -1,6 +1,7 @@
 package io.astrashell.service;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import io.astrashell.api.ApiException;
@@ -330,7 +331,7 @@ public final class UserService {
 	 * found, after every check and before the request that removes it (it may throw to cancel).
 	 */
 	public User delete(Connection connection, String ref, boolean ifExists, boolean force,
-			java.util.function.Consumer<User> beforeDelete) {
+			Consumer<User> beforeDelete) {
 		checkUserRef(ref);
 		List<User> users = list(connection).users();
 		User user = find(ref, users);

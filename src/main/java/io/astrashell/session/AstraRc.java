@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.astrashell.cli.CliException;
+import io.astrashell.cli.FewNames;
 import io.astrashell.files.RegularFiles;
 
 /**
@@ -38,7 +40,7 @@ public final class AstraRc {
 	 * line (a key of another tool, {@code astra_db_application_token} in lower case, a comment, a
 	 * line spaced oddly) is kept byte for byte.
 	 */
-	public static final java.util.Set<String> OWNED_KEYS = java.util.Set.of("ASTRA_DB_APPLICATION_TOKEN", "ASTRA_ENV",
+	public static final Set<String> OWNED_KEYS = Set.of("ASTRA_DB_APPLICATION_TOKEN", "ASTRA_ENV",
 			"ASTRA_LOCAL_ENDPOINT");
 
 	/** The largest profiles file read (1 MiB): a larger one is refused, naming its size (exit 9). */
@@ -491,7 +493,7 @@ public final class AstraRc {
 		List<String> names = sections();
 		return CliException.notFound("Profile '" + name + "' is not in " + path + "."
 				+ (names.isEmpty() ? " The file has no profiles yet: run 'astra setup'."
-						: " Profiles there: " + io.astrashell.cli.FewNames.join(", ", names) + "."));
+						: " Profiles there: " + FewNames.join(", ", names) + "."));
 	}
 
 }

@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -185,7 +186,7 @@ public final class ChangeLocks {
 
 	private static RuntimeException interrupted(InterruptedException e) {
 		Thread.currentThread().interrupt();
-		java.util.concurrent.CancellationException c = new java.util.concurrent.CancellationException(
+		CancellationException c = new CancellationException(
 				"interrupted while waiting for another command's change");
 		c.initCause(e);
 		return c;

@@ -2,6 +2,8 @@ package io.astrashell.session;
 
 import java.net.URI;
 
+import io.astrashell.api.Urls;
+
 /**
  * Whom a command talks to and as whom: the environment, the API base URL, the token, and the
  * profile it came from (null when it came from {@code --token} or the environment variable).
@@ -17,7 +19,7 @@ public record Connection(AstraEnvironment environment, URI baseUrl, String token
 
 	@Override
 	public String toString() {
-		return "Connection[" + environment + ", " + io.astrashell.api.Urls.masked(String.valueOf(baseUrl)) + ", " + TokenFormat.mask(token) + ", profile=" + profile
+		return "Connection[" + environment + ", " + Urls.masked(String.valueOf(baseUrl)) + ", " + TokenFormat.mask(token) + ", profile=" + profile
 				+ "]";
 	}
 

@@ -3,12 +3,16 @@ package io.astrashell.session;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import io.astrashell.AstraSettings;
 import io.astrashell.api.Trace;
+import io.astrashell.api.Urls;
 import io.astrashell.cli.CliException;
 import io.astrashell.cli.Globals;
 import io.astrashell.sandbox.LocalSandbox;
@@ -74,7 +78,7 @@ public final class ConnectionResolver {
 		try {
 			return Path.of(AstraHome.expandHome(given, AstraHome.userHome(environment)));
 		}
-		catch (java.nio.file.InvalidPathException e) {
+		catch (InvalidPathException e) {
 			throw CliException.invalidOptionValue("Invalid value for -cf/--config-file: " + e.getReason()
 					+ ". Give the path of the profiles file.");
 		}
@@ -232,25 +236,25 @@ public final class ConnectionResolver {
 			uri = new URI(text);
 			problem = text.contains("://") ? endpointProblem(uri) : "it has no http:// or https:// in front";
 		}
-		catch (java.net.URISyntaxException e) {
+		catch (URISyntaxException e) {
 			problem = !text.contains("://") ? "it has no http:// or https:// in front"
 					: "it is not a URL (" + (e.getIndex() >= 0 && e.getIndex() < text.length() && text.indexOf('@') < 0
 							? "'" + text.charAt(e.getIndex()) + "' at position " + (e.getIndex() + 1) : e.getReason())
 							+ ")";
 		}
 		if (problem != null) {
-			throw CliException.invalidOptionValue("Invalid local endpoint '" + io.astrashell.api.Urls.masked(text)
+			throw CliException.invalidOptionValue("Invalid local endpoint '" + Urls.masked(text)
 					+ "' from " + source + ": " + problem + ". Give a URL such as http://127.0.0.1:8181 (the path "
 					+ "/v2/... is appended).");
 		}
-		String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+		String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
 		String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
 		return URI.create(scheme + "://" + uri.getRawAuthority() + path);
 	}
 
 	/** What makes a URL unusable as a local endpoint, or null. */
 	private static String endpointProblem(URI uri) {
-		String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+		String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
 		if (scheme == null || uri.isOpaque()) {
 			return "it has no http:// or https:// in front";
 		}

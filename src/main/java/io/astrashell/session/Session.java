@@ -2,6 +2,7 @@ package io.astrashell.session;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -65,7 +66,7 @@ public final class Session implements AutoCloseable {
 		this.state = new SessionState(resolver, settings.http(), trace, environment);
 		// a change holding the lock makes at most a few requests, each bounded by the deadline
 		long deadline = Math.min(settings.http().deadline().toMillis(), 150_000L);
-		this.locks = new ChangeLocks(home, java.time.Duration.ofMillis(Math.max(60_000L, 4 * deadline)), trace);
+		this.locks = new ChangeLocks(home, Duration.ofMillis(Math.max(60_000L, 4 * deadline)), trace);
 	}
 
 	/**
@@ -73,7 +74,7 @@ public final class Session implements AutoCloseable {
 	 * endpoint taking turns with the other shells of this machine that share the astra home
 	 * ({@link ChangeLocks}).
 	 */
-	public <T> T exclusive(Connection connection, String kind, java.util.function.Supplier<T> change) {
+	public <T> T exclusive(Connection connection, String kind, Supplier<T> change) {
 		return locks.exclusive(connection, isEmbedded(connection), kind, change);
 	}
 

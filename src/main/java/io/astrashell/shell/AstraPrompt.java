@@ -1,6 +1,7 @@
 package io.astrashell.shell;
 
 import io.astrashell.cli.Globals;
+import io.astrashell.output.Renderer;
 import io.astrashell.session.AstraEnvironment;
 import io.astrashell.session.Connection;
 import io.astrashell.session.Session;
@@ -50,7 +51,7 @@ public final class AstraPrompt {
 		}
 		String inside = profile == null ? env : env == null ? profile : profile + " · " + env;
 		// a profile name edited by hand may hold ESC or U+202E: it never reaches the terminal raw
-		return "astra (" + io.astrashell.output.Renderer.clean(inside) + ")>";
+		return "astra (" + Renderer.clean(inside) + ")>";
 	}
 
 }

@@ -1,14 +1,21 @@
 package io.astrashell.shell;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
+import org.jline.reader.MaskingCallback;
+import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 
 /**
@@ -21,7 +28,7 @@ import org.jline.terminal.Terminal;
  */
 public final class Console {
 
-	private final java.io.InputStream in;
+	private final InputStream in;
 
 	private final CheckedOutput stdout;
 
@@ -39,12 +46,12 @@ public final class Console {
 
 	private volatile boolean exitRequested;
 
-	private final java.util.List<String> sessionCommands = new java.util.concurrent.CopyOnWriteArrayList<>();
+	private final List<String> sessionCommands = new CopyOnWriteArrayList<>();
 
 	/** How many scripts run on this thread now (a prompt line runs on a worker thread of its own). */
 	private final ThreadLocal<int[]> scripts = ThreadLocal.withInitial(() -> new int[1]);
 
-	public Console(java.io.InputStream in, OutputStream out, OutputStream err, boolean stdinIsTerminal,
+	public Console(InputStream in, OutputStream out, OutputStream err, boolean stdinIsTerminal,
 			boolean stdoutIsTerminal) {
 		this.in = in;
 		this.stdout = new CheckedOutput(out);
@@ -121,7 +128,7 @@ public final class Console {
 			try {
 				answer = r.readLine(text, null, NOT_IN_HISTORY, null);
 			}
-			catch (org.jline.reader.UserInterruptException | org.jline.reader.EndOfFileException e) {
+			catch (UserInterruptException | EndOfFileException e) {
 				answer = null;
 			}
 		}
@@ -142,7 +149,7 @@ public final class Console {
 	}
 
 	/** Shows the answer as typed and keeps it out of the history. */
-	private static final org.jline.reader.MaskingCallback NOT_IN_HISTORY = new org.jline.reader.MaskingCallback() {
+	private static final MaskingCallback NOT_IN_HISTORY = new MaskingCallback() {
 
 		@Override
 		public String display(String line) {
@@ -158,7 +165,7 @@ public final class Console {
 
 	/** One line of standard input, without its line end; null at its end. */
 	private String readLine() throws IOException {
-		java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+		ByteArrayOutputStream line = new ByteArrayOutputStream();
 		int ch;
 		while ((ch = in.read()) >= 0 && ch != '\n') {
 			if (ch != '\r') {
@@ -173,13 +180,13 @@ public final class Console {
 	 * process's console, else one line of standard input (so that {@code echo $T | astra setup} works).
 	 * Null when there is nothing to read.
 	 */
-	public String readSecret(String prompt) throws java.io.IOException {
+	public String readSecret(String prompt) throws IOException {
 		LineReader r = reader;
 		if (r != null) {
 			try {
 				return r.readLine(prompt, (char) 0);
 			}
-			catch (org.jline.reader.UserInterruptException | org.jline.reader.EndOfFileException e) {
+			catch (UserInterruptException | EndOfFileException e) {
 				return null;
 			}
 		}
@@ -212,7 +219,7 @@ public final class Console {
 		return isInteractive() || isScripting();
 	}
 
-	public java.io.InputStream in() {
+	public InputStream in() {
 		return in;
 	}
 
@@ -222,8 +229,8 @@ public final class Console {
 	}
 
 	/** The lines typed at this prompt session, in order, secrets redacted. */
-	public java.util.List<String> sessionCommands() {
-		return java.util.List.copyOf(sessionCommands);
+	public List<String> sessionCommands() {
+		return List.copyOf(sessionCommands);
 	}
 
 	/** Asks the prompt to end after the current command ({@code quit}). */

@@ -1,20 +1,28 @@
 package io.astrashell.shell;
 
+import java.io.InterruptedIOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.SocketTimeoutException;
+import java.nio.channels.ClosedByInterruptException;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.astrashell.api.ApiException;
+import io.astrashell.api.CallInterrupted;
 import io.astrashell.cli.CliException;
 import io.astrashell.cli.CommandLine;
 import io.astrashell.cli.CommandLineParser;
 import io.astrashell.cli.ExitCode;
 import io.astrashell.cli.Globals;
 import io.astrashell.cli.Invocation;
+import io.astrashell.cli.Plan;
 import io.astrashell.cli.Secrets;
+import io.astrashell.output.Level;
 import io.astrashell.output.Output;
 import io.astrashell.output.OutputFormat;
 import io.astrashell.output.Renderer;
+import io.astrashell.output.SafeText;
 import io.astrashell.output.Style;
 import io.astrashell.service.ServiceException;
 import io.astrashell.session.Session;
@@ -134,7 +142,7 @@ public final class Dispatcher {
 	}
 
 	private static List<String> words(CommandLine line) {
-		List<String> w = new java.util.ArrayList<>(List.of(line.command().getName().split(" ")));
+		List<String> w = new ArrayList<>(List.of(line.command().getName().split(" ")));
 		line.options().forEach((k, values) -> values.forEach(v -> {
 			w.add("--" + k);
 			w.add(v);
@@ -169,9 +177,9 @@ public final class Dispatcher {
 			return true;
 		}
 		for (Throwable t = e; t != null; t = t.getCause()) {
-			if (t instanceof InterruptedException || t instanceof io.astrashell.api.CallInterrupted
-					|| t instanceof java.nio.channels.ClosedByInterruptException
-					|| (t instanceof java.io.InterruptedIOException && !(t instanceof java.net.SocketTimeoutException))) {
+			if (t instanceof InterruptedException || t instanceof CallInterrupted
+					|| t instanceof ClosedByInterruptException
+					|| (t instanceof InterruptedIOException && !(t instanceof SocketTimeoutException))) {
 				return true;
 			}
 			if (t.getCause() == t) {
@@ -222,7 +230,7 @@ public final class Dispatcher {
 	 * Checks a parsed line without running it (a dry run): its command's own checks, no request that
 	 * changes anything. Returns the exit code the line would fail with, or 0.
 	 */
-	public int check(CommandLine line, io.astrashell.cli.Plan plan, String location) {
+	public int check(CommandLine line, Plan plan, String location) {
 		Globals globals = globalsOf(line);
 		try {
 			if (!line.helpRequested()) {
@@ -255,7 +263,7 @@ public final class Dispatcher {
 		Renderer renderer = renderer(globals);
 		if (code == ExitCode.CANCELLED && renderer.format() != OutputFormat.JSON) {
 			// told no at a question: not an error, but not done either
-			renderer.renderNoticeAlways(io.astrashell.output.Level.INFO, safe, console.err());
+			renderer.renderNoticeAlways(Level.INFO, safe, console.err());
 			return code.code();
 		}
 		if (location != null) {
@@ -270,7 +278,7 @@ public final class Dispatcher {
 		if (globals.isVerbose() && cause != null) {
 			StringWriter trace = new StringWriter();
 			cause.printStackTrace(new PrintWriter(trace));
-			console.err().print(io.astrashell.output.SafeText.replaceKeepingLines(Secrets.redact(trace.toString())));
+			console.err().print(SafeText.replaceKeepingLines(Secrets.redact(trace.toString())));
 			console.err().flush();
 		}
 		return code.code();

@@ -2,9 +2,12 @@ package io.astrashell.shell;
 
 import java.io.PrintStream;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import io.astrashell.api.Trace;
 import io.astrashell.cli.Secrets;
+import io.astrashell.output.SafeText;
 
 /**
  * The shell's debug lines: off by default, on with {@code -v}, one line each on standard error,
@@ -20,7 +23,7 @@ public final class Logging {
 	private static volatile PrintStream sink = System.err;
 
 	/** Held so that the level set on it is not lost when the logger is collected. */
-	private static java.util.logging.Logger jline;
+	private static Logger jline;
 
 	private Logging() {
 	}
@@ -44,7 +47,7 @@ public final class Logging {
 
 	public static void debug(String source, Supplier<String> message) {
 		if (verbose) {
-			String line = "[DEBUG] " + source + ": " + io.astrashell.output.SafeText.replace(Secrets.redact(message.get()));
+			String line = "[DEBUG] " + source + ": " + SafeText.replace(Secrets.redact(message.get()));
 			synchronized (Job.OUTPUT_LOCK) {
 				if (!Job.muted()) { // nothing of a command abandoned at the prompt shows
 					PrintStream out = sink;
@@ -62,8 +65,8 @@ public final class Logging {
 
 	/** JLine reports through java.util.logging; keep its warnings off the prompt. */
 	static void quietJline() {
-		jline = java.util.logging.Logger.getLogger("org.jline");
-		jline.setLevel(java.util.logging.Level.SEVERE);
+		jline = Logger.getLogger("org.jline");
+		jline.setLevel(Level.SEVERE);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import io.astrashell.cli.ExitCode;
+import sun.misc.Signal;
 
 /**
  * Ctrl-C (SIGINT) on a one-shot run ({@code astra script FILE}, {@code astra org apply FILE}), which
@@ -51,7 +52,7 @@ final class OneShotInterrupt {
 	static OneShotInterrupt install(Job job, Consumer<String> print) {
 		OneShotInterrupt interrupt = new OneShotInterrupt(job, Thread.currentThread(), print);
 		try {
-			sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> interrupt.signalled());
+			Signal.handle(new Signal("INT"), signal -> interrupt.signalled());
 			return interrupt;
 		}
 		catch (IllegalArgumentException | UnsupportedOperationException e) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.astrashell.api.Urls;
 import io.astrashell.cli.CliException;
 import io.astrashell.cli.ExitCode;
 import io.astrashell.cli.Words;
@@ -23,7 +24,6 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
-
 import org.jline.terminal.Terminal;
 
 /**
@@ -149,7 +149,7 @@ public final class Prompt {
 			if (c.environment().name().equals("LOCAL")) {
 				boolean embedded = session.isEmbedded(c);
 				r.renderNotice(Level.INFO, (embedded ? "Local sandbox at " : "Local endpoint ")
-						+ io.astrashell.api.Urls.masked(String.valueOf(c.baseUrl()))
+						+ Urls.masked(String.valueOf(c.baseUrl()))
 						+ (embedded ? " (state in " + session.home().resolve("sandbox") + ")." : "."), console.err());
 			}
 		}

@@ -3,8 +3,12 @@ package io.astrashell.shell;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.astrashell.cli.CliException;
 import io.astrashell.cli.Secrets;
@@ -22,7 +26,7 @@ import org.jline.reader.impl.history.DefaultHistory;
 public final class RedactingHistory extends DefaultHistory {
 
 	/** The token's option as a word of a line: {@code --token}, or {@code -t} of {@code config create}. */
-	private static final java.util.regex.Pattern TOKEN_OPTION = java.util.regex.Pattern
+	private static final Pattern TOKEN_OPTION = Pattern
 		.compile("(?<![\\w-])(?:--token|-t)(?=[=\\s]|$)");
 
 	private Path file;
@@ -97,7 +101,7 @@ public final class RedactingHistory extends DefaultHistory {
 		if (words == null) {
 			// quoting that no closing quote mends: nothing after --token (or -t) is kept
 			String masked = Secrets.redact(line);
-			java.util.regex.Matcher token = TOKEN_OPTION.matcher(masked);
+			Matcher token = TOKEN_OPTION.matcher(masked);
 			return !token.find() ? masked : masked.substring(0, token.start()) + token.group() + " " + Secrets.MASKED_TOKEN;
 		}
 		List<String> masked = Secrets.redactWords(words);
@@ -132,7 +136,7 @@ public final class RedactingHistory extends DefaultHistory {
 	/** JLine's trim replaces the file with a new one: it keeps the old one's mode. */
 	@Override
 	protected void trimHistory(Path path, int max) throws IOException {
-		java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = null;
+		Set<PosixFilePermission> mode = null;
 		try {
 			mode = Files.getPosixFilePermissions(path);
 		}

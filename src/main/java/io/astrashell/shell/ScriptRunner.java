@@ -2,14 +2,18 @@ package io.astrashell.shell;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +21,7 @@ import java.util.regex.Pattern;
 import io.astrashell.cli.CliException;
 import io.astrashell.cli.CommandLine;
 import io.astrashell.cli.ExitCode;
+import io.astrashell.cli.FewNames;
 import io.astrashell.cli.Globals;
 import io.astrashell.cli.Plan;
 import io.astrashell.cli.Words;
@@ -85,7 +90,7 @@ public final class ScriptRunner {
 		boolean dryRun;
 
 		/** The nested files a dry run has checked: by (file, depth, plan state), what the check gave. */
-		final java.util.Map<List<Object>, Checked> checked = new java.util.HashMap<>();
+		final Map<List<Object>, Checked> checked = new HashMap<>();
 
 		/** Scripts running, standard input included. */
 		int depth;
@@ -143,7 +148,7 @@ public final class ScriptRunner {
 		try {
 			named = (base == null ? Path.of(file) : base.resolve(file)).toAbsolutePath().normalize();
 		}
-		catch (java.nio.file.InvalidPathException e) {
+		catch (InvalidPathException e) {
 			return readAndRun(file, options, scriptGlobals, stdin);
 		}
 		List<Object> key = List.of(named, context.depth, context.plan.state());
@@ -209,7 +214,7 @@ public final class ScriptRunner {
 		}
 		catch (IOException e) {
 			throw CliException.invalidArgument("Cannot read the script " + file + ": "
-					+ (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getClass().getSimpleName())
+					+ (e instanceof AccessDeniedException ? "permission denied" : e.getClass().getSimpleName())
 					+ ".");
 		}
 		return run(source, path, text, options, scriptGlobals);
@@ -337,7 +342,7 @@ public final class ScriptRunner {
 		}
 		if (!missing.isEmpty()) {
 			throw CliException.invalidArgument(source + ": the environment variable" + (missing.size() > 1 ? "s " : " ")
-					+ io.astrashell.cli.FewNames.join(", ", List.copyOf(missing)) + (missing.size() > 1 ? " are" : " is")
+					+ FewNames.join(", ", List.copyOf(missing)) + (missing.size() > 1 ? " are" : " is")
 					+ " not set; set " + (missing.size() > 1 ? "them" : "it") + " before running the script. Nothing was run.");
 		}
 		for (String[] k : kept) {

@@ -1,7 +1,9 @@
 package io.astrashell.shell;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.astrashell.cli.CliException;
 import io.astrashell.cli.CommandLine;
@@ -73,7 +75,7 @@ public final class ShellRunner implements ApplicationRunner, ExitCodeGenerator {
 	 * (not a test's in-process one), Ctrl-C stops it as at the prompt and prints the same line:
 	 * where a script stopped, what an apply had sent ({@link OneShotInterrupt}); exit 130.
 	 */
-	private int oneShot(java.util.function.Supplier<Integer> command) {
+	private int oneShot(Supplier<Integer> command) {
 		Job job = new Job();
 		OneShotInterrupt interrupt = io.isTheProcess() ? OneShotInterrupt.install(job, this::reportStop) : null;
 		int code = job.run(command);
@@ -90,7 +92,7 @@ public final class ShellRunner implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	private static List<String> concat(List<String> a, List<String> b) {
-		List<String> all = new java.util.ArrayList<>(a);
+		List<String> all = new ArrayList<>(a);
 		all.addAll(b);
 		return all;
 	}

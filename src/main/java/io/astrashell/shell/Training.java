@@ -5,21 +5,22 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 import io.astrashell.cli.Globals;
 import io.astrashell.sandbox.LocalSandbox;
 import io.astrashell.sandbox.SandboxResources;
 import io.astrashell.session.Session;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -63,7 +64,7 @@ final class Training {
 			trustAlso(chain[chain.length - 1], home.resolve("training-truststore"));
 			try (LocalSandbox sandbox = LocalSandbox.start(home, 0, serverSide, resources)) {
 				for (List<String> words : OVER_TLS) {
-					List<String> line = new java.util.ArrayList<>(words);
+					List<String> line = new ArrayList<>(words);
 					line.addAll(List.of("--env", "local", "--local-endpoint", sandbox.endpoint().toString(), "--token",
 							sandbox.adminToken()));
 					dispatcher.execute(line);
@@ -114,7 +115,7 @@ final class Training {
 			.system(false)
 			.streams(new ByteArrayInputStream(keys), new ByteArrayOutputStream())
 			.type("xterm-256color")
-			.size(new org.jline.terminal.Size(120, 40))
+			.size(new Size(120, 40))
 			.build()) {
 			prompt.run(terminal);
 		}

@@ -1,10 +1,17 @@
 package io.astrashell.api;
 
+import java.io.EOFException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.astrashell.api.model.OrganizationUsers;
@@ -114,11 +121,11 @@ class HttpLimitsTest {
 	}
 
 	/** Holds the connection open, sending nothing more, until the client closes it. */
-	private static void server(java.net.Socket socket) throws Exception {
+	private static void server(Socket socket) throws Exception {
 		while (socket.getInputStream().read() >= 0) {
 			// nothing
 		}
-		throw new java.io.EOFException();
+		throw new EOFException();
 	}
 
 	@Test
@@ -205,7 +212,7 @@ class HttpLimitsTest {
 			assertThat(caller.isAlive()).as("the call ended").isFalse();
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
 			assertThat(thrown.get()).isInstanceOf(CallInterrupted.class)
-				.isInstanceOf(java.util.concurrent.CancellationException.class)
+				.isInstanceOf(CancellationException.class)
 				.hasMessage("GET /v2/organizations/users: interrupted");
 			assertThat(stillInterrupted.get()).as("the interrupt flag is kept").isTrue();
 			assertThat(server.awaitClientClosed(5)).as("the server saw the connection closed").isTrue();
@@ -216,10 +223,10 @@ class HttpLimitsTest {
 	@Test
 	void anInterruptWhileConnectingClosesTheTlsSocketAtOnce() throws Exception {
 		// a server whose backlog is full: a further connection waits until the connect timeout (20 s here)
-		try (java.net.ServerSocket full = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-			List<java.net.Socket> filling = new java.util.ArrayList<>();
+		try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			List<Socket> filling = new ArrayList<>();
 			for (int i = 0; i < 2; i++) {
-				java.net.Socket s = new java.net.Socket();
+				Socket s = new Socket();
 				s.connect(full.getLocalSocketAddress(), 2000);
 				filling.add(s);
 			}
@@ -245,7 +252,7 @@ class HttpLimitsTest {
 				Thread.sleep(50);
 			}
 			assertThat(connecting()).as("the connecting socket was closed, not left to the 20 s timeout").isFalse();
-			for (java.net.Socket s : filling) {
+			for (Socket s : filling) {
 				s.close();
 			}
 		}
@@ -255,7 +262,7 @@ class HttpLimitsTest {
 	private static boolean connecting() {
 		return Thread.getAllStackTraces().entrySet().stream()
 			.filter(e -> e.getKey().getName().equals("astra-http") && e.getKey().isAlive())
-			.anyMatch(e -> java.util.Arrays.stream(e.getValue())
+			.anyMatch(e -> Arrays.stream(e.getValue())
 				.anyMatch(f -> f.getClassName().equals("java.net.Socket") && f.getMethodName().equals("connect")));
 	}
 

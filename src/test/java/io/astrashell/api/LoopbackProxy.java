@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -112,7 +113,7 @@ public final class LoopbackProxy implements AutoCloseable {
 				return;
 			}
 			// GET http://host:port/path HTTP/1.1: forward to 127.0.0.1:port, in origin form, one request
-			java.net.URI uri = java.net.URI.create(request[1]);
+			URI uri = URI.create(request[1]);
 			forwarded.add(request[1]);
 			Socket backend = new Socket(InetAddress.getLoopbackAddress(), uri.getPort() < 0 ? 80 : uri.getPort());
 			sockets.add(backend);

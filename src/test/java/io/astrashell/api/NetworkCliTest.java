@@ -1,13 +1,16 @@
 package io.astrashell.api;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import io.astrashell.AstraRun;
 import io.astrashell.AstraShellApplication;
 import io.astrashell.sandbox.LocalSandbox;
+import io.astrashell.session.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,7 +138,7 @@ class NetworkCliTest {
 		r = astra.run("org", "--env", "local", "--local-endpoint", endpoint, "--token", TOKEN, "-o", "json");
 		assertThat(r.out()).contains("admin:****@");
 		assertThat(r.out() + r.err()).doesNotContain("s3cret");
-		r = astra.env(io.astrashell.session.Session.ENDPOINT_VARIABLE, "http://admin:s3cret-pw@127.0.0.1:1/?q=1")
+		r = astra.env(Session.ENDPOINT_VARIABLE, "http://admin:s3cret-pw@127.0.0.1:1/?q=1")
 			.run("org", "--env", "local", "--token", TOKEN);
 		assertThat(r.exitCode()).isEqualTo(13);
 		assertThat(r.err()).contains("from the ASTRA_LOCAL_ENDPOINT variable").doesNotContain("s3cret");
@@ -268,12 +272,12 @@ class NetworkCliTest {
 		ServerSocket plain = closing(new ServerSocket(0, 5, InetAddress.getLoopbackAddress()));
 		Thread server = new Thread(() -> {
 			while (!plain.isClosed()) {
-				try (java.net.Socket s = plain.accept()) {
+				try (Socket s = plain.accept()) {
 					s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
 						.getBytes(StandardCharsets.ISO_8859_1));
 					s.getInputStream().read(new byte[512]);
 				}
-				catch (java.io.IOException e) {
+				catch (IOException e) {
 					// next
 				}
 			}
@@ -329,7 +333,7 @@ class NetworkCliTest {
 				.contains("through the proxy http://alice:****@127.0.0.1:" + proxy.port() + " (HTTPS_PROXY)")
 				.doesNotContain("s3cret");
 			assertThat(proxy.tunnels).containsExactly(LoopbackTls.HOST + ":" + tls.port());
-			assertThat(proxy.authorizations).contains("Basic " + java.util.Base64.getEncoder()
+			assertThat(proxy.authorizations).contains("Basic " + Base64.getEncoder()
 				.encodeToString("alice:s3cret:pw".getBytes(StandardCharsets.UTF_8)));
 		}
 	}

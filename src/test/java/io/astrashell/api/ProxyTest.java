@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLSocketFactory;
 
 import io.astrashell.api.model.OrganizationSummary;
 import io.astrashell.sandbox.LocalSandbox;
@@ -149,7 +150,7 @@ class ProxyTest {
 
 	// ---- through a real proxy on 127.0.0.1
 
-	DevOpsClient client(String baseUrl, Map<String, String> env, javax.net.ssl.SSLSocketFactory tls) {
+	DevOpsClient client(String baseUrl, Map<String, String> env, SSLSocketFactory tls) {
 		return new DevOpsClient(URI.create(baseUrl), sandbox.adminToken(), HttpSettings.DEFAULTS, Trace.NONE,
 				Proxies.fromEnvironment(env), tls);
 	}

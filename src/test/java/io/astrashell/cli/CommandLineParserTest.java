@@ -2,6 +2,7 @@ package io.astrashell.cli;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
 import io.astrashell.output.Output;
 import io.astrashell.output.OutputFormat;
@@ -186,7 +187,7 @@ class CommandLineParserTest {
 		// a global option declared in GlobalOptions.ALL but not read in GlobalOptions.values fails here
 		for (OptionSpec o : GlobalOptions.ALL) {
 			String value = o.isFlag() ? "true" : o.allowedValues().isEmpty() ? "x" : o.allowedValues().get(0);
-			Globals g = GlobalOptions.values(java.util.Map.of(o.longName(), List.of(value)));
+			Globals g = GlobalOptions.values(Map.of(o.longName(), List.of(value)));
 			assertThat(g).as("--" + o.longName()).isNotEqualTo(Globals.NONE);
 			assertThat(parse("user", "list", "--" + o.longName() + "=" + value).globals()).isEqualTo(g);
 		}

@@ -1,6 +1,7 @@
 package io.astrashell.cli;
 
 import java.security.SecureRandom;
+import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -102,7 +103,7 @@ class SecretsTest {
 		assertThat(Secrets.redact(mixedLetters)).isEqualTo(mixedLetters);
 		String hash = "0123456789abcdef".repeat(16); // lower-case hex, 256 characters
 		assertThat(Secrets.redact(hash)).isEqualTo(hash);
-		String ids = String.join(",", java.util.Collections.nCopies(8, "e316ae89-2fcb-4a60-b703-80fa81b2dc2c"));
+		String ids = String.join(",", Collections.nCopies(8, "e316ae89-2fcb-4a60-b703-80fa81b2dc2c"));
 		assertThat(Secrets.redact(ids)).isEqualTo(ids);
 		String upperAndDigits = "ABC123".repeat(40);
 		assertThat(Secrets.redact(upperAndDigits)).isEqualTo(upperAndDigits);

@@ -1,18 +1,22 @@
 package io.astrashell.command;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-import io.astrashell.AstraRun;
 import io.astrashell.AstraRun.Result;
+import io.astrashell.AstraRun;
 import io.astrashell.api.model.WireJson;
 import io.astrashell.sandbox.LocalSandbox;
 import mockwebserver3.Dispatcher;
@@ -312,7 +316,7 @@ class ConcurrentChangesTest {
 	@Test
 	void anApplyDoesNotUndoARoleChangedSinceItsPlan() throws Exception {
 		// the plan read the role with the description 'old'; by the time apply sends, it holds another one
-		java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+		AtomicInteger reads = new AtomicInteger();
 		try (MockWebServer server = fake(key -> switch (key) {
 			case "GET /v2/organizations/users" -> json("{\"OrgID\":\"o1\",\"OrgName\":\"Org\",\"Users\":[]}");
 			case "GET /v2/organizations/roles" -> json(ROLES);
@@ -322,8 +326,8 @@ class ConcurrentChangesTest {
 			}
 			default -> new MockResponse.Builder().code(204).build();
 		})) {
-			java.nio.file.Path file = dir.resolve("org.yaml");
-			java.nio.file.Files.writeString(file, "roles:\n  - name: Auditor\n    actions: [org-read, db-cql]\n"
+			Path file = dir.resolve("org.yaml");
+			Files.writeString(file, "roles:\n  - name: Auditor\n    actions: [org-read, db-cql]\n"
 					+ "    resources: [\"drn:astra:org:o1\"]\n");
 			Result r = againstFake(server, "org", "apply", file.toString(), "--yes");
 			assertThat(r.exitCode()).as(r.toString()).isEqualTo(100);
@@ -338,8 +342,8 @@ class ConcurrentChangesTest {
 	void twoShellsDemotingTheLastTwoAdministratorsTakeTurns() throws Exception {
 		// a fake holding two active administrators, whose users listing takes long enough that two shells
 		// not taking turns would both read it before either wrote
-		java.util.Map<String, String> roleOf = new java.util.concurrent.ConcurrentHashMap<>(
-				java.util.Map.of("u-1", "r-admin", "u-2", "r-admin"));
+		Map<String, String> roleOf = new ConcurrentHashMap<>(
+				Map.of("u-1", "r-admin", "u-2", "r-admin"));
 		String roles = "[{\"ID\":\"r-admin\",\"Name\":\"Organization Administrator\"},{\"ID\":\"r-ro\","
 				+ "\"Name\":\"RO User\"}]";
 		MockWebServer server = new MockWebServer();

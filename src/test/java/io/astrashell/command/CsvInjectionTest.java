@@ -2,6 +2,7 @@ package io.astrashell.command;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.astrashell.AstraRun.Result;
@@ -20,7 +21,7 @@ class CsvInjectionTest extends SandboxCliFixture {
 
 	/** Each cell of a CSV document (RFC 4180: quoted cells may hold commas and doubled quotes). */
 	static List<String> cells(String csv) {
-		List<String> cells = new java.util.ArrayList<>();
+		List<String> cells = new ArrayList<>();
 		StringBuilder cell = new StringBuilder();
 		boolean quoted = false;
 		for (int i = 0; i < csv.length(); i++) {
@@ -78,7 +79,7 @@ class CsvInjectionTest extends SandboxCliFixture {
 				List.of("role", "create", "-a", "org-read", "-d", "=2", "--", "-lead"),
 				List.of("role", "delete", "-y", "--", "-lead"));
 		for (List<String> command : commands) {
-			List<String> args = new java.util.ArrayList<>(List.of("--env", "local", "-o", "csv"));
+			List<String> args = new ArrayList<>(List.of("--env", "local", "-o", "csv"));
 			args.addAll(command);
 			Result r = cli.astra.run(args.toArray(String[]::new));
 			assertThat(r.exitCode()).as(r.toString()).isIn(0, 2);

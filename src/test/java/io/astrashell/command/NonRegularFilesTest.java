@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.astrashell.AstraRun.Result;
+import io.astrashell.AstraRun;
 import io.astrashell.files.SpecialFiles;
+import io.astrashell.sandbox.LocalSandbox;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -155,13 +157,13 @@ class NonRegularFilesTest extends ServedSandboxFixture {
 		assertThat(r.exitCode()).as(r.toString()).isEqualTo(9);
 		assertThat(r.err()).as(r.toString()).hasLineCount(1).contains(state.toString()).contains("not a regular file");
 		assertThat(SpecialFiles.listing(state.getParent())).isEqualTo(before);
-		sandbox = io.astrashell.sandbox.LocalSandbox.start(dir.resolve("unused"), 0); // for the fixture's close
+		sandbox = LocalSandbox.start(dir.resolve("unused"), 0); // for the fixture's close
 	}
 
 	@Test
 	void anAstraHomeThatCannotBeWrittenIsAConfigurationErrorWithItsReason() throws Exception {
 		Path file = Files.writeString(dir.resolve("a-file"), "x");
-		Result r = new io.astrashell.AstraRun(dir.resolve("unwritable")).env("ASTRA_HOME", file.resolve("astra").toString())
+		Result r = new AstraRun(dir.resolve("unwritable")).env("ASTRA_HOME", file.resolve("astra").toString())
 			.run("org", "--env", "local");
 		assertThat(r.exitCode()).as(r.toString()).isEqualTo(9);
 		assertThat(r.err()).as(r.toString()).hasLineCount(1)

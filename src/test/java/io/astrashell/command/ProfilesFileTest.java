@@ -3,10 +3,11 @@ package io.astrashell.command;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
-import io.astrashell.AstraRun;
 import io.astrashell.AstraRun.Result;
+import io.astrashell.AstraRun;
 import io.astrashell.session.AstraRc;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -195,7 +196,7 @@ class ProfilesFileTest extends ServedSandboxFixture {
 		Path folder = Files.createDirectory(dir.resolve("folder"));
 		for (List<String> command : List.of(List.of("org"), List.of("config", "list"),
 				List.of("config", "create", "x", "--token", token, "--no-validate"))) {
-			List<String> args = new java.util.ArrayList<>(command);
+			List<String> args = new ArrayList<>(command);
 			args.addAll(List.of("-cf", folder.toString()));
 			Result r = astra.run(args.toArray(String[]::new));
 			plainConfigurationError(r);
@@ -214,7 +215,7 @@ class ProfilesFileTest extends ServedSandboxFixture {
 		for (List<String> command : List.of(List.of("org"), List.of("config", "list"),
 				List.of("config", "create", "x", "--token", token, "--no-validate"), List.of("setup", "--token", token,
 						"--env", "local", "--local-endpoint", endpoint))) {
-			List<String> args = new java.util.ArrayList<>(command);
+			List<String> args = new ArrayList<>(command);
 			args.addAll(List.of("-cf", link.toString()));
 			Result r = astra.run(args.toArray(String[]::new));
 			plainConfigurationError(r);

@@ -3,6 +3,8 @@ package io.astrashell.command;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
 
 import io.astrashell.AstraRun.Result;
 import org.junit.jupiter.api.Test;
@@ -16,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadFilesTest extends ServedSandboxFixture {
 
 	Result local(String... args) {
-		String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
-				java.util.stream.Stream.of("--env", "local", "--local-endpoint", sandbox.endpoint().toString(), "--token", token))
+		String[] all = Stream.concat(Arrays.stream(args),
+				Stream.of("--env", "local", "--local-endpoint", sandbox.endpoint().toString(), "--token", token))
 			.toArray(String[]::new);
 		return astra.run(all);
 	}

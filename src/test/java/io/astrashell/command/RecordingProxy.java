@@ -8,7 +8,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -34,9 +36,9 @@ public final class RecordingProxy implements AutoCloseable {
 
 	private volatile int holdWrite;
 
-	private final java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+	private final CountDownLatch held = new CountDownLatch(1);
 
-	private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+	private final CountDownLatch release = new CountDownLatch(1);
 
 	public RecordingProxy(URI target) throws IOException {
 		this.target = target;
@@ -68,7 +70,7 @@ public final class RecordingProxy implements AutoCloseable {
 
 	/** Waits until the write of {@link #holdWrite} came in. */
 	public void awaitHeld() throws InterruptedException {
-		if (!held.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+		if (!held.await(60, TimeUnit.SECONDS)) {
 			throw new AssertionError("the write to hold never came; requests: " + requests);
 		}
 	}

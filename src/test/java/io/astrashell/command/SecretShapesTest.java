@@ -1,6 +1,7 @@
 package io.astrashell.command;
 
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.astrashell.AstraRun.Result;
@@ -41,7 +42,7 @@ class SecretShapesTest extends SandboxCliFixture {
 					List.of("config", "get", "default", "-k", "astra_db_application_token"),
 					List.of("config", "get", "default", "-k", "MY_OLD_TOKEN"), List.of("config", "get", "default", "-k", "note"),
 					List.of("config", "get", "default", "-k", "nope"), List.of("config", "get", "p2", "-k", "OLD_PROXY"))) {
-				List<String> args = new java.util.ArrayList<>(command);
+				List<String> args = new ArrayList<>(command);
 				args.addAll(List.of("-o", format));
 				Result r = cli.astra.run(args.toArray(String[]::new));
 				String what = String.join(" ", args) + "\n" + r;
@@ -68,7 +69,7 @@ class SecretShapesTest extends SandboxCliFixture {
 		for (String format : List.of("human", "json", "csv")) {
 			for (List<String> command : List.of(List.of("role", "list"), List.of("role", "get", "leaky"),
 					List.of("role", "describe", "leaky"), List.of("org", "export"))) {
-				List<String> args = new java.util.ArrayList<>(command);
+				List<String> args = new ArrayList<>(command);
 				args.addAll(List.of("-o", format));
 				Result r = cli.run(args.toArray(String[]::new));
 				assertThat(r.exitCode()).as(r.toString()).isZero();

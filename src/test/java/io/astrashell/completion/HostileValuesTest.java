@@ -11,8 +11,11 @@ import java.util.Map;
 import io.astrashell.AstraSettings;
 import io.astrashell.HostileServer;
 import io.astrashell.api.HttpSettings;
+import io.astrashell.api.model.Role;
+import io.astrashell.api.model.TokenInfo;
 import io.astrashell.api.model.UnsafeCharacters;
 import io.astrashell.cli.Globals;
+import io.astrashell.cli.ValueKind;
 import io.astrashell.session.Connection;
 import io.astrashell.session.Session;
 import mockwebserver3.MockWebServer;
@@ -77,11 +80,11 @@ class HostileValuesTest {
 			assertThat(cache.values(c, TestKinds.TOKENS))
 				.containsExactly(new Candidate("CID", "nightly ]52;c;cHduZWQ=   · Evil ]0;pwned  · 2026-01-02"));
 			// the shell's own changes go through the same rules
-			cache.added(c, new io.astrashell.api.model.Role("r9", "Fresh" + CLEAR, null));
-			cache.added(c, new io.astrashell.api.model.TokenInfo("NEWCLIENTIDABCDEFGHIJKLM", List.of(), "2026-01-01T00:00:00Z", "from " + TITLE, null));
+			cache.added(c, new Role("r9", "Fresh" + CLEAR, null));
+			cache.added(c, new TokenInfo("NEWCLIENTIDABCDEFGHIJKLM", List.of(), "2026-01-01T00:00:00Z", "from " + TITLE, null));
 			assertThat(cache.values(c, TestKinds.ROLES)).contains(new Candidate("r9", "Fresh [2J"));
 			assertThat(cache.values(c, TestKinds.TOKENS).get(0)).isEqualTo(new Candidate("NEWCLIENTIDABCDEFGHIJKLM", "from  ]0;pwned  · 2026-01-01"));
-			cache.removed(c, new io.astrashell.api.model.Role("r9", "Fresh" + CLEAR, null));
+			cache.removed(c, new Role("r9", "Fresh" + CLEAR, null));
 			assertThat(cache.values(c, TestKinds.ROLES)).extracting(Candidate::value).doesNotContain("r9");
 			noUnsafeCharacterOnDisk(cacheDir);
 			assertThat(Files.list(cacheDir).count()).isEqualTo(1);
@@ -96,7 +99,7 @@ class HostileValuesTest {
 		Files.writeString(folder.resolve(CompletionStore.IDENTITY), "hash\n");
 		Files.writeString(folder.resolve(TestKinds.stored(TestKinds.USERS).fileName()),
 				"eve" + CLEAR + "@b.co\tactive\nok@b.co\tinvited" + TITLE + "\n" + RLO + "x@b.co\tactive\n");
-		Map<io.astrashell.cli.ValueKind, List<Candidate>> loaded = new CompletionStore(dir.resolve("completion"))
+		Map<ValueKind, List<Candidate>> loaded = new CompletionStore(dir.resolve("completion"))
 			.load(folder.getFileName().toString(), "hash", TestKinds.stored());
 		assertThat(loaded.get(TestKinds.USERS)).containsExactly(new Candidate("ok@b.co", "invited ]0;pwned "));
 	}

@@ -1,5 +1,6 @@
 package io.astrashell.completion;
 
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,12 +8,23 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.astrashell.AstraSettings;
+import io.astrashell.api.ApiException;
+import io.astrashell.api.DevOpsClient;
 import io.astrashell.api.HttpSettings;
+import io.astrashell.api.Trace;
+import io.astrashell.api.UsersApi;
+import io.astrashell.api.model.InviteUserRequest;
+import io.astrashell.api.model.Role;
+import io.astrashell.api.model.TokenInfo;
+import io.astrashell.api.model.User;
 import io.astrashell.cli.Globals;
 import io.astrashell.sandbox.LocalSandbox;
 import io.astrashell.service.ApiCalls;
@@ -48,12 +60,12 @@ class ServerValueCacheTest {
 		}
 
 		@Override
-		public java.time.ZoneId getZone() {
+		public ZoneId getZone() {
 			return ZoneOffset.UTC;
 		}
 
 		@Override
-		public Clock withZone(java.time.ZoneId zone) {
+		public Clock withZone(ZoneId zone) {
 			return this;
 		}
 
@@ -75,7 +87,7 @@ class ServerValueCacheTest {
 		UserService users = new UserService(api, roles, orgs, ChangeListener.NONE);
 		TokenService tokens = new TokenService(api, roles, ChangeListener.NONE);
 		return new ServerValueCache(session, () -> TestKinds.of(users, roles, tokens), ttl, firstFetchWait, home, clock,
-				io.astrashell.api.Trace.NONE);
+				Trace.NONE);
 	}
 
 	Connection connection(Session session, URI endpoint, String token) {
@@ -106,8 +118,8 @@ class ServerValueCacheTest {
 			assertThat(sandbox.requestCount()).isEqualTo(afterFirst);
 
 			// someone else changes the organization; past the TTL the old values are served while a refresh runs
-			io.astrashell.api.UsersApi.invite(new io.astrashell.api.DevOpsClient(sandbox.endpoint(), sandbox.adminToken(),
-					HttpSettings.DEFAULTS), new io.astrashell.api.model.InviteUserRequest("new@example.com",
+			UsersApi.invite(new DevOpsClient(sandbox.endpoint(), sandbox.adminToken(),
+					HttpSettings.DEFAULTS), new InviteUserRequest("new@example.com",
 							sandbox.organizationId(), List.of(cache.values(c, TestKinds.ROLES).get(0).description())));
 			clock.now = clock.now.plusSeconds(61);
 			assertThat(names(cache.values(c, TestKinds.USERS))).containsExactly("admin@sandbox.local");
@@ -148,7 +160,7 @@ class ServerValueCacheTest {
 	void eachKindIsFetchedOnItsOwnAndAForbiddenListingIsEmpty() throws Exception {
 		try (MockWebServer server = new MockWebServer()) {
 			server.start();
-			Map<String, MockResponse> answers = new java.util.concurrent.ConcurrentHashMap<>();
+			Map<String, MockResponse> answers = new ConcurrentHashMap<>();
 			server.setDispatcher(new mockwebserver3.Dispatcher() {
 				@Override
 				public MockResponse dispatch(mockwebserver3.RecordedRequest request) {
@@ -162,12 +174,12 @@ class ServerValueCacheTest {
 			RoleService roles = new RoleService(api, orgs, ChangeListener.NONE);
 			UserService users = new UserService(api, roles, orgs, ChangeListener.NONE);
 			TokenService tokens = new TokenService(api, roles, ChangeListener.NONE);
-			java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+			AtomicInteger lookups = new AtomicInteger();
 			ServerValueCache cache = new ServerValueCache(session, () -> {
 				lookups.incrementAndGet();
 				return TestKinds.of(users, roles, tokens);
 			}, Duration.ofSeconds(60), Duration.ofSeconds(5), dir.resolve("home"), new TestClock(),
-					io.astrashell.api.Trace.NONE);
+					Trace.NONE);
 			assertThat(lookups).hasValue(0); // not while the shell is being built
 			Connection c = connection(session, URI.create(server.url("/").toString()),
 					"AstraCS:ABCDEFGHIJKLMNOPQRSTUVWX:" + "0".repeat(64));
@@ -191,7 +203,7 @@ class ServerValueCacheTest {
 			answers.put("/v2/clientIdSecrets", new MockResponse.Builder().code(503).body("down").build());
 			ServerValueCache.Refreshed partial = cache.refresh(c);
 			assertThat(partial.failures()).containsOnlyKeys(TestKinds.TOKENS);
-			assertThat(partial.failures().get(TestKinds.TOKENS)).isInstanceOf(io.astrashell.api.ApiException.ServerError.class);
+			assertThat(partial.failures().get(TestKinds.TOKENS)).isInstanceOf(ApiException.ServerError.class);
 			assertThat(cache.takeStaleNotice(c)).isNotNull();
 			assertThat(names(cache.values(c, TestKinds.ROLES))).containsExactly("RO User", "Auditors");
 			assertThat(names(cache.values(c, TestKinds.USERS))).containsExactly("a@b.co");
@@ -205,7 +217,7 @@ class ServerValueCacheTest {
 
 	@Test
 	void theFirstTabWaitsABoundedTimeForASilentServer() throws Exception {
-		try (java.net.ServerSocket silent = new java.net.ServerSocket(0)) {
+		try (ServerSocket silent = new ServerSocket(0)) {
 			Session session = session();
 			ServerValueCache cache = cache(session, Duration.ofSeconds(60), Duration.ofMillis(100),
 					dir.resolve("cache"), Clock.systemUTC());
@@ -225,11 +237,11 @@ class ServerValueCacheTest {
 			Connection c = connection(session, sandbox.endpoint(), sandbox.adminToken());
 			cache.refresh(c);
 			long fetched = sandbox.requestCount();
-			cache.added(c, new io.astrashell.api.model.User(null, "zoe@example.com", "invited", List.of()));
-			cache.added(c, new io.astrashell.api.model.Role("role-id", "Auditors", null));
-			cache.added(c, new io.astrashell.api.model.TokenInfo("ABCDEFGHIJKLMNOPQRSTUVWX", List.of(), null, "ci", null));
+			cache.added(c, new User(null, "zoe@example.com", "invited", List.of()));
+			cache.added(c, new Role("role-id", "Auditors", null));
+			cache.added(c, new TokenInfo("ABCDEFGHIJKLMNOPQRSTUVWX", List.of(), null, "ci", null));
 			assertThat(names(cache.values(c, TestKinds.TOKENS))).contains("ABCDEFGHIJKLMNOPQRSTUVWX");
-			cache.removed(c, new io.astrashell.api.model.TokenInfo("ABCDEFGHIJKLMNOPQRSTUVWX", List.of(), null, null, null));
+			cache.removed(c, new TokenInfo("ABCDEFGHIJKLMNOPQRSTUVWX", List.of(), null, null, null));
 			assertThat(names(cache.values(c, TestKinds.USERS))).contains("zoe@example.com");
 			assertThat(names(cache.values(c, TestKinds.ROLES))).contains("Auditors");
 			assertThat(names(cache.values(c, TestKinds.TOKENS))).doesNotContain("ABCDEFGHIJKLMNOPQRSTUVWX");

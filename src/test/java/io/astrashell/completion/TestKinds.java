@@ -1,7 +1,14 @@
 package io.astrashell.completion;
 
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
+import io.astrashell.AstraSettings;
+import io.astrashell.api.HttpSettings;
+import io.astrashell.api.Trace;
 import io.astrashell.api.model.Role;
 import io.astrashell.api.model.TokenInfo;
 import io.astrashell.api.model.User;
@@ -12,6 +19,7 @@ import io.astrashell.command.UserCommands;
 import io.astrashell.service.RoleService;
 import io.astrashell.service.TokenService;
 import io.astrashell.service.UserService;
+import io.astrashell.session.Session;
 
 /** The server kinds the shell's nouns register, for the completion tests: the same registrations. */
 final class TestKinds {
@@ -38,16 +46,16 @@ final class TestKinds {
 	}
 
 	/** What the scripts' tables are written from: the registrations of {@link #stored()}, no request made. */
-	static ServerValues values(java.nio.file.Path dir) {
-		io.astrashell.AstraSettings settings = new io.astrashell.AstraSettings(
-				new io.astrashell.AstraSettings.Environments("https://p", "https://d", "https://t"),
-				io.astrashell.api.HttpSettings.DEFAULTS, dir.resolve("home"), dir.resolve("astrarc"),
-				new io.astrashell.AstraSettings.Sandbox(0), new io.astrashell.AstraSettings.Completion(
-						java.time.Duration.ofSeconds(60), java.time.Duration.ofMillis(250)));
-		io.astrashell.session.Session session = new io.astrashell.session.Session(settings, java.util.Map.of());
-		ServerValueCache cache = new ServerValueCache(session, TestKinds::stored, java.time.Duration.ofSeconds(60),
-				java.time.Duration.ofMillis(250), dir.resolve("home"), java.time.Clock.systemUTC(),
-				io.astrashell.api.Trace.NONE);
+	static ServerValues values(Path dir) {
+		AstraSettings settings = new AstraSettings(
+				new AstraSettings.Environments("https://p", "https://d", "https://t"),
+				HttpSettings.DEFAULTS, dir.resolve("home"), dir.resolve("astrarc"),
+				new AstraSettings.Sandbox(0), new AstraSettings.Completion(
+						Duration.ofSeconds(60), Duration.ofMillis(250)));
+		Session session = new Session(settings, Map.of());
+		ServerValueCache cache = new ServerValueCache(session, TestKinds::stored, Duration.ofSeconds(60),
+				Duration.ofMillis(250), dir.resolve("home"), Clock.systemUTC(),
+				Trace.NONE);
 		return new ServerValues(session, cache, new LocalValues(session, () -> {
 			throw new IllegalStateException("no registry in this test");
 		}));

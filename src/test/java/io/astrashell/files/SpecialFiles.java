@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +32,7 @@ public final class SpecialFiles {
 	public static Path nullDevice(Path path) throws Exception {
 		Process p = new ProcessBuilder("mknod", path.toString(), "c", "1", "3").redirectErrorStream(true).start();
 		Assumptions.assumeTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0, "mknod is not allowed here");
-		Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+		Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-rw-rw-"));
 		return path;
 	}
 

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -194,7 +196,7 @@ class HttpsIT {
 		Process p = new ProcessBuilder(launcherJava(), "-version").redirectErrorStream(true).start();
 		String version = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		p.waitFor(30, TimeUnit.SECONDS);
-		java.util.regex.Matcher m = java.util.regex.Pattern.compile("version \"(\\d+)").matcher(version);
+		Matcher m = Pattern.compile("version \"(\\d+)").matcher(version);
 		return m.find() ? Integer.parseInt(m.group(1)) : 0;
 	}
 

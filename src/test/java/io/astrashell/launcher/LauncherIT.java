@@ -1,5 +1,6 @@
 package io.astrashell.launcher;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +50,7 @@ class LauncherIT {
 		pb.environment().remove("ASTRA_DB_APPLICATION_TOKEN");
 		Path out = Files.createTempFile(dir, "out", ".txt");
 		Path err = Files.createTempFile(dir, "err", ".txt");
-		pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+		pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
 		Process p = pb.start();
 		assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("astra " + String.join(" ", args) + " ended").isTrue();
 		return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
@@ -66,7 +69,7 @@ class LauncherIT {
 		pb.environment().remove("ASTRA_DB_APPLICATION_TOKEN");
 		Path out = Files.createTempFile(dir, "out", ".txt");
 		Path err = Files.createTempFile(dir, "err", ".txt");
-		pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+		pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
 		Process p = pb.start();
 		assertThat(p.waitFor(180, TimeUnit.SECONDS)).as(command + " ended").isTrue();
 		return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
@@ -154,7 +157,7 @@ class LauncherIT {
 	void outputThatCannotBeWrittenIsAnErrorAndALostTokenIsNamed() throws Exception {
 		Run full = bash("./astra token create -r 'RO User' -d 'lost secret' --env local > /dev/full");
 		assertThat(full.exit()).as(full.toString()).isEqualTo(100);
-		java.util.regex.Matcher m = java.util.regex.Pattern
+		Matcher m = Pattern
 			.compile("\\[ERROR] Cannot write the output: No space left on device\\. The token ([A-Za-z]{24}) was created, "
 					+ "but its secret was not shown and cannot be shown again: revoke it with 'astra token delete \\1'")
 			.matcher(full.err());

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.astrashell.cli.LaunchGrammar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -119,13 +120,13 @@ class LauncherInstallIT {
 		assertThat(first.exit()).as(first.toString()).isZero();
 		assertThat(first.err()).doesNotContain("MODE=one-shot");
 		Path grammar = install.resolve("target/launch/grammar.sh");
-		assertThat(grammar).hasContent(io.astrashell.cli.LaunchGrammar.script());
+		assertThat(grammar).hasContent(LaunchGrammar.script());
 		Files.delete(grammar);
 		Run oneShot = run(install, env, "sh", "-x", "./astra", "--env", "local", "org", "name");
 		assertThat(oneShot.exit()).as(oneShot.toString()).isZero();
 		assertThat(oneShot.out()).isEqualTo("Sandbox Org\n");
 		assertThat(oneShot.err()).contains("MODE=one-shot");
-		assertThat(grammar).hasContent(io.astrashell.cli.LaunchGrammar.script());
+		assertThat(grammar).hasContent(LaunchGrammar.script());
 		Run prompt = run(install, env, "sh", "-x", "./astra", "-conf", "org", "--token", "x", "--no-color");
 		assertThat(prompt.exit()).as(prompt.toString()).isZero();
 		assertThat(prompt.err()).doesNotContain("MODE=one-shot");

@@ -3,6 +3,7 @@ package io.astrashell.launcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,7 +56,7 @@ class LauncherJavaIT {
 		Path notExecutable = Files.writeString(dir.resolve("java-not-executable"), "#!/bin/sh\n");
 		Path jdk11 = LaunchFixture.executable(dir.resolve("jdk-11/bin/java"), oldJava("11.0.22"));
 		Path jdk8 = LaunchFixture.executable(dir.resolve("jdk-8/bin/java"), oldJava("1.8.0_402"));
-		Map<String, String> refused = new java.util.LinkedHashMap<>();
+		Map<String, String> refused = new LinkedHashMap<>();
 		refused.put("/nonexistent/java", "does not exist");
 		refused.put("/bin/false", "is not a Java runtime");
 		refused.put("/bin/sh", "is not a Java runtime");

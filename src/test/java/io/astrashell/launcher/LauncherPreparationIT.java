@@ -2,6 +2,7 @@ package io.astrashell.launcher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ class LauncherPreparationIT {
 		fx = new LaunchFixture(dir);
 		Path checkout = LaunchFixture.checkout(dir.resolve("checkout"));
 		Map<String, String> env = withFakeMaven();
-		List<Started> starts = new java.util.ArrayList<>();
+		List<Started> starts = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			starts.add(fx.start(checkout, env, List.of(shell, checkout.resolve("astra").toString(), "version")));
 		}

@@ -3,6 +3,7 @@ package io.astrashell.launcher;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
@@ -15,6 +16,7 @@ import java.util.TreeMap;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
+import io.astrashell.BuildInfo;
 import io.astrashell.launcher.LaunchFixture.Run;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,7 @@ class ReleaseIT {
 
 	static final Path RELEASE = Path.of("target", "release").toAbsolutePath();
 
-	static final String VERSION = io.astrashell.BuildInfo.load().version();
+	static final String VERSION = BuildInfo.load().version();
 
 	static final String ARCHIVE = "astra-shell-" + VERSION + "-linux-x64.tar.gz";
 
@@ -67,7 +69,7 @@ class ReleaseIT {
 					String name = p.getFileName().toString();
 					String real = Files.exists(p) ? p.toRealPath().toString() : "";
 					if (name.matches("java.*|javac|jar|jshell|jlink|jdeps|keytool|mvn.*") || real.contains("/jvm/")
-							|| real.contains("maven") || Files.exists(bin.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+							|| real.contains("maven") || Files.exists(bin.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
 						continue;
 					}
 					Files.createSymbolicLink(bin.resolve(name), p);

@@ -2,8 +2,10 @@ package io.astrashell.output;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Arrays;
 import java.util.List;
 
+import io.astrashell.api.model.WireJson;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,7 +113,7 @@ class RendererTest {
 	@Test
 	void bidiOverridesAndC1ControlsAreReplacedInHumanOutput() {
 		Output org = Output.attributes("m", null, List.of(Output.attribute("Name", "Acme \u202Egnp.exe"),
-				Output.attribute("Roles", java.util.Arrays.asList("a\u2066b", null, "c\u009b2J"))));
+				Output.attribute("Roles", Arrays.asList("a\u2066b", null, "c\u009b2J"))));
 		String human = render(OutputFormat.HUMAN, org);
 		assertThat(human).contains("| Name           | Acme  gnp.exe").contains("[0] a b").contains("[1]  ")
 			.contains("[2] c 2J");
@@ -142,14 +144,14 @@ class RendererTest {
 			char c = json.charAt(i);
 			assertThat(c != '\n' && SafeText.isUnsafe(c)).as("U+%04X in %s", (int) c, json).isFalse();
 		}
-		assertThat(io.astrashell.api.model.WireJson.mapper().readTree(json).get("data").get("name").asString())
+		assertThat(WireJson.mapper().readTree(json).get("data").get("name").asString())
 			.isEqualTo(value);
 	}
 
 	@Test
 	void missingValuesAreEmptyCellsInEveryFormat() {
 		Output t = Output.table(null, null, List.of("Id", "Status", "Roles"),
-				List.of(Output.row("u1", null, java.util.Arrays.asList("x", null))));
+				List.of(Output.row("u1", null, Arrays.asList("x", null))));
 		assertThat(render(OutputFormat.CSV, t)).isEqualTo("Id,Status,Roles\r\nu1,,x;\r\n");
 		assertThat(render(OutputFormat.HUMAN, t)).contains("| u1 |        | x,    |");
 		assertThat(render(OutputFormat.CSV, Output.value("id", null, null))).isEqualTo("id\r\n\r\n");

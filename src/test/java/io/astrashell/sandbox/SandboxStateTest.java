@@ -1,14 +1,10 @@
 package io.astrashell.sandbox;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,15 +14,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import io.astrashell.api.model.Policy;
 import io.astrashell.api.model.PolicyActions;
 import io.astrashell.sandbox.RoleSlice.StoredRole;
 import io.astrashell.sandbox.TokenSlice.StoredClient;
 import io.astrashell.sandbox.UserSlice.StoredUser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SandboxStateTest {
 
@@ -171,7 +171,7 @@ class SandboxStateTest {
 			assertEquals(secondOrg, new SandboxHttp(sandbox).get("/v2/currentOrg").expect(200).json().get("id").asString());
 
 			try (var files = Files.walk(this.home.resolve("sandbox"))) {
-				for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
 					Files.delete(path);
 				}
 			}

@@ -1,6 +1,7 @@
 package io.astrashell.session;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -9,10 +10,16 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.astrashell.api.Trace;
+import io.astrashell.cli.CliException;
+import io.astrashell.cli.ExitCode;
+import io.astrashell.files.SpecialFiles;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +53,7 @@ class ChangeLocksTest {
 						try {
 							System.in.read();
 						}
-						catch (java.io.IOException e) {
+						catch (IOException e) {
 							// closed
 						}
 						return null;
@@ -101,20 +108,20 @@ class ChangeLocksTest {
 			lock = files.toList().get(0);
 		}
 		Files.delete(lock);
-		io.astrashell.files.SpecialFiles.fifo(lock);
-		java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+		SpecialFiles.fifo(lock);
+		AtomicBoolean ran = new AtomicBoolean();
 		try {
-			org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20),
+			Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20),
 					() -> assertThatThrownBy(() -> locks(home, 300).exclusive(API, false, "roles", () -> ran.getAndSet(true)))
-						.isInstanceOfSatisfying(io.astrashell.cli.CliException.class,
-								e -> assertThat(e.exitCode()).isEqualTo(io.astrashell.cli.ExitCode.CONFIGURATION))
+						.isInstanceOfSatisfying(CliException.class,
+								e -> assertThat(e.exitCode()).isEqualTo(ExitCode.CONFIGURATION))
 						.hasMessageStartingWith("The change lock file " + lock + " is not a regular file (it is a named pipe"));
 		}
 		finally {
-			io.astrashell.files.SpecialFiles.unblock(lock);
+			SpecialFiles.unblock(lock);
 		}
 		assertThat(ran).isFalse();
-		assertThat(io.astrashell.files.SpecialFiles.typeAndMode(lock)).startsWith("10");
+		assertThat(SpecialFiles.typeAndMode(lock)).startsWith("10");
 	}
 
 	@Test
@@ -128,8 +135,8 @@ class ChangeLocksTest {
 	void anInterruptEndsTheWait() throws Exception {
 		ChangeLocks locks = locks(dir, 60_000);
 		AtomicReference<Throwable> thrown = new AtomicReference<>();
-		java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
-		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+		CountDownLatch held = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
 		Thread holder = new Thread(() -> locks.exclusive(API, false, "roles", () -> {
 			held.countDown();
 			try {

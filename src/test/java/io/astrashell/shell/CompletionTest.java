@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.astrashell.AstraRun;
 import io.astrashell.HostileServer;
@@ -133,7 +134,7 @@ class CompletionTest {
 	@Test
 	void aServerThatNeverAnswersDoesNotHangThePrompt() throws Exception {
 		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-			List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+			List<Socket> held = new CopyOnWriteArrayList<>();
 			Thread acceptor = new Thread(() -> {
 				try {
 					while (true) {

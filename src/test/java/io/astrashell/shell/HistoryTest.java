@@ -1,11 +1,14 @@
 package io.astrashell.shell;
 
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 
+import io.astrashell.AstraRun;
+import io.astrashell.files.SpecialFiles;
 import io.astrashell.sandbox.LocalSandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,8 +103,8 @@ class HistoryTest {
 	@Test
 	void aHistoryFileThatIsNotARegularFileStopsThePromptAndIsLeftAsItWas() throws Exception {
 		Path home = Files.createDirectories(dir.resolve("home"));
-		Path fifo = io.astrashell.files.SpecialFiles.fifo(dir.resolve("fifo"));
-		Path device = io.astrashell.files.SpecialFiles.nullDevice(dir.resolve("null"));
+		Path fifo = SpecialFiles.fifo(dir.resolve("fifo"));
+		Path device = SpecialFiles.nullDevice(dir.resolve("null"));
 		Map<String, String> env = Map.of("ASTRA_HOME", home.toString(), "ASTRARC", dir.resolve("astrarc").toString(),
 				"HOME", dir.toString());
 		try {
@@ -109,19 +112,19 @@ class HistoryTest {
 				Path history = home.resolve("history");
 				Files.deleteIfExists(history);
 				Files.createSymbolicLink(history, target);
-				String before = io.astrashell.files.SpecialFiles.typeAndMode(target);
+				String before = SpecialFiles.typeAndMode(target);
 				try (PromptTerminal t = new PromptTerminal(env, "--env", "local")) {
 					t.waitFor("not a regular file", 1);
 					assertThat(t.exitCode()).isEqualTo(9);
 					assertThat(t.screen()).contains("The history file " + history + " (a link to " + target + ")")
 						.doesNotContain("astra (LOCAL)> ");
 				}
-				assertThat(io.astrashell.files.SpecialFiles.typeAndMode(target)).isEqualTo(before);
+				assertThat(SpecialFiles.typeAndMode(target)).isEqualTo(before);
 				assertThat(Files.isSymbolicLink(history)).isTrue();
 			}
 		}
 		finally {
-			io.astrashell.files.SpecialFiles.unblock(fifo);
+			SpecialFiles.unblock(fifo);
 		}
 	}
 
@@ -129,7 +132,7 @@ class HistoryTest {
 	void aHistoryFileOverTheLimitIsRefusedNamingItsSize() throws Exception {
 		Path home = Files.createDirectories(dir.resolve("home"));
 		Path history = home.resolve("history");
-		try (var f = new java.io.RandomAccessFile(history.toFile(), "rw")) {
+		try (var f = new RandomAccessFile(history.toFile(), "rw")) {
 			f.setLength(4L * 1024 * 1024 + 1); // sparse: nothing to write
 		}
 		Map<String, String> env = Map.of("ASTRA_HOME", home.toString(), "ASTRARC", dir.resolve("astrarc").toString(),
@@ -205,18 +208,18 @@ class HistoryTest {
 
 	@Test
 	void aScriptLineNamedInAnErrorShowsNoTokenWhateverItsQuoting() throws Exception {
-		io.astrashell.AstraRun astra = new io.astrashell.AstraRun(dir);
+		AstraRun astra = new AstraRun(dir);
 		String unknown = "AstraCS:ABCDEFGHIJKLMNOPQRSTUVWX:" + "0123456789abcdef".repeat(4);
 		Path f = dir.resolve("quoted.astra");
 		Files.writeString(f, "org id --token 'Astra''CS:" + unknown.substring(8) + "'\n");
-		io.astrashell.AstraRun.Result r = astra.run("script", f.toString(), "--env", "local");
+		AstraRun.Result r = astra.run("script", f.toString(), "--env", "local");
 		assertThat(r.exitCode()).as(r.toString()).isEqualTo(9); // the sandbox does not know this token
 		assertThat(r.err()).contains(f + ":1: org id --token AstraCS:****\n").doesNotContain("ABCDEFGHIJKLMNOPQRSTUVWX")
 			.doesNotContain("0123456789abcdef");
 
 		// the -v line of what runs names the words as they run, the token masked
 		Files.writeString(f, "org id -v --token \"Astra\"CS:" + unknown.substring(8) + "\n");
-		io.astrashell.AstraRun.Result verbose = astra.run("script", f.toString(), "--env", "local");
+		AstraRun.Result verbose = astra.run("script", f.toString(), "--env", "local");
 		assertThat(verbose.err()).contains("run: astra org id").contains("AstraCS:****")
 			.doesNotContain("ABCDEFGHIJKLMNOPQRSTUVWX").doesNotContain("0123456789abcdef");
 	}

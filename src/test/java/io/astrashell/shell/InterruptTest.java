@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.astrashell.AstraRun;
+import io.astrashell.command.RecordingProxy;
+import io.astrashell.sandbox.LocalSandbox;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
@@ -125,8 +127,8 @@ class InterruptTest {
 
 	@Test
 	void ctrlCOnAnApplyAtThePromptSaysWhatWasAppliedInFlightAndNotSent() throws Exception {
-		try (io.astrashell.sandbox.LocalSandbox sandbox = io.astrashell.sandbox.LocalSandbox.start(dir.resolve("sandbox"), 0);
-				io.astrashell.command.RecordingProxy proxy = new io.astrashell.command.RecordingProxy(sandbox.endpoint());
+		try (LocalSandbox sandbox = LocalSandbox.start(dir.resolve("sandbox"), 0);
+				RecordingProxy proxy = new RecordingProxy(sandbox.endpoint());
 				PromptTerminal t = new PromptTerminal(env(), "--env", "local", "--local-endpoint", proxy.endpoint(),
 						"--token", sandbox.adminToken())) {
 			Path file = Files.writeString(dir.resolve("org.yaml"), OneShotInterruptTest.FILE);

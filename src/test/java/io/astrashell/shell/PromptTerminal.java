@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import io.astrashell.AstraShellApplication;
@@ -104,7 +105,7 @@ final class PromptTerminal implements AutoCloseable {
 	}
 
 	int exitCode() throws Exception {
-		return exit.get(20, java.util.concurrent.TimeUnit.SECONDS);
+		return exit.get(20, TimeUnit.SECONDS);
 	}
 
 	boolean ended() {

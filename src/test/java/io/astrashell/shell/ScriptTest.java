@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
-import io.astrashell.AstraRun;
 import io.astrashell.AstraRun.Result;
+import io.astrashell.AstraRun;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -53,7 +54,7 @@ class ScriptTest {
 		assertThat(r.out()).contains("[OK]    Role 'Data Team' has been created.")
 			.contains("[OK]    User 'ann@example.com' has been invited with the role Data Team.")
 			.contains("User Id,User Email,Status,Roles\r\n").contains(",ann@example.com,invited,Data Team\r\n");
-		assertThat(r.err()).matches("\\[INFO]  " + java.util.regex.Pattern.quote(f.toString())
+		assertThat(r.err()).matches("\\[INFO]  " + Pattern.quote(f.toString())
 				+ ": 3 of 3 line\\(s\\) run, 3 succeeded, 0 failed \\(\\d+\\.\\d\\d s\\)\\.\\n");
 	}
 
@@ -312,7 +313,7 @@ class ScriptTest {
 		for (int i = 1; i <= 26; i++) { // each file's summary, once
 			String summary = (i == 1 ? dir.resolve("f1.astra") : dir.toRealPath().resolve("f" + i + ".astra")) + ": "
 					+ (i < 26 ? "2 line(s) checked, 2 fine, 0 with problems" : "1 line(s) checked, 1 fine, 0 with problems");
-			assertThat(r.err().split(java.util.regex.Pattern.quote(summary), -1)).as(summary).hasSize(2);
+			assertThat(r.err().split(Pattern.quote(summary), -1)).as(summary).hasSize(2);
 		}
 		assertThat(r.out()).isEmpty();
 	}
@@ -324,7 +325,7 @@ class ScriptTest {
 		assertThat(r.exitCode()).as(r.toString()).isEqualTo(11);
 		assertThat(reads(r)).isEqualTo(20);
 		String problem = dir.toRealPath().resolve("p20.astra") + ":2: user invite not-an-email\n[ERROR] ";
-		assertThat(r.err().split(java.util.regex.Pattern.quote(problem), -1)).hasSize(2);
+		assertThat(r.err().split(Pattern.quote(problem), -1)).hasSize(2);
 		assertThat(r.err()).contains("p20.astra: 2 line(s) checked, 1 fine, 1 with problems")
 			.contains("p19.astra: 2 line(s) checked, 0 fine, 2 with problems")
 			.contains(dir.resolve("p1.astra") + ": 1 line(s) checked, 0 fine, 1 with problems");

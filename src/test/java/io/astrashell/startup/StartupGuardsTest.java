@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import io.astrashell.AstraShellApplication;
+import io.astrashell.AstraShellConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -82,7 +83,7 @@ class StartupGuardsTest {
 	private static void check(Class<?> type, AnnotatedElement element, List<String> found) {
 		for (Annotation a : element.getDeclaredAnnotations()) {
 			Class<? extends Annotation> t = a.annotationType();
-			if (t == ComponentScan.class && type == io.astrashell.AstraShellConfiguration.class) {
+			if (t == ComponentScan.class && type == AstraShellConfiguration.class) {
 				continue; // the one scan: command groups and services, run by Spring AOT at build time
 			}
 			if (UNSERVED.contains(t) || t.isAnnotationPresent(Qualifier.class)) {
