@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.astrashell.cli.ExitCode;
+import io.astrashell.error.ExitCode;
 import io.astrashell.output.Level;
 import io.astrashell.output.Renderer;
 import io.astrashell.output.Style;

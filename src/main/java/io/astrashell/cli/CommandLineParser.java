@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import io.astrashell.error.AstraError;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandRegistry;
 
@@ -15,7 +16,7 @@ import org.springframework.shell.core.command.CommandRegistry;
  * Parses words into a {@link CommandLine}, the way the original CLI reads them: global options before
  * or after the command, {@code --name value} and {@code --name=value}, one-dash names of several
  * letters ({@code -cf}, {@code -conf}), repeatable options, and {@code --} to end options. Every
- * mistake is a {@link CliException} with the documented exit code, raised before anything runs.
+ * mistake is a {@link AstraError} with the documented exit code, raised before anything runs.
  */
 public final class CommandLineParser {
 
@@ -33,7 +34,7 @@ public final class CommandLineParser {
 			String name = nameOf(word);
 			Optional<OptionSpec> spec = optionOf(null, name);
 			if (spec.isEmpty()) {
-				throw CliException.invalidArgument("Unknown option '" + name + "'. Before the command only global "
+				throw AstraError.invalidInput("Unknown option '" + name + "'. Before the command only global "
 						+ "options are allowed; type 'help' to see them.");
 			}
 			i = take(spec.get(), words, i, globalsBefore, "astra", null);
@@ -64,7 +65,7 @@ public final class CommandLineParser {
 				String optionName = nameOf(word);
 				Optional<OptionSpec> spec = command.findOption(optionName);
 				if (spec.isEmpty()) {
-					throw CliException.invalidArgument("Unknown option '" + optionName + "' for 'astra "
+					throw AstraError.invalidInput("Unknown option '" + optionName + "' for 'astra "
 							+ command.getName() + "'." + Similarity.didYouMean(optionName, optionNames(command))
 							+ " See 'astra help " + command.getName() + "'.");
 				}
@@ -88,7 +89,7 @@ public final class CommandLineParser {
 			checkArguments(command, arguments);
 			for (OptionSpec o : command.allOptions()) {
 				if (o.required() && !options.containsKey(o.longName())) {
-					throw CliException.missingOption("Missing option " + o.helpNames().replace(", ", "/")
+					throw AstraError.missingInput("Missing option " + o.helpNames().replace(", ", "/")
 							+ " for 'astra " + command.getName() + "'. See 'astra help " + command.getName() + "'.");
 				}
 			}
@@ -199,20 +200,20 @@ public final class CommandLineParser {
 		boolean variadic = !specs.isEmpty() && specs.get(specs.size() - 1).variadic();
 		if (arguments.size() > specs.size() && !variadic) {
 			String extra = arguments.get(specs.size());
-			throw CliException.invalidArgument("Unexpected argument '" + extra + "' for 'astra " + command.getName()
+			throw AstraError.invalidInput("Unexpected argument '" + extra + "' for 'astra " + command.getName()
 					+ "'. Usage: " + usage(command) + (extra.startsWith("-") ? " (use -- before arguments that start with '-')" : ""));
 		}
 		for (int k = 0; k < arguments.size(); k++) {
 			ArgumentSpec spec = specs.get(Math.min(k, specs.size() - 1));
 			String refused = refusal(spec.valueKind(), arguments.get(k));
 			if (refused != null) {
-				throw CliException.invalidArgument("Invalid <" + spec.label() + "> '" + arguments.get(k) + "' for 'astra "
+				throw AstraError.invalidInput("Invalid <" + spec.label() + "> '" + arguments.get(k) + "' for 'astra "
 						+ command.getName() + "': " + refused);
 			}
 		}
 		for (int k = arguments.size(); k < specs.size(); k++) {
 			if (specs.get(k).required()) {
-				throw CliException.invalidArgument("Missing <" + specs.get(k).label() + "> for 'astra "
+				throw AstraError.invalidInput("Missing <" + specs.get(k).label() + "> for 'astra "
 						+ command.getName() + "'. Usage: " + usage(command));
 			}
 		}
@@ -250,7 +251,7 @@ public final class CommandLineParser {
 		return b.toString();
 	}
 
-	private CliException unknownCommand(List<String> words) {
+	private AstraError unknownCommand(List<String> words) {
 		String first = words.get(0);
 		TreeSet<String> roots = new TreeSet<>();
 		List<String> subNames = new ArrayList<>();
@@ -269,11 +270,11 @@ public final class CommandLineParser {
 		}
 		if (roots.contains(first) && words.size() > 1) {
 			String sub = words.get(1);
-			return CliException.invalidArgument("Unknown command 'astra " + first + " " + sub + "'."
+			return AstraError.invalidInput("Unknown command 'astra " + first + " " + sub + "'."
 					+ Similarity.didYouMean(sub, subNames) + " '" + first + "' has: "
 					+ String.join(", ", new TreeSet<>(subNames)) + ".");
 		}
-		return CliException.invalidArgument("Unknown command '" + first + "'."
+		return AstraError.invalidInput("Unknown command '" + first + "'."
 				+ Similarity.didYouMean(first, new ArrayList<>(roots)) + " Type 'help' to see the commands.");
 	}
 
@@ -307,7 +308,7 @@ public final class CommandLineParser {
 			if (spec.isFlag()) {
 				String v = value.toLowerCase(Locale.ROOT);
 				if (!v.equals("true") && !v.equals("false")) {
-					throw CliException.invalidOptionValue("Option " + names(spec) + " takes no value (got '" + value
+					throw AstraError.invalidValue("Option " + names(spec) + " takes no value (got '" + value
 							+ "').");
 				}
 				value = v;
@@ -320,7 +321,7 @@ public final class CommandLineParser {
 		else {
 			if (index + 1 >= words.size() || words.get(index + 1).equals("--")
 					|| namesAnOption(words.get(index + 1), command)) {
-				throw CliException.invalidOptionValue("Option " + nameOf(word) + " needs a value: <" + spec.valueLabel()
+				throw AstraError.invalidValue("Option " + nameOf(word) + " needs a value: <" + spec.valueLabel()
 						+ ">" + (index + 1 < words.size() && !words.get(index + 1).equals("--")
 								? " (" + nameOf(words.get(index + 1)) + " is an option; to give it as the value, write "
 										+ nameOf(word) + "=" + words.get(index + 1) + ")"
@@ -331,16 +332,16 @@ public final class CommandLineParser {
 			next = index + 2;
 		}
 		if (!spec.isFlag() && value.isEmpty()) {
-			throw CliException.invalidOptionValue("Option " + nameOf(word) + " needs a value: <" + spec.valueLabel()
+			throw AstraError.invalidValue("Option " + nameOf(word) + " needs a value: <" + spec.valueLabel()
 					+ ">; it is empty.");
 		}
 		String refused = refusal(spec.valueKind(), value);
 		if (refused != null) {
-			throw CliException.invalidOptionValue("Invalid value '" + value + "' for " + names(spec) + ": " + refused);
+			throw AstraError.invalidValue("Invalid value '" + value + "' for " + names(spec) + ": " + refused);
 		}
 		List<String> values = into.computeIfAbsent(spec.longName(), k -> new ArrayList<>());
 		if (!values.isEmpty() && !spec.repeatable() && !spec.isFlag()) {
-			throw CliException.invalidArgument("Option " + names(spec) + " is given twice; give it once.");
+			throw AstraError.invalidInput("Option " + names(spec) + " is given twice; give it once.");
 		}
 		values.add(value);
 		return next;

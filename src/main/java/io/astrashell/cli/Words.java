@@ -3,6 +3,8 @@ package io.astrashell.cli;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.astrashell.error.AstraError;
+
 /**
  * The shell's one tokenizer: splits a line into words with shell quoting. {@code 'single'} quotes keep
  * everything, {@code "double"} quotes honour {@code \"} and {@code \\}, a backslash outside quotes
@@ -115,7 +117,7 @@ public final class Words {
 	public static List<String> split(String line) {
 		Lexed lexed = lex(line, false);
 		if (lexed.openQuote() != 0) {
-			throw CliException.invalidArgument("Unclosed " + (lexed.openQuote() == '"' ? "double" : "single")
+			throw AstraError.invalidInput("Unclosed " + (lexed.openQuote() == '"' ? "double" : "single")
 					+ " quote in the command line: close it and run the command again.");
 		}
 		return lexed.texts();

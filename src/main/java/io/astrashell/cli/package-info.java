@@ -7,3 +7,5 @@
  * {@link org.springframework.shell.core.command.CommandRegistry}.
  */
 package io.astrashell.cli;
+
+import io.astrashell.error.ExitCode;

@@ -9,9 +9,8 @@ import org.springframework.beans.factory.ObjectProvider;
 
 import io.astrashell.cli.ArgumentSpec;
 import io.astrashell.cli.AstraCommand;
-import io.astrashell.cli.CliException;
+import io.astrashell.error.AstraError;
 import io.astrashell.cli.CommandGroup;
-import io.astrashell.cli.ExitCode;
 import io.astrashell.cli.Invocation;
 import io.astrashell.cli.ValueKind;
 import io.astrashell.completion.CompletionScripts;
@@ -72,7 +71,7 @@ public final class CompletionCommands implements CommandGroup {
 			if (failed.getValue() instanceof ApiException api) {
 				throw ApiCalls.translate(api, c, doing);
 			}
-			throw new CliException(ExitCode.INTERNAL_ERROR, "Cannot " + doing + ": " + failed.getValue());
+			throw new AstraError(AstraError.Kind.FAILED, "Cannot " + doing + ": " + failed.getValue());
 		}
 		List<String> counts = new ArrayList<>();
 		List<Object> fields = new ArrayList<>();

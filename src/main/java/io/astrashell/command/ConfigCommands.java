@@ -9,7 +9,7 @@ import java.util.Map;
 import io.astrashell.api.Urls;
 import io.astrashell.cli.ArgumentSpec;
 import io.astrashell.cli.AstraCommand;
-import io.astrashell.cli.CliException;
+import io.astrashell.error.AstraError;
 import io.astrashell.cli.CommandGroup;
 import io.astrashell.cli.FewNames;
 import io.astrashell.cli.GlobalOptions;
@@ -78,7 +78,7 @@ public final class ConfigCommands implements CommandGroup {
 							ValueKind.TEXT))
 					.check((in, plan) -> {
 						if (in.option("token") == null) {
-							throw CliException.missingOption("Give the profile's token: --token AstraCS:...");
+							throw AstraError.missingInput("Give the profile's token: --token AstraCS:...");
 						}
 						TokenFormat.check(TokenFormat.clean(in.option("token")), "--token");
 						if (in.argument(0) != null) {
@@ -116,7 +116,7 @@ public final class ConfigCommands implements CommandGroup {
 		if (token == null) {
 			token = console.readSecret("Application token (AstraCS:...): ");
 			if (token == null || token.isBlank()) {
-				throw CliException.missingOption("No token given: pass --token AstraCS:... or type it when asked. "
+				throw AstraError.missingInput("No token given: pass --token AstraCS:... or type it when asked. "
 						+ "Create one in the Astra UI (Organization settings, Token management).");
 			}
 			token = token.trim();
@@ -128,7 +128,7 @@ public final class ConfigCommands implements CommandGroup {
 	private Output create(Invocation in) {
 		String token = in.option("token");
 		if (token == null) {
-			throw CliException.missingOption("Give the profile's token: --token AstraCS:...");
+			throw AstraError.missingInput("Give the profile's token: --token AstraCS:...");
 		}
 		Saved saved = profiles.save(in.globals(), newProfile(in, in.argument(0), token), !in.flag("no-validate"),
 				false, in.flag("default"));
@@ -192,7 +192,7 @@ public final class ConfigCommands implements CommandGroup {
 		if (key != null) {
 			String value = values.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(key))
 				.map(Map.Entry::getValue).findFirst()
-				.orElseThrow(() -> CliException.notFound("Profile '" + name + "' has no key '" + key + "'. Keys there: "
+				.orElseThrow(() -> AstraError.notFound("Profile '" + name + "' has no key '" + key + "'. Keys there: "
 						+ FewNames.join(", ", List.copyOf(values.keySet())) + "."));
 			return Output.value(key, value, Output.fields(key, value));
 		}

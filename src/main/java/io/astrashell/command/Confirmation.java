@@ -2,8 +2,8 @@ package io.astrashell.command;
 
 import java.io.IOException;
 
-import io.astrashell.cli.CliException;
-import io.astrashell.cli.ExitCode;
+import io.astrashell.error.AstraError;
+import io.astrashell.error.ExitCode;
 import io.astrashell.cli.Invocation;
 import io.astrashell.cli.OptionSpec;
 import io.astrashell.output.Renderer;
@@ -43,7 +43,7 @@ final class Confirmation {
 			yes = false;
 		}
 		if (!yes) {
-			throw new CliException(ExitCode.CANCELLED, "Cancelled: " + what + " was not deleted.");
+			throw new AstraError(AstraError.Kind.CANCELLED, "Cancelled: " + what + " was not deleted.");
 		}
 	}
 

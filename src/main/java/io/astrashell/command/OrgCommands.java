@@ -12,9 +12,8 @@ import java.util.Map;
 
 import io.astrashell.cli.ArgumentSpec;
 import io.astrashell.cli.AstraCommand;
-import io.astrashell.cli.CliException;
+import io.astrashell.error.AstraError;
 import io.astrashell.cli.CommandGroup;
-import io.astrashell.cli.ExitCode;
 import io.astrashell.cli.FewNames;
 import io.astrashell.cli.Invocation;
 import io.astrashell.cli.OptionSpec;
@@ -32,7 +31,6 @@ import io.astrashell.output.Renderer;
 import io.astrashell.output.Style;
 import io.astrashell.service.OrgService;
 import io.astrashell.service.Organization;
-import io.astrashell.service.ServiceException;
 import io.astrashell.session.Connection;
 import io.astrashell.session.Session;
 import io.astrashell.shell.Console;
@@ -172,21 +170,21 @@ public final class OrgCommands implements CommandGroup {
 					: RegularFiles.readText(Path.of(path), "The organization file", MAX_FILE_SIZE);
 		}
 		catch (NoSuchFileException e) {
-			throw CliException.invalidArgument("Cannot read " + path + ": there is no such file.");
+			throw AstraError.invalidInput("Cannot read " + path + ": there is no such file.");
 		}
 		catch (RegularFiles.Refused e) {
 			// not a regular file (a pipe, /dev/zero), too large, not UTF-8: one sentence naming it
-			throw CliException.invalidArgument(e.getMessage());
+			throw AstraError.invalidInput(e.getMessage());
 		}
 		catch (IOException | UncheckedIOException | InvalidPathException e) {
-			throw CliException.invalidArgument("Cannot read " + path + ": "
+			throw AstraError.invalidInput("Cannot read " + path + ": "
 					+ (e instanceof AccessDeniedException ? "permission denied" : e.getMessage()) + ".");
 		}
 		try {
 			return OrgFileReader.read(stdin ? "<stdin>" : path, text);
 		}
 		catch (OrgFile.Invalid e) {
-			throw CliException.invalidArgument(e.getMessage());
+			throw AstraError.invalidInput(e.getMessage());
 		}
 	}
 
@@ -195,7 +193,7 @@ public final class OrgCommands implements CommandGroup {
 			return files.plan(c, file, in.flag("prune"));
 		}
 		catch (OrgFile.Invalid e) {
-			throw CliException.invalidArgument(e.getMessage());
+			throw AstraError.invalidInput(e.getMessage());
 		}
 	}
 
@@ -236,11 +234,11 @@ public final class OrgCommands implements CommandGroup {
 			return planOutput(plan, file, "");
 		}
 		if (!dryRun && plan.guard() != null && !in.flag("force")) {
-			throw CliException.invalidArgument("Not applied: " + plan.guard() + ". Add --force to apply it anyway.");
+			throw AstraError.invalidInput("Not applied: " + plan.guard() + ". Add --force to apply it anyway.");
 		}
 		boolean ask = !dryRun && !in.flag("yes") && console.canAsk();
 		if (!dryRun && !in.flag("yes") && !console.canAsk()) {
-			throw CliException.invalidArgument("Not applied: " + changes(plan.changes().size()) + " to '" + plan.orgName()
+			throw AstraError.invalidInput("Not applied: " + changes(plan.changes().size()) + " to '" + plan.orgName()
 					+ "' need --yes when not at a terminal (or --dry-run to see them). Nothing was changed.");
 		}
 		if (dryRun) {
@@ -292,7 +290,7 @@ public final class OrgCommands implements CommandGroup {
 			yes = false;
 		}
 		if (!yes) {
-			throw new CliException(ExitCode.CANCELLED, "Cancelled: nothing was applied.");
+			throw new AstraError(AstraError.Kind.CANCELLED, "Cancelled: nothing was applied.");
 		}
 	}
 
@@ -302,10 +300,7 @@ public final class OrgCommands implements CommandGroup {
 		List<String> notApplied = plan.changes().subList(f.applied(), total).stream().map(Plan.Change::line).toList();
 		String message = f.getMessage() + " " + summary(f.applied(), 1) + "; " + notApplied.size() + " not applied: "
 				+ FewNames.join("; ", notApplied) + ". Run the same apply again to finish.";
-		if (f.reason() instanceof ServiceException e) {
-			return new ServiceException(e.kind(), message, f);
-		}
-		return new CliException(((CliException) f.reason()).exitCode(), message, f);
+		return new AstraError(((AstraError) f.reason()).kind(), message, f);
 	}
 
 	private static String summary(int applied, int failed) {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 import io.astrashell.cli.AstraCommand;
-import io.astrashell.cli.CliException;
+import io.astrashell.error.AstraError;
 import io.astrashell.cli.CommandGroup;
 import io.astrashell.cli.Invocation;
 import io.astrashell.cli.OptionSpec;
@@ -48,7 +48,7 @@ public final class SandboxCommands implements CommandGroup {
 			sandbox = LocalSandbox.start(session.home().ensure(), port, session.sandboxResources());
 		}
 		catch (LocalSandbox.PortUnavailable e) {
-			throw CliException.invalidOptionValue("Cannot serve the sandbox: " + e.getMessage()
+			throw AstraError.invalidValue("Cannot serve the sandbox: " + e.getMessage()
 					+ ". Choose another --port, or leave --port out for a free one.");
 		}
 		String endpoint = sandbox.endpoint().toString();
@@ -89,7 +89,7 @@ public final class SandboxCommands implements CommandGroup {
 			return port;
 		}
 		catch (NumberFormatException e) {
-			throw CliException.invalidOptionValue("Invalid port '" + value + "': give a number from 0 to 65535.");
+			throw AstraError.invalidValue("Invalid port '" + value + "': give a number from 0 to 65535.");
 		}
 	}
 

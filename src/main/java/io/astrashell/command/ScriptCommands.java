@@ -5,9 +5,9 @@ import org.springframework.beans.factory.ObjectProvider;
 
 import io.astrashell.cli.ArgumentSpec;
 import io.astrashell.cli.AstraCommand;
-import io.astrashell.cli.CliException;
+import io.astrashell.error.AstraError;
 import io.astrashell.cli.CommandGroup;
-import io.astrashell.cli.ExitCode;
+import io.astrashell.error.ExitCode;
 import io.astrashell.cli.Invocation;
 import io.astrashell.cli.OptionSpec;
 import io.astrashell.cli.ValueKind;
@@ -48,7 +48,7 @@ public final class ScriptCommands implements CommandGroup {
 		int code = runner.getObject().runFile(in.argument(0),
 				new ScriptRunner.Options(in.flag("continue-on-error"), in.flag("dry-run")), in.globals(), console.in());
 		if (code != 0) {
-			throw CliException.reported(ExitCode.of(code), "the script failed");
+			throw AstraError.reported(ExitCode.of(code).kind(), "the script failed");
 		}
 		return Output.silent("script " + in.argument(0));
 	}

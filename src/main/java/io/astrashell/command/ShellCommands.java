@@ -14,7 +14,7 @@ import java.util.Map;
 import io.astrashell.BuildInfo;
 import io.astrashell.cli.ArgumentSpec;
 import io.astrashell.cli.AstraCommand;
-import io.astrashell.cli.CliException;
+import io.astrashell.error.AstraError;
 import io.astrashell.cli.CommandGroup;
 import io.astrashell.cli.HelpFormatter;
 import io.astrashell.cli.Invocation;
@@ -122,7 +122,7 @@ public final class ShellCommands implements CommandGroup {
 			names.add(c.getName());
 			names.addAll(c.getAliases());
 		}
-		throw CliException.invalidArgument("Unknown command '" + name + "'." + Similarity.didYouMean(name, names)
+		throw AstraError.invalidInput("Unknown command '" + name + "'." + Similarity.didYouMean(name, names)
 				+ " Type 'help' to see the commands.");
 	}
 
@@ -167,7 +167,7 @@ public final class ShellCommands implements CommandGroup {
 					read = RegularFiles.readText(file, "The history file", RedactingHistory.MAX_SIZE);
 				}
 				catch (RegularFiles.Refused e) {
-					throw CliException.configuration(e.getMessage());
+					throw AstraError.configuration(e.getMessage());
 				}
 				for (String l : read.lines().toList()) {
 					int colon = l.indexOf(':');
@@ -192,10 +192,10 @@ public final class ShellCommands implements CommandGroup {
 			RegularFiles.requireRegularOrMissing(file, "The file", "Nothing was written.");
 		}
 		catch (RegularFiles.Refused e) {
-			throw CliException.configuration(e.getMessage());
+			throw AstraError.configuration(e.getMessage());
 		}
 		if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-			throw CliException.alreadyExists("File " + file + " already exists: give another name.");
+			throw AstraError.alreadyExists("File " + file + " already exists: give another name.");
 		}
 		StringBuilder script = new StringBuilder("# astra shell session of " + LocalDate.now()
 				+ ": run it with 'astra script " + file.getFileName() + "'\n");
@@ -223,7 +223,7 @@ public final class ShellCommands implements CommandGroup {
 			RegularFiles.createOwnerOnly(file);
 		}
 		catch (FileAlreadyExistsException e) {
-			throw CliException.alreadyExists("File " + file + " already exists: give another name.");
+			throw AstraError.alreadyExists("File " + file + " already exists: give another name.");
 		}
 		Files.writeString(file, script.toString());
 		return Output.message(count + " command(s) of this session saved to " + file + ".",

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 import io.astrashell.api.model.UnsafeCharacters;
-import io.astrashell.cli.CliException;
+import io.astrashell.error.AstraError;
 import io.astrashell.cli.Globals;
 import io.astrashell.session.AstraHome;
 import io.astrashell.session.AstraRc;
@@ -92,7 +92,7 @@ public final class LocalValues {
 			// a hand-edited name with a control character could not be typed back, and would drive the terminal
 			return AstraRc.read(file).sections().stream().filter(SafeValues::typable).toList();
 		}
-		catch (CliException e) {
+		catch (AstraError e) {
 			return List.of();
 		}
 	}

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.astrashell.cli.CliException;
+import io.astrashell.error.AstraError;
 import io.astrashell.cli.GlobalOptions;
 import io.astrashell.cli.Globals;
 import io.astrashell.cli.ValueKind;
@@ -99,7 +99,7 @@ public final class ServerValues implements ValueSource {
 		try {
 			connection = session.connectionFor(lineGlobals);
 		}
-		catch (CliException e) {
+		catch (AstraError e) {
 			return List.of(); // no usable connection: nothing to complete from
 		}
 		List<Candidate> values = cache.values(connection, kind);

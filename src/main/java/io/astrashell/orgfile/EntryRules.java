@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 import io.astrashell.api.model.BuiltInRoles;
 import io.astrashell.service.RoleService;
-import io.astrashell.service.ServiceException;
+import io.astrashell.error.AstraError;
 import io.astrashell.service.UserService;
 
 /**
@@ -127,7 +127,7 @@ final class EntryRules {
 		try {
 			return check.get();
 		}
-		catch (ServiceException e) {
+		catch (AstraError e) {
 			throw new Broken(key, -1, e.getMessage());
 		}
 	}

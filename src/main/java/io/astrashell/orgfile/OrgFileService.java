@@ -22,11 +22,10 @@ import io.astrashell.api.model.TokenInfo;
 import io.astrashell.api.model.TokenList;
 import io.astrashell.api.model.User;
 import io.astrashell.api.model.UserRolesRequest;
-import io.astrashell.cli.CliException;
+import io.astrashell.error.AstraError;
 import io.astrashell.service.ApiCalls;
 import io.astrashell.service.ChangeListener;
 import io.astrashell.service.RoleService;
-import io.astrashell.service.ServiceException;
 import io.astrashell.service.UserService;
 import io.astrashell.session.Connection;
 import io.astrashell.session.TokenFormat;
@@ -154,7 +153,7 @@ public final class OrgFileService {
 		}
 
 		/**
-		 * Why the change failed: a {@link ServiceException}, or a {@code CliException} of the session
+		 * Why the change failed: a {@link AstraError}, or a {@code AstraError} of the session
 		 * (the connection's own failure).
 		 */
 		public RuntimeException reason() {
@@ -188,7 +187,7 @@ public final class OrgFileService {
 			try {
 				apply(connection, change, ids, orgId);
 			}
-			catch (ServiceException | CliException e) {
+			catch (AstraError e) {
 				throw new Failed(done, change, e);
 			}
 			done++;
@@ -214,7 +213,7 @@ public final class OrgFileService {
 		Policy policy = change instanceof Plan.AddRole a ? a.policy() : change instanceof Plan.ChangeRole r ? r.policy()
 				: null;
 		if (policy != null && policy.resources().isEmpty()) {
-			throw ServiceException.failed("The API did not send the organization's id, which the default resource of "
+			throw AstraError.failed("The API did not send the organization's id, which the default resource of "
 					+ "role " + Plan.quote(change instanceof Plan.AddRole a ? a.name() : ((Plan.ChangeRole) change).name())
 					+ " needs: give its resources in the file. Nothing was applied.");
 		}
@@ -225,7 +224,7 @@ public final class OrgFileService {
 			Role created = api.call(connection, "create the role '" + a.name() + "'",
 					c -> RolesApi.create(c, new RoleRequest(a.name(), a.policy())));
 			if (created == null || created.id() == null) {
-				throw ServiceException.failed("The API created role '" + a.name()
+				throw AstraError.failed("The API created role '" + a.name()
 						+ "' without sending its id: run apply again to go on.");
 			}
 			ids.put(Planner.key(a.name()), created.id());
@@ -240,12 +239,12 @@ public final class OrgFileService {
 						return RolesApi.get(c, r.current().id());
 					}
 					catch (ApiException.NotFound e) {
-						throw ServiceException.notFound("Role " + Plan.quote(r.current().name()) + " was deleted by "
+						throw AstraError.notFound("Role " + Plan.quote(r.current().name()) + " was deleted by "
 								+ "another command after the plan was made.");
 					}
 				});
 				if (now != null && !same(now, r.current())) {
-					throw ServiceException.failed("Role " + Plan.quote(r.current().name()) + " was changed by another "
+					throw AstraError.failed("Role " + Plan.quote(r.current().name()) + " was changed by another "
 							+ "command after the plan was made: not updated, so that its change is not undone. Run the "
 							+ "apply again: it plans from what the role holds now.");
 				}
@@ -304,7 +303,7 @@ public final class OrgFileService {
 		for (String name : names) {
 			String id = ids.get(Planner.key(name));
 			if (id == null) {
-				throw ServiceException.failed("Role '" + name + "' has no known id: run apply again.");
+				throw AstraError.failed("Role '" + name + "' has no known id: run apply again.");
 			}
 			out.add(id);
 		}

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import io.astrashell.api.ApiException;
 import io.astrashell.api.DevOpsClient;
 import io.astrashell.api.Urls;
+import io.astrashell.error.AstraError;
 import io.astrashell.session.AstraEnvironment;
 import io.astrashell.session.ChangeLocks;
 import io.astrashell.session.Connection;
@@ -23,7 +24,7 @@ public final class ApiCalls {
 		this.session = session;
 	}
 
-	/** Calls the API; any failure becomes a {@link ServiceException} of the kind it was. */
+	/** Calls the API; any failure becomes a {@link AstraError} of the kind it was. */
 	public <T> T call(Connection connection, String what, Function<DevOpsClient, T> call) {
 		try {
 			return call.apply(session.client(connection));
@@ -42,7 +43,7 @@ public final class ApiCalls {
 			return session.exclusive(connection, kind, change);
 		}
 		catch (ChangeLocks.Busy e) {
-			throw new ServiceException(ServiceException.Kind.FAILED, e.getMessage(), e);
+			throw new AstraError(AstraError.Kind.FAILED, e.getMessage(), e);
 		}
 	}
 
@@ -57,56 +58,56 @@ public final class ApiCalls {
 	 * The generic message of a failed call.
 	 * @param what what was being done, e.g. "list the users"
 	 */
-	public static ServiceException translate(ApiException e, Connection connection, String what) {
+	public static AstraError translate(ApiException e, Connection connection, String what) {
 		String env = connection.environment().name();
 		if (e instanceof ApiException.Unauthorized) {
-			return new ServiceException(ServiceException.Kind.NOT_ALLOWED, "The token was refused (401: "
+			return new AstraError(AstraError.Kind.CONFIGURATION, "The token was refused (401: "
 					+ e.reason("unauthorized") + "): it may be revoked, expired, or meant for another environment "
 					+ "than " + env + ". Check --env, or save a valid token with 'astra setup'.", e);
 		}
 		if (e instanceof ApiException.Forbidden) {
-			return new ServiceException(ServiceException.Kind.NOT_ALLOWED, "The token may not " + what + " (403: "
+			return new AstraError(AstraError.Kind.CONFIGURATION, "The token may not " + what + " (403: "
 					+ e.reason("forbidden") + "): use a token whose role grants it, such as Organization "
 					+ "Administrator.", e);
 		}
 		if (e instanceof ApiException.NotFound) {
-			return new ServiceException(ServiceException.Kind.NOT_FOUND, "Not found while trying to " + what + ": "
+			return new AstraError(AstraError.Kind.NOT_FOUND, "Not found while trying to " + what + ": "
 					+ e.reason("not found") + ".", e);
 		}
 		if (e instanceof ApiException.Conflict) {
-			return new ServiceException(ServiceException.Kind.ALREADY_EXISTS, "Cannot " + what + ": " + e.reason("conflict") + ".", e);
+			return new AstraError(AstraError.Kind.ALREADY_EXISTS, "Cannot " + what + ": " + e.reason("conflict") + ".", e);
 		}
 		if (e instanceof ApiException.BadRequest) {
-			return new ServiceException(ServiceException.Kind.INVALID_INPUT, "The API refused to " + what + ": "
+			return new AstraError(AstraError.Kind.INVALID_INPUT, "The API refused to " + what + ": "
 					+ e.reason("bad request") + ".", e);
 		}
 		if (e instanceof ApiException.Unreachable u) {
-			return new ServiceException(u.kind() == ApiException.Unreachable.Kind.PROXY_AUTH
-					? ServiceException.Kind.NOT_ALLOWED : ServiceException.Kind.FAILED, "Cannot reach the Astra DevOps API at " + u.baseUrl()
+			return new AstraError(u.kind() == ApiException.Unreachable.Kind.PROXY_AUTH
+					? AstraError.Kind.CONFIGURATION : AstraError.Kind.FAILED, "Cannot reach the Astra DevOps API at " + u.baseUrl()
 					+ " to " + what + ": " + e.getMessage().replaceFirst("^.*?: ", "") + "." + hint(u, connection), e);
 		}
 		if (e instanceof ApiException.Incomplete i) {
-			return new ServiceException(ServiceException.Kind.FAILED, "The Astra DevOps API at " + i.baseUrl()
+			return new AstraError(AstraError.Kind.FAILED, "The Astra DevOps API at " + i.baseUrl()
 					+ " did not answer in full in time to " + what + ": " + e.getMessage().replaceFirst("^.*?: ", "")
 					+ ". The connection was closed; try again, or raise astra.http.deadline in application.yml.", e);
 		}
 		if (e instanceof ApiException.TooLarge t) {
-			return new ServiceException(ServiceException.Kind.FAILED, "The Astra DevOps API's answer to " + what + " was not "
+			return new AstraError(AstraError.Kind.FAILED, "The Astra DevOps API's answer to " + what + " was not "
 					+ "read: " + e.getMessage().replaceFirst("^.*?: ", "") + (t.isMemory()
 							? ". Give the JVM more memory (ASTRA_JAVA_OPTS=-Xmx1g), or lower astra.http.max-response-size."
 							: ". Raise astra.http.max-response-size in application.yml if the organization is that large."), e);
 		}
 		if (e instanceof ApiException.Redirected) {
-			return new ServiceException(ServiceException.Kind.FAILED, "The Astra DevOps API call to " + what + " failed: "
+			return new AstraError(AstraError.Kind.FAILED, "The Astra DevOps API call to " + what + " failed: "
 					+ e.getMessage().replaceFirst("^.*?: ", "") + ". Check the URL" + (connection.environment()
 							== AstraEnvironment.LOCAL ? " given with --local-endpoint (or ASTRA_LOCAL_ENDPOINT)"
 									: " of " + env + " in application.yml") + ".", e);
 		}
 		if (e instanceof ApiException.ServerError) {
-			return new ServiceException(ServiceException.Kind.FAILED, "The Astra DevOps API failed to " + what + " (HTTP "
+			return new AstraError(AstraError.Kind.FAILED, "The Astra DevOps API failed to " + what + " (HTTP "
 					+ e.status() + ": " + e.reason("server error") + "). Try again later.", e);
 		}
-		return new ServiceException(ServiceException.Kind.FAILED, "Unexpected answer from the Astra DevOps API while trying to "
+		return new AstraError(AstraError.Kind.FAILED, "Unexpected answer from the Astra DevOps API while trying to "
 				+ what + " (HTTP " + e.status() + ": " + e.reason("no details") + ").", e);
 	}
 

@@ -1,5 +1,6 @@
 package io.astrashell.service;
 
+import io.astrashell.error.AstraError;
 import io.astrashell.output.SafeText;
 
 /**
@@ -19,7 +20,7 @@ public final class InputChecks {
 	public static String noControls(String what, String value) {
 		int at = SafeText.firstUnsafe(value);
 		if (at >= 0) {
-			throw ServiceException.invalidInput(what + " contains a control or bidirectional formatting character ("
+			throw AstraError.invalidInput(what + " contains a control or bidirectional formatting character ("
 					+ SafeText.codePoint(value.charAt(at)) + " at position " + (at + 1) + "): type it without one.");
 		}
 		return value;

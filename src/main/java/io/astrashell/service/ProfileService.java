@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.astrashell.cli.Globals;
+import io.astrashell.error.AstraError;
 import io.astrashell.session.AstraEnvironment;
 import io.astrashell.session.AstraRc;
 import io.astrashell.session.Connection;
@@ -99,7 +100,7 @@ public final class ProfileService {
 		String token = TokenFormat.clean(profile.token());
 		TokenFormat.check(token, "the token given");
 		if (profile.endpoint() != null && profile.environment() != AstraEnvironment.LOCAL) {
-			throw ServiceException.invalidInput("--local-endpoint goes with --env local.");
+			throw AstraError.invalidInput("--local-endpoint goes with --env local.");
 		}
 		String endpoint = profile.endpoint() == null ? null : profile.endpoint().strip();
 		if (endpoint != null) {
@@ -113,7 +114,7 @@ public final class ProfileService {
 		Organization org = validate ? check(token, profile.environment(), endpoint) : null;
 		String name = profile.name() != null ? profile.name().strip() : org == null ? null : org.name().strip();
 		if (name == null || name.isBlank()) {
-			throw ServiceException.missingInput("Give the profile a NAME (with --no-validate the organization's name "
+			throw AstraError.missingInput("Give the profile a NAME (with --no-validate the organization's name "
 					+ "is not known).");
 		}
 		if (profile.name() == null) {
@@ -132,7 +133,7 @@ public final class ProfileService {
 		return profiles.update(rc -> {
 			boolean exists = rc.hasSection(finalName);
 			if (exists && !replace) {
-				throw ServiceException.alreadyExists("Profile '" + finalName + "' already exists in " + rc.path()
+				throw AstraError.alreadyExists("Profile '" + finalName + "' already exists in " + rc.path()
 						+ ". Delete it first ('astra config delete " + finalName + "'), or use 'astra setup'.");
 			}
 			boolean becomesDefault = makeDefault || !rc.hasSection(AstraRc.DEFAULT_SECTION)
@@ -153,7 +154,7 @@ public final class ProfileService {
 	private static void checkName(String name, String what) {
 		AstraRc.checkWritable(what, name);
 		if (name.contains("[") || name.contains("]")) {
-			throw ServiceException.invalidInput(what + " cannot hold '[' or ']': give another with "
+			throw AstraError.invalidInput(what + " cannot hold '[' or ']': give another with "
 					+ (what.startsWith("The organization") ? "--name NAME." : "NAME."));
 		}
 	}
@@ -211,7 +212,7 @@ public final class ProfileService {
 		}
 		String what = becoming.equals(AstraRc.DEFAULT_SECTION) ? "replacing it"
 				: "making '" + becoming + "' the default";
-		throw ServiceException.invalidInput("[default] in " + rc.path() + " holds a token that no other profile "
+		throw AstraError.invalidInput("[default] in " + rc.path() + " holds a token that no other profile "
 				+ "holds, and " + what + " would lose it, so nothing was changed. To " + keep
 				+ "; to discard it, first run: astra config delete default" + cf + ". Then run this command again.");
 	}

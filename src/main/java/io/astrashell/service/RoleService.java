@@ -18,6 +18,7 @@ import io.astrashell.api.model.RoleRequest;
 import io.astrashell.cli.FewNames;
 import io.astrashell.cli.Plan;
 import io.astrashell.cli.Similarity;
+import io.astrashell.error.AstraError;
 import io.astrashell.session.Connection;
 import org.springframework.stereotype.Service;
 
@@ -64,7 +65,7 @@ public final class RoleService {
 	 */
 	public static String idOf(Role role, String what) {
 		if (role.id() == null || role.id().isBlank()) {
-			throw new ServiceException(ServiceException.Kind.FAILED, "The API listed the role '" + label(role)
+			throw new AstraError(AstraError.Kind.FAILED, "The API listed the role '" + label(role)
 					+ "' without its ID: it cannot be " + what + ".");
 		}
 		return role.id();
@@ -86,9 +87,9 @@ public final class RoleService {
 	}
 
 	/** Exit 5: {@code Role 'Admn' has not been found. Did you mean 'Admin User'?} */
-	public static ServiceException notFound(String ref, List<Role> roles) {
+	public static AstraError notFound(String ref, List<Role> roles) {
 		List<String> names = roles.stream().map(Role::name).filter(n -> n != null).toList();
-		return ServiceException.notFound("Role '" + ref + "' has not been found." + Similarity.didYouMean(ref, names)
+		return AstraError.notFound("Role '" + ref + "' has not been found." + Similarity.didYouMean(ref, names)
 				+ (Similarity.nearest(ref, names, 1).isEmpty() ? " See 'astra role list'." : ""));
 	}
 
@@ -108,7 +109,7 @@ public final class RoleService {
 			Role role = resolve(ref, roles);
 			idOf(role, "given to a user or a token");
 			if (!seen.add(role.id())) {
-				throw ServiceException.invalidInput("Role '" + label(role) + "' is given twice; give each role once.");
+				throw AstraError.invalidInput("Role '" + label(role) + "' is given twice; give each role once.");
 			}
 			resolved.add(role);
 		}
@@ -120,10 +121,10 @@ public final class RoleService {
 		Set<String> seen = new LinkedHashSet<>();
 		for (String ref : refs) {
 			if (ref.isBlank()) {
-				throw ServiceException.invalidInput("A role cannot be blank: give a role name or id.");
+				throw AstraError.invalidInput("A role cannot be blank: give a role name or id.");
 			}
 			if (!seen.add(ref.trim().toLowerCase(Locale.ROOT))) {
-				throw ServiceException.invalidInput("Role '" + ref + "' is given twice; give each role once.");
+				throw AstraError.invalidInput("Role '" + ref + "' is given twice; give each role once.");
 			}
 		}
 	}
@@ -147,7 +148,7 @@ public final class RoleService {
 		List<Role> roles = plan.remember("roles " + connection.identity(), () -> list(connection));
 		boolean exists = (find(name, roles) != null && !plan.deletesRole(name)) || plan.createsRole(name);
 		if (exists) {
-			throw ServiceException.alreadyExists("Role '" + name + "' already exists in the organization.");
+			throw AstraError.alreadyExists("Role '" + name + "' already exists in the organization.");
 		}
 	}
 
@@ -171,11 +172,11 @@ public final class RoleService {
 		for (String action : actions) {
 			String a = action.trim().toLowerCase(Locale.ROOT);
 			if (!PolicyActions.isKnown(a)) {
-				throw ServiceException.invalidInput("Unknown action '" + action + "'."
+				throw AstraError.invalidInput("Unknown action '" + action + "'."
 						+ Similarity.didYouMean(a, PolicyActions.ALL) + " See 'astra role create --help' for the list.");
 			}
 			if (!out.add(a)) {
-				throw ServiceException.invalidInput("Action '" + a + "' is given twice; give each action once.");
+				throw AstraError.invalidInput("Action '" + a + "' is given twice; give each action once.");
 			}
 		}
 		return List.copyOf(out);
@@ -185,7 +186,7 @@ public final class RoleService {
 		for (String r : resources) {
 			InputChecks.noControls("The resource '" + r + "'", r);
 			if (!r.startsWith(ORG_RESOURCE_PREFIX)) {
-				throw ServiceException.invalidInput("Invalid resource '" + r + "': a resource is a DRN such as "
+				throw AstraError.invalidInput("Invalid resource '" + r + "': a resource is a DRN such as "
 						+ ORG_RESOURCE_PREFIX + "<org id>:db:<db id>.");
 			}
 		}
@@ -199,7 +200,7 @@ public final class RoleService {
 	public static void checkText(String name, String description) {
 		if (name != null) {
 			if (name.isBlank()) {
-				throw ServiceException.invalidInput("A role needs a name.");
+				throw AstraError.invalidInput("A role needs a name.");
 			}
 			InputChecks.noControls("The role name '" + name + "'", name);
 		}
@@ -216,7 +217,7 @@ public final class RoleService {
 		if (checkedResources.isEmpty()) {
 			String orgId = orgs.id(connection);
 			if (orgId == null || orgId.isBlank()) {
-				throw new ServiceException(ServiceException.Kind.FAILED, "The API did not send the "
+				throw new AstraError(AstraError.Kind.FAILED, "The API did not send the "
 						+ "organization's id, which the role's default resource needs: give the resources with -R.");
 			}
 			checkedResources = List.of(ORG_RESOURCE_PREFIX + orgId);
@@ -228,7 +229,7 @@ public final class RoleService {
 				return RolesApi.create(c, new RoleRequest(name, policy));
 			}
 			catch (ApiException.Conflict e) {
-				throw ServiceException.alreadyExists("Role '" + name + "' already exists in the organization.");
+				throw AstraError.alreadyExists("Role '" + name + "' already exists in the organization.");
 			}
 		});
 		// the role as the API answered; a name it left out is the one it accepted
@@ -264,7 +265,7 @@ public final class RoleService {
 	 */
 	public Role update(Connection connection, String ref, Change change) {
 		if (change.isEmpty()) {
-			throw ServiceException.missingInput("Nothing to change: give --name, --action, --resource or --description.");
+			throw AstraError.missingInput("Nothing to change: give --name, --action, --resource or --description.");
 		}
 		checkText(change.name(), change.description());
 		List<String> actions = change.actions() == null ? null : checkActions(change.actions());
@@ -288,10 +289,10 @@ public final class RoleService {
 				RolesApi.update(c, role.id(), new RoleRequest(newName, policy));
 			}
 			catch (ApiException.Conflict e) {
-				throw ServiceException.alreadyExists("Role '" + newName + "' already exists in the organization.");
+				throw AstraError.alreadyExists("Role '" + newName + "' already exists in the organization.");
 			}
 			catch (ApiException.NotFound e) {
-				throw ServiceException.notFound("Role '" + ref + "' has not been found.");
+				throw AstraError.notFound("Role '" + ref + "' has not been found.");
 			}
 		});
 		if (!Objects.equals(newName, role.name())) {
@@ -304,12 +305,12 @@ public final class RoleService {
 			return sent; // could not be read back: what was sent
 		}
 		if (after == GONE) {
-			throw ServiceException.notFound("Role '" + label(sent) + "' was deleted by another command just after this "
+			throw AstraError.notFound("Role '" + label(sent) + "' was deleted by another command just after this "
 					+ "change was written.");
 		}
 		List<String> lost = lost(change, sent, after);
 		if (!lost.isEmpty()) {
-			throw new ServiceException(ServiceException.Kind.FAILED, "Role '" + label(sent) + "' was changed "
+			throw new AstraError(AstraError.Kind.FAILED, "Role '" + label(sent) + "' was changed "
 					+ "by another command at the same moment: read back, it no longer holds the " + String.join(", ", lost)
 					+ " this command sent (the API replaces the whole role, the last write wins). See 'astra role get "
 					+ (after.name() != null ? after.name() : role.id()) + "' and run the command again if the change "
@@ -334,7 +335,7 @@ public final class RoleService {
 				}
 			});
 		}
-		catch (ServiceException e) {
+		catch (AstraError e) {
 			return null; // the change was written; a failed check of it is no reason to fail the command
 		}
 	}
@@ -405,7 +406,7 @@ public final class RoleService {
 			}
 			catch (ApiException.NotFound e) {
 				if (!ifExists) {
-					throw ServiceException.notFound("Role '" + ref + "' has not been found.");
+					throw AstraError.notFound("Role '" + ref + "' has not been found.");
 				}
 			}
 		});
@@ -415,7 +416,7 @@ public final class RoleService {
 
 	private static void refuseBuiltIn(Role role, String what) {
 		if (BuiltInRoles.isBuiltIn(role.name())) {
-			throw ServiceException.invalidInput("Role '" + role.name() + "' is a built-in role: built-in roles cannot be "
+			throw AstraError.invalidInput("Role '" + role.name() + "' is a built-in role: built-in roles cannot be "
 					+ what + ". Create a custom role with 'astra role create'.");
 		}
 	}

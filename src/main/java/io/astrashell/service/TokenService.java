@@ -20,6 +20,7 @@ import io.astrashell.api.model.CreatedToken;
 import io.astrashell.api.model.Role;
 import io.astrashell.api.model.TokenInfo;
 import io.astrashell.api.model.TokenList;
+import io.astrashell.error.AstraError;
 import io.astrashell.session.Connection;
 import io.astrashell.session.TokenFormat;
 import org.springframework.stereotype.Service;
@@ -78,7 +79,7 @@ public final class TokenService {
 
 	public Created create(Connection connection, List<String> roleRefs, String description, String expiry) {
 		if (roleRefs.isEmpty()) {
-			throw ServiceException.missingInput("A token needs at least one role: give -r/--role.");
+			throw AstraError.missingInput("A token needs at least one role: give -r/--role.");
 		}
 		RoleService.checkRefs(roleRefs);
 		checkDescription(description);
@@ -114,7 +115,7 @@ public final class TokenService {
 			Consumer<TokenInfo> beforeDelete) {
 		checkClientId(clientId);
 		if (clientId.equals(TokenFormat.clientId(connection.token())) && !force) {
-			throw ServiceException.invalidInput("Token '" + clientId + "' is the one this session uses: revoking it would "
+			throw AstraError.invalidInput("Token '" + clientId + "' is the one this session uses: revoking it would "
 					+ "lock you out. Add --force to revoke it anyway.");
 		}
 		if (beforeDelete != null) {
@@ -124,7 +125,7 @@ public final class TokenService {
 				if (ifExists) {
 					return false;
 				}
-				throw ServiceException.notFound("Token '" + clientId + "' has not been found. See 'astra token list'.");
+				throw AstraError.notFound("Token '" + clientId + "' has not been found. See 'astra token list'.");
 			}
 			beforeDelete.accept(token);
 		}
@@ -137,7 +138,7 @@ public final class TokenService {
 				if (ifExists) {
 					return false;
 				}
-				throw ServiceException.notFound("Token '" + clientId + "' has not been found. See 'astra token list'.");
+				throw AstraError.notFound("Token '" + clientId + "' has not been found. See 'astra token list'.");
 			}
 		});
 		changes.removed(connection, new TokenInfo(clientId, List.of(), null, null, null));
@@ -154,10 +155,10 @@ public final class TokenService {
 	/** A client id, not blank and not a whole token (exit 11). */
 	public static void checkClientId(String clientId) {
 		if (clientId.isBlank()) {
-			throw ServiceException.invalidInput("Give the client id of the token to delete (see 'astra token list').");
+			throw AstraError.invalidInput("Give the client id of the token to delete (see 'astra token list').");
 		}
 		if (clientId.startsWith(TokenFormat.PREFIX)) {
-			throw ServiceException.invalidInput("Give the token's client id (the 24 letters after 'AstraCS:'), not the "
+			throw AstraError.invalidInput("Give the token's client id (the 24 letters after 'AstraCS:'), not the "
 					+ "token itself. See 'astra token list'.");
 		}
 	}
@@ -194,15 +195,15 @@ public final class TokenService {
 		catch (NumberFormatException | ArithmeticException | DateTimeException e) {
 			// a span past Instant.MAX, or a number past a long, is after the year 9999 too
 			boolean tooFar = m.matches() || e instanceof ArithmeticException;
-			throw ServiceException.invalidValue("Invalid expiry '" + value + "': " + (tooFar ? TOO_FAR
+			throw AstraError.invalidValue("Invalid expiry '" + value + "': " + (tooFar ? TOO_FAR
 					: "give an instant such as 2026-12-31T23:59:59Z, a date such as 2026-12-31, or a span such as "
 							+ "30d, 12h or 90m."));
 		}
 		if (!at.isAfter(now)) {
-			throw ServiceException.invalidValue("Invalid expiry '" + value + "': it is in the past.");
+			throw AstraError.invalidValue("Invalid expiry '" + value + "': it is in the past.");
 		}
 		if (at.isAfter(LATEST_EXPIRY)) {
-			throw ServiceException.invalidValue("Invalid expiry '" + value + "': " + TOO_FAR);
+			throw AstraError.invalidValue("Invalid expiry '" + value + "': " + TOO_FAR);
 		}
 		return at;
 	}

@@ -14,6 +14,7 @@ import io.astrashell.api.model.Role;
 import io.astrashell.api.model.User;
 import io.astrashell.api.model.UserRolesRequest;
 import io.astrashell.cli.Similarity;
+import io.astrashell.error.AstraError;
 import io.astrashell.session.Connection;
 import org.springframework.stereotype.Service;
 
@@ -62,7 +63,7 @@ public final class UserService {
 		if (problem == null) {
 			return email;
 		}
-		throw ServiceException.invalidInput(switch (problem) {
+		throw AstraError.invalidInput(switch (problem) {
 			case LOCAL_PART_TOO_LONG -> "The email '" + email + "' has " + email.indexOf('@')
 					+ " characters before the '@': an address has at most " + EmailAddress.MAX_LOCAL_PART + " there.";
 			case TOO_LONG -> "The email '" + email + "' has " + email.length() + " characters: an address has at most "
@@ -75,7 +76,7 @@ public final class UserService {
 	public static void checkUserRef(String ref) {
 		InputChecks.noControls("The user '" + ref + "'", ref);
 		if (!isEmail(ref) && !isId(ref)) {
-			throw ServiceException.invalidInput("'" + ref + "' is neither an email address nor a user id.");
+			throw AstraError.invalidInput("'" + ref + "' is neither an email address nor a user id.");
 		}
 	}
 
@@ -98,10 +99,10 @@ public final class UserService {
 		return null;
 	}
 
-	static ServiceException notFound(String ref, List<User> users) {
+	static AstraError notFound(String ref, List<User> users) {
 		String hint = users == null ? ""
 				: Similarity.didYouMean(ref, users.stream().map(User::email).filter(e -> e != null).toList(), 2);
-		return ServiceException.notFound("User '" + ref + "' has not been found." + hint);
+		return AstraError.notFound("User '" + ref + "' has not been found." + hint);
 	}
 
 	/** One user: by id with one GET, by email from the listing. */
@@ -117,7 +118,7 @@ public final class UserService {
 				}
 			});
 			if (user == null) { // a body of null
-				throw ServiceException.failed("The API answered the request for user '" + ref + "' without a user.");
+				throw AstraError.failed("The API answered the request for user '" + ref + "' without a user.");
 			}
 			return user;
 		}
@@ -156,7 +157,7 @@ public final class UserService {
 			if (ifNotExists) {
 				return new Invitation(existing.email(), existing.roles(), true);
 			}
-			throw ServiceException.alreadyExists("User '" + email + "' already exists in the organization"
+			throw AstraError.alreadyExists("User '" + email + "' already exists in the organization"
 					+ (existing.status() == null ? "" : " (" + existing.status() + ")")
 					+ ". Use 'astra user update' to change its roles, or --if-not-exists to ignore it.");
 		}
@@ -170,7 +171,7 @@ public final class UserService {
 				if (ifNotExists) {
 					return true;
 				}
-				throw ServiceException.alreadyExists("User '" + email + "' already exists in the organization (active). "
+				throw AstraError.alreadyExists("User '" + email + "' already exists in the organization (active). "
 						+ "Use 'astra user update' to change its roles, or --if-not-exists to ignore it.");
 			}
 		});
@@ -189,7 +190,7 @@ public final class UserService {
 	public Invitation setRoles(Connection connection, String ref, List<String> roleRefs, boolean force) {
 		checkUserRef(ref);
 		if (roleRefs.isEmpty()) {
-			throw ServiceException.missingInput("Give the user's roles with -r/--role (one or more).");
+			throw AstraError.missingInput("Give the user's roles with -r/--role (one or more).");
 		}
 		RoleService.checkRefs(roleRefs);
 		// the guard reads the other administrators: the listings and the write take turns with the other
@@ -214,7 +215,7 @@ public final class UserService {
 				throw notFound(ref, users);
 			}
 			if (!keepsAdmin && !force && mayBeActiveAdmin(user, listing) && otherActiveAdmins(user, users, listing) == 0) {
-				throw ServiceException.invalidInput("User '" + label(user) + "' " + (isActiveAdmin(user, listing) ? "is"
+				throw AstraError.invalidInput("User '" + label(user) + "' " + (isActiveAdmin(user, listing) ? "is"
 						: "may be") + " the only active Organization Administrator" + unsure(user, listing) + ": without that role nobody "
 						+ "could manage the organization's users, roles and tokens, which would lock everyone out. Keep "
 						+ "the role, make another user an administrator first, or add --force to change the roles anyway.");
@@ -305,7 +306,7 @@ public final class UserService {
 	/** The id of a listed user, which the API must have sent to change or remove it (exit 100 if not). */
 	public static String idOf(User user) {
 		if (user.userId() == null || user.userId().isBlank()) {
-			throw new ServiceException(ServiceException.Kind.FAILED, "The API listed the user '" + label(user)
+			throw new AstraError(AstraError.Kind.FAILED, "The API listed the user '" + label(user)
 					+ "' without its UserID: it cannot be changed or removed by this command.");
 		}
 		return user.userId();
@@ -346,7 +347,7 @@ public final class UserService {
 				: null;
 		if (!force && mayBeActiveAdmin(user, listing)) {
 			long others = otherActiveAdmins(user, users, listing);
-			throw ServiceException.invalidInput("User '" + label(user) + "' " + (isActiveAdmin(user, listing) ? "is"
+			throw AstraError.invalidInput("User '" + label(user) + "' " + (isActiveAdmin(user, listing) ? "is"
 					: "may be") + " an active Organization Administrator" + (others == 0 ? ", the only one" : "")
 					+ unsure(user, listing)
 					+ ": the token of this session may be theirs, and removing them revokes their tokens, which would "

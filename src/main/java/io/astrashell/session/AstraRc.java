@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.astrashell.cli.CliException;
+import io.astrashell.error.AstraError;
 import io.astrashell.cli.FewNames;
 import io.astrashell.files.RegularFiles;
 
@@ -90,7 +90,7 @@ public final class AstraRc {
 		byte[] bytes;
 		try {
 			if (Files.isDirectory(path)) {
-				throw CliException.configuration("The profiles file " + path + " is a directory: give a file (-cf "
+				throw AstraError.configuration("The profiles file " + path + " is a directory: give a file (-cf "
 						+ path.resolve(".astrarc") + ", or set ASTRARC to one).");
 			}
 			bytes = RegularFiles.read(path, "The profiles file", MAX_SIZE);
@@ -102,10 +102,10 @@ public final class AstraRc {
 			return new AstraRc(path, new ArrayList<>(), false);
 		}
 		catch (RegularFiles.Refused e) {
-			throw CliException.configuration(e.getMessage());
+			throw AstraError.configuration(e.getMessage());
 		}
 		catch (IOException e) {
-			throw CliException.configuration("Cannot read the profiles file " + path + ": " + reason(e)
+			throw AstraError.configuration("Cannot read the profiles file " + path + ": " + reason(e)
 					+ ". Check that it is a file you may read.");
 		}
 		return parse(path, decode(path, bytes));
@@ -121,7 +121,7 @@ public final class AstraRc {
 		}
 		catch (RegularFiles.NotUtf8 e) {
 			String file = shellQuoted(path.toString());
-			throw CliException.configuration("The profiles file " + path + " is not UTF-8 text (line " + e.line()
+			throw AstraError.configuration("The profiles file " + path + " is not UTF-8 text (line " + e.line()
 					+ " holds a byte that is not UTF-8): save it as UTF-8; for a Latin-1 file, (umask 077; iconv -f latin1 "
 					+ "-t utf-8 " + file + " > " + file + ".utf8) && mv " + file + ".utf8 " + file
 					+ " (the file was left unchanged).");
@@ -137,7 +137,7 @@ public final class AstraRc {
 	}
 
 	/** A link whose target is missing: named with its target, never followed into a new file. */
-	static CliException danglingLink(Path link) {
+	static AstraError danglingLink(Path link) {
 		String target;
 		try {
 			target = link.resolveSibling(Files.readSymbolicLink(link)).normalize().toString();
@@ -145,7 +145,7 @@ public final class AstraRc {
 		catch (IOException | UnsupportedOperationException e) {
 			target = "a file";
 		}
-		return CliException.configuration("The profiles file " + link + " is a symbolic link to " + target
+		return AstraError.configuration("The profiles file " + link + " is a symbolic link to " + target
 				+ ", which does not exist: create it there, or give another file with -cf (or ASTRARC).");
 	}
 
@@ -238,8 +238,8 @@ public final class AstraRc {
 		return v;
 	}
 
-	private static CliException unreadable(Path path, int lineNumber, String why) {
-		return CliException.configuration("Cannot parse the configuration file " + path + " at line " + lineNumber
+	private static AstraError unreadable(Path path, int lineNumber, String why) {
+		return AstraError.configuration("Cannot parse the configuration file " + path + " at line " + lineNumber
 				+ ": " + why + ". Fix that line (the file was left unchanged).");
 	}
 
@@ -256,7 +256,7 @@ public final class AstraRc {
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
 			if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\uFEFF') {
-				throw CliException.invalidArgument(what + " holds " + (c == '\n' || c == '\r' || c == '\u2028'
+				throw AstraError.invalidInput(what + " holds " + (c == '\n' || c == '\r' || c == '\u2028'
 						|| c == '\u2029' ? "a line break" : "a control character") + " (character " + (i + 1)
 						+ "): give it on one line, without control characters. Nothing was written.");
 			}
@@ -344,11 +344,11 @@ public final class AstraRc {
 		checkWritable("The key name", key);
 		checkWritable("The value of " + key, value);
 		if (section.isBlank() || !section.equals(section.strip()) || section.contains("[") || section.contains("]")) {
-			throw CliException.invalidArgument("A profile name cannot be blank, start or end with a space, or hold '[' "
+			throw AstraError.invalidInput("A profile name cannot be blank, start or end with a space, or hold '[' "
 					+ "or ']'. Nothing was written.");
 		}
 		if (!value.equals(value.strip())) {
-			throw CliException.invalidArgument("The value of " + key + " cannot start or end with a space. Nothing was "
+			throw AstraError.invalidInput("The value of " + key + " cannot start or end with a space. Nothing was "
 					+ "written.");
 		}
 		int start = sectionStart(section);
@@ -433,7 +433,7 @@ public final class AstraRc {
 			}
 		}
 		if (!foreign.isEmpty()) {
-			throw CliException.invalidArgument("Profile [" + section + "] in " + path + " also holds "
+			throw AstraError.invalidInput("Profile [" + section + "] in " + path + " also holds "
 					+ String.join(", ", foreign) + ", which the shell does not manage, so it was not deleted (that line "
 					+ "would be lost): move or delete it by hand first. Nothing was changed.");
 		}
@@ -489,9 +489,9 @@ public final class AstraRc {
 	}
 
 	/** Exit 5 (not found) naming the sections that do exist. */
-	public CliException missingSection(String name) {
+	public AstraError missingSection(String name) {
 		List<String> names = sections();
-		return CliException.notFound("Profile '" + name + "' is not in " + path + "."
+		return AstraError.notFound("Profile '" + name + "' is not in " + path + "."
 				+ (names.isEmpty() ? " The file has no profiles yet: run 'astra setup'."
 						: " Profiles there: " + FewNames.join(", ", names) + "."));
 	}

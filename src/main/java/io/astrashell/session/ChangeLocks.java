@@ -21,7 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import io.astrashell.api.Trace;
-import io.astrashell.cli.CliException;
+import io.astrashell.error.AstraError;
 import io.astrashell.files.RegularFiles;
 
 /**
@@ -136,7 +136,7 @@ public final class ChangeLocks {
 			RegularFiles.checkWritable(file, "The change lock file", "Nothing was changed.");
 		}
 		catch (RegularFiles.Refused e) {
-			throw CliException.configuration(e.getMessage());
+			throw AstraError.configuration(e.getMessage());
 		}
 		try {
 			home.ensure();

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 import io.astrashell.AstraSettings;
 import io.astrashell.api.Trace;
 import io.astrashell.api.Urls;
-import io.astrashell.cli.CliException;
+import io.astrashell.error.AstraError;
 import io.astrashell.cli.Globals;
 import io.astrashell.sandbox.LocalSandbox;
 
@@ -72,14 +72,14 @@ public final class ConnectionResolver {
 			return settings.configFile();
 		}
 		if (given.isBlank()) {
-			throw CliException.missingOption("The value of -cf/--config-file is empty: give the profiles file, e.g. "
+			throw AstraError.missingInput("The value of -cf/--config-file is empty: give the profiles file, e.g. "
 					+ "-cf ~/.astrarc.");
 		}
 		try {
 			return Path.of(AstraHome.expandHome(given, AstraHome.userHome(environment)));
 		}
 		catch (InvalidPathException e) {
-			throw CliException.invalidOptionValue("Invalid value for -cf/--config-file: " + e.getReason()
+			throw AstraError.invalidValue("Invalid value for -cf/--config-file: " + e.getReason()
 					+ ". Give the path of the profiles file.");
 		}
 	}
@@ -104,7 +104,7 @@ public final class ConnectionResolver {
 			token = rc.value(section, AstraRc.TOKEN_KEY);
 			source = "profile '" + section + "' of " + file;
 			if (token == null) {
-				throw CliException.configuration("Profile '" + section + "' of " + file + " has no "
+				throw AstraError.configuration("Profile '" + section + "' of " + file + " has no "
 						+ AstraRc.TOKEN_KEY + ". Run 'astra config create " + section + " --token AstraCS:...'.");
 			}
 		}
@@ -123,14 +123,14 @@ public final class ConnectionResolver {
 		AstraEnvironment env;
 		if (envName != null) {
 			env = AstraEnvironment.parse(envName)
-				.orElseThrow(() -> CliException.invalidOptionValue("Invalid value '" + g.env()
+				.orElseThrow(() -> AstraError.invalidValue("Invalid value '" + g.env()
 						+ "' for --env: use one of PROD, DEV, TEST, LOCAL."));
 		}
 		else if (section != null && token != null && notBlank(rc.value(section, AstraRc.ENV_KEY))) {
 			String written = rc.value(section, AstraRc.ENV_KEY);
 			String profile = section;
 			env = AstraEnvironment.parse(written)
-				.orElseThrow(() -> CliException.configuration("Profile '" + profile + "' of " + file + " has "
+				.orElseThrow(() -> AstraError.configuration("Profile '" + profile + "' of " + file + " has "
 						+ AstraRc.ENV_KEY + "=" + written + ", which is not an environment: set it to one of PROD, DEV, "
 						+ "TEST, LOCAL in that file (or give --env)."));
 		}
@@ -154,11 +154,11 @@ public final class ConnectionResolver {
 				try {
 					baseUrl = endpointUri(endpoint, endpointSource);
 				}
-				catch (CliException e) {
+				catch (AstraError e) {
 					if (fromProfile == null) {
 						throw e;
 					}
-					throw CliException.configuration("Profile '" + section + "' of " + file + " has an "
+					throw AstraError.configuration("Profile '" + section + "' of " + file + " has an "
 							+ AstraRc.ENDPOINT_KEY + " that is not a URL: set it to one such as http://127.0.0.1:8181 in "
 							+ "that file (or give --local-endpoint).");
 				}
@@ -178,7 +178,7 @@ public final class ConnectionResolver {
 		}
 		else {
 			if (g.localEndpoint() != null) {
-				throw CliException.invalidArgument("--local-endpoint goes with --env local (the environment here is "
+				throw AstraError.invalidInput("--local-endpoint goes with --env local (the environment here is "
 						+ env + ").");
 			}
 			baseUrl = URI.create(switch (env) {
@@ -188,7 +188,7 @@ public final class ConnectionResolver {
 			});
 		}
 		if (token == null) {
-			throw CliException.configuration(noTokenHint(file));
+			throw AstraError.configuration(noTokenHint(file));
 		}
 		TokenFormat.check(token, source);
 		Connection connection = new Connection(env, baseUrl, token, section, source);
@@ -206,7 +206,7 @@ public final class ConnectionResolver {
 		try {
 			String token = LocalSandbox.adminTokenOf(home.path());
 			if (token == null) {
-				throw CliException.configuration("No token for the local endpoint: pass --token AstraCS:... (the "
+				throw AstraError.configuration("No token for the local endpoint: pass --token AstraCS:... (the "
 						+ "token 'astra sandbox serve' printed).");
 			}
 			return token;
@@ -226,7 +226,7 @@ public final class ConnectionResolver {
 	 * any case), a host, a port from 1 to 65535 if one is given, a path at most (no query string, no
 	 * fragment: the shell appends {@code /v2/...}). A password in it is masked in the error.
 	 * @param source where the endpoint came from, for the error ({@code --local-endpoint}, a variable, a profile)
-	 * @throws CliException exit 13 when the endpoint is not usable
+	 * @throws AstraError exit 13 when the endpoint is not usable
 	 */
 	public static URI endpointUri(String endpoint, String source) {
 		String text = endpoint.trim();
@@ -243,7 +243,7 @@ public final class ConnectionResolver {
 							+ ")";
 		}
 		if (problem != null) {
-			throw CliException.invalidOptionValue("Invalid local endpoint '" + Urls.masked(text)
+			throw AstraError.invalidValue("Invalid local endpoint '" + Urls.masked(text)
 					+ "' from " + source + ": " + problem + ". Give a URL such as http://127.0.0.1:8181 (the path "
 					+ "/v2/... is appended).");
 		}

@@ -5,8 +5,7 @@ import java.net.URI;
 import java.util.function.Supplier;
 
 import io.astrashell.api.Trace;
-import io.astrashell.cli.CliException;
-import io.astrashell.cli.ExitCode;
+import io.astrashell.error.AstraError;
 import io.astrashell.files.RegularFiles;
 import io.astrashell.sandbox.LocalSandbox;
 import io.astrashell.sandbox.SandboxResources;
@@ -44,15 +43,15 @@ final class EmbeddedSandbox implements AutoCloseable {
 				trace.log(() -> "embedded sandbox on " + running.endpoint());
 			}
 			catch (LocalSandbox.PortUnavailable e) {
-				throw CliException.configuration("Cannot start the local sandbox: " + e.getMessage()
+				throw AstraError.configuration("Cannot start the local sandbox: " + e.getMessage()
 						+ ". Set astra.sandbox.port in application.yml to another port, or to 0 for a free one.");
 			}
 			catch (RegularFiles.Refused e) {
-				throw CliException.configuration(e.getMessage());
+				throw AstraError.configuration(e.getMessage());
 			}
 			catch (IOException e) {
 				// the cause in words (permission denied, not a directory, read-only file system), never a class name
-				throw new CliException(ExitCode.CONFIGURATION, "Cannot start the local sandbox in " + home.path() + ": "
+				throw new AstraError(AstraError.Kind.CONFIGURATION, "Cannot start the local sandbox in " + home.path() + ": "
 						+ AstraRc.reason(e) + ". Set ASTRA_HOME (or HOME) to a directory you may write.", e);
 			}
 		}

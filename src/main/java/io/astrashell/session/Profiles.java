@@ -12,8 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
-import io.astrashell.cli.CliException;
-import io.astrashell.cli.ExitCode;
+import io.astrashell.error.AstraError;
 import io.astrashell.files.AtomicFile;
 import io.astrashell.files.RegularFiles;
 
@@ -40,7 +39,7 @@ public final class Profiles {
 			throw AstraRc.danglingLink(absolute);
 		}
 		catch (IOException e) {
-			throw new CliException(ExitCode.CONFIGURATION, "Cannot follow the link " + absolute + ": "
+			throw new AstraError(AstraError.Kind.CONFIGURATION, "Cannot follow the link " + absolute + ": "
 					+ AstraRc.reason(e) + ". Point -cf (or ASTRARC) at a file.");
 		}
 	}
@@ -75,10 +74,10 @@ public final class Profiles {
 			}
 		}
 		catch (RegularFiles.Refused e) {
-			throw CliException.configuration(e.getMessage());
+			throw AstraError.configuration(e.getMessage());
 		}
 		catch (IOException e) {
-			throw new CliException(ExitCode.CONFIGURATION, "Cannot write the profiles file " + file + ": "
+			throw new AstraError(AstraError.Kind.CONFIGURATION, "Cannot write the profiles file " + file + ": "
 					+ AstraRc.reason(e) + ". The file was left as it was.");
 		}
 		finally {
@@ -96,7 +95,7 @@ public final class Profiles {
 			RegularFiles.checkWritable(lockFile, "The lock file of the profiles file", "Nothing was written.");
 		}
 		catch (RegularFiles.Refused e) {
-			throw CliException.configuration(e.getMessage());
+			throw AstraError.configuration(e.getMessage());
 		}
 	}
 
@@ -114,11 +113,11 @@ public final class Profiles {
 				same &= back.section(name).equals(changed.section(name));
 			}
 		}
-		catch (CliException e) {
+		catch (AstraError e) {
 			same = false;
 		}
 		if (!same) {
-			throw new CliException(ExitCode.INTERNAL_ERROR, "The change to " + file + " would not read back as "
+			throw new AstraError(AstraError.Kind.FAILED, "The change to " + file + " would not read back as "
 					+ "written, so it was not written (the file was left as it was).");
 		}
 	}

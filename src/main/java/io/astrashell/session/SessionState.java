@@ -7,7 +7,7 @@ import io.astrashell.api.DevOpsClient;
 import io.astrashell.api.HttpSettings;
 import io.astrashell.api.Proxies;
 import io.astrashell.api.Trace;
-import io.astrashell.cli.CliException;
+import io.astrashell.error.AstraError;
 import io.astrashell.cli.Globals;
 
 /**
@@ -147,7 +147,7 @@ final class SessionState {
 					k -> new DevOpsClient(connection.baseUrl(), connection.token(), http, trace, proxies()));
 		}
 		catch (Proxies.Invalid e) {
-			throw CliException.configuration(e.getMessage());
+			throw AstraError.configuration(e.getMessage());
 		}
 	}
 

@@ -1,6 +1,6 @@
 package io.astrashell.session;
 
-import io.astrashell.cli.CliException;
+import io.astrashell.error.AstraError;
 
 /**
  * The shape of an application token: {@code AstraCS:} + a 24-letter client id + {@code :} + 64
@@ -69,7 +69,7 @@ public final class TokenFormat {
 	public static void check(String token, String source) {
 		String problem = problem(token);
 		if (problem != null) {
-			throw CliException.configuration("Invalid token from " + source + ": " + problem + ".");
+			throw AstraError.configuration("Invalid token from " + source + ": " + problem + ".");
 		}
 	}
 

@@ -10,10 +10,10 @@ import java.util.List;
 
 import io.astrashell.api.ApiException;
 import io.astrashell.api.CallInterrupted;
-import io.astrashell.cli.CliException;
+import io.astrashell.error.AstraError;
 import io.astrashell.cli.CommandLine;
 import io.astrashell.cli.CommandLineParser;
-import io.astrashell.cli.ExitCode;
+import io.astrashell.error.ExitCode;
 import io.astrashell.cli.Globals;
 import io.astrashell.cli.Invocation;
 import io.astrashell.cli.Plan;
@@ -24,7 +24,6 @@ import io.astrashell.output.OutputFormat;
 import io.astrashell.output.Renderer;
 import io.astrashell.output.SafeText;
 import io.astrashell.output.Style;
-import io.astrashell.service.ServiceException;
 import io.astrashell.session.Session;
 
 /**
@@ -61,7 +60,7 @@ public final class Dispatcher {
 		try {
 			line = parser.parse(words);
 		}
-		catch (CliException e) {
+		catch (AstraError e) {
 			Globals guess = guessGlobals(words).orElse(session.defaults());
 			return fail(e.exitCode(), e.getMessage(), e, guess);
 		}
@@ -94,7 +93,7 @@ public final class Dispatcher {
 			Output output = line.command().run(invocation);
 			return print(output, globals, location);
 		}
-		catch (CliException e) {
+		catch (AstraError e) {
 			if (e.isReported()) {
 				return e.exitCode().code();
 			}
@@ -102,12 +101,6 @@ public final class Dispatcher {
 				return interrupted(e, globals, location);
 			}
 			return fail(e.exitCode(), e.getMessage(), e, globals, location);
-		}
-		catch (ServiceException e) {
-			if (isInterruption(e)) {
-				return interrupted(e, globals, location);
-			}
-			return fail(exitCode(e.kind()), e.getMessage(), e, globals, location);
 		}
 		catch (ApiException e) {
 			if (isInterruption(e)) {
@@ -149,22 +142,6 @@ public final class Dispatcher {
 		}));
 		w.addAll(line.arguments());
 		return w;
-	}
-
-	/**
-	 * The exit code of a failure of the service layer: the one place where the services' domain errors
-	 * become the documented exit codes.
-	 */
-	static ExitCode exitCode(ServiceException.Kind kind) {
-		return switch (kind) {
-			case NOT_FOUND -> ExitCode.NOT_FOUND;
-			case ALREADY_EXISTS -> ExitCode.ALREADY_EXISTS;
-			case NOT_ALLOWED -> ExitCode.CONFIGURATION;
-			case INVALID_INPUT -> ExitCode.INVALID_ARGUMENT;
-			case MISSING_INPUT -> ExitCode.MISSING_OPTION;
-			case INVALID_VALUE -> ExitCode.INVALID_OPTION_VALUE;
-			case FAILED -> ExitCode.INTERNAL_ERROR;
-		};
 	}
 
 	/**
@@ -238,11 +215,8 @@ public final class Dispatcher {
 			}
 			return ExitCode.OK.code();
 		}
-		catch (CliException e) {
+		catch (AstraError e) {
 			return fail(e.exitCode(), e.getMessage(), e, globals, location);
-		}
-		catch (ServiceException e) {
-			return fail(exitCode(e.kind()), e.getMessage(), e, globals, location);
 		}
 		catch (Exception e) {
 			return fail(ExitCode.INTERNAL_ERROR, "Cannot check the line: " + e, e, globals, location);
@@ -250,7 +224,7 @@ public final class Dispatcher {
 	}
 
 	/** Prints a failure outside a command (the prompt's start) as a command's; returns its exit code. */
-	public int report(CliException e) {
+	public int report(AstraError e) {
 		return fail(e.exitCode(), e.getMessage(), e, session.defaults());
 	}
 

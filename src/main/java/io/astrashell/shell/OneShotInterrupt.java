@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import io.astrashell.cli.ExitCode;
+import io.astrashell.error.ExitCode;
 import sun.misc.Signal;
 
 /**

@@ -10,8 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.astrashell.api.Urls;
-import io.astrashell.cli.CliException;
-import io.astrashell.cli.ExitCode;
+import io.astrashell.error.AstraError;
+import io.astrashell.error.ExitCode;
 import io.astrashell.cli.Words;
 import io.astrashell.completion.QuotingParser;
 import io.astrashell.completion.ServerValueCache;
@@ -99,7 +99,7 @@ public final class Prompt {
 		try {
 			history.attachTo(reader, historyFile);
 		}
-		catch (CliException e) {
+		catch (AstraError e) {
 			return dispatcher.report(e); // a history file that is not a file: the prompt does not open (exit 9)
 		}
 		console.attach(terminal, reader);
@@ -153,7 +153,7 @@ public final class Prompt {
 						+ (embedded ? " (state in " + session.home().resolve("sandbox") + ")." : "."), console.err());
 			}
 		}
-		catch (CliException e) {
+		catch (AstraError e) {
 			r.renderNotice(Level.WARN, e.getMessage(), console.err());
 		}
 	}
@@ -176,7 +176,7 @@ public final class Prompt {
 		try {
 			words = Words.split(line);
 		}
-		catch (CliException e) {
+		catch (AstraError e) {
 			lastExitCode = report(e);
 			return;
 		}
@@ -215,7 +215,7 @@ public final class Prompt {
 		}
 	}
 
-	private int report(CliException e) {
+	private int report(AstraError e) {
 		dispatcher.renderer(session.defaults()).renderError(e.exitCode().name(), e.getMessage(), console.out(),
 				console.err());
 		return e.exitCode().code();

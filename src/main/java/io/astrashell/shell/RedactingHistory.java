@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.astrashell.cli.CliException;
+import io.astrashell.error.AstraError;
 import io.astrashell.cli.Secrets;
 import io.astrashell.cli.Words;
 import io.astrashell.files.RegularFiles;
@@ -73,7 +73,7 @@ public final class RedactingHistory extends DefaultHistory {
 			}
 		}
 		catch (RegularFiles.Refused e) {
-			throw CliException.configuration(e.getMessage());
+			throw AstraError.configuration(e.getMessage());
 		}
 		catch (IOException e) {
 			// unreadable attributes: JLine's own read says why, and the history stays in memory
@@ -117,7 +117,7 @@ public final class RedactingHistory extends DefaultHistory {
 			try {
 				return Words.split(line + ending);
 			}
-			catch (CliException e) {
+			catch (AstraError e) {
 				// try closing the quote
 			}
 		}

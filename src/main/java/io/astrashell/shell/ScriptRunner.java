@@ -18,9 +18,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.astrashell.cli.CliException;
+import io.astrashell.error.AstraError;
 import io.astrashell.cli.CommandLine;
-import io.astrashell.cli.ExitCode;
+import io.astrashell.error.ExitCode;
 import io.astrashell.cli.FewNames;
 import io.astrashell.cli.Globals;
 import io.astrashell.cli.Plan;
@@ -178,7 +178,7 @@ public final class ScriptRunner {
 		Context context = contexts.get();
 		Deque<Path> running = context == null ? new ArrayDeque<>() : context.files;
 		if (context != null && context.depth >= MAX_DEPTH) {
-			throw CliException.invalidArgument("Script " + file + " would run " + (context.depth + 1)
+			throw AstraError.invalidInput("Script " + file + " would run " + (context.depth + 1)
 					+ " scripts deep (from " + context.source + "): scripts may call scripts at most " + MAX_DEPTH
 					+ " deep.");
 		}
@@ -198,10 +198,10 @@ public final class ScriptRunner {
 					path = path.toRealPath();
 				}
 				catch (NoSuchFileException e) {
-					throw CliException.invalidArgument("Cannot read the script " + file + ": no such file.");
+					throw AstraError.invalidInput("Cannot read the script " + file + ": no such file.");
 				}
 				if (running.contains(path)) {
-					throw CliException.invalidArgument("Script " + file + " calls itself (through "
+					throw AstraError.invalidInput("Script " + file + " calls itself (through "
 							+ String.join(" > ", running.stream().map(p -> p.getFileName().toString()).toList()) + " > "
 							+ path.getFileName() + "): a script may not run again while it runs.");
 				}
@@ -210,10 +210,10 @@ public final class ScriptRunner {
 			}
 		}
 		catch (RegularFiles.Refused e) {
-			throw CliException.invalidArgument(e.getMessage().replace("The script " + path, "The script " + file));
+			throw AstraError.invalidInput(e.getMessage().replace("The script " + path, "The script " + file));
 		}
 		catch (IOException e) {
-			throw CliException.invalidArgument("Cannot read the script " + file + ": "
+			throw AstraError.invalidInput("Cannot read the script " + file + ": "
 					+ (e instanceof AccessDeniedException ? "permission denied" : e.getClass().getSimpleName())
 					+ ".");
 		}
@@ -341,7 +341,7 @@ public final class ScriptRunner {
 			kept.add(new String[] { String.valueOf(i + 1), content, substituted.toString() });
 		}
 		if (!missing.isEmpty()) {
-			throw CliException.invalidArgument(source + ": the environment variable" + (missing.size() > 1 ? "s " : " ")
+			throw AstraError.invalidInput(source + ": the environment variable" + (missing.size() > 1 ? "s " : " ")
 					+ FewNames.join(", ", List.copyOf(missing)) + (missing.size() > 1 ? " are" : " is")
 					+ " not set; set " + (missing.size() > 1 ? "them" : "it") + " before running the script. Nothing was run.");
 		}
@@ -351,11 +351,11 @@ public final class ScriptRunner {
 			try {
 				parsed = dispatcher.parser().parse(Words.split(k[2]));
 			}
-			catch (CliException e) {
-				throw new CliException(e.exitCode(), location + ": " + e.getMessage() + " Nothing was run.");
+			catch (AstraError e) {
+				throw new AstraError(e.kind(), location + ": " + e.getMessage() + " Nothing was run.");
 			}
 			if (!parsed.hasCommand()) {
-				throw CliException.invalidArgument(location + ": no command on this line. Nothing was run.");
+				throw AstraError.invalidInput(location + ": no command on this line. Nothing was run.");
 			}
 			lines.add(new Line(source, Integer.parseInt(k[0]), k[1], parsed));
 		}

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-import io.astrashell.cli.CliException;
+import io.astrashell.error.AstraError;
 import io.astrashell.cli.CommandLine;
 import io.astrashell.output.Level;
 import io.astrashell.output.Renderer;
@@ -51,7 +51,7 @@ public final class ShellRunner implements ApplicationRunner, ExitCodeGenerator {
 		try {
 			line = dispatcher.parser().parse(words);
 		}
-		catch (CliException e) {
+		catch (AstraError e) {
 			exitCode = dispatcher.execute(words); // prints the parse error in the asked format
 			return;
 		}

@@ -4,6 +4,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
+import io.astrashell.error.AstraError;
+import io.astrashell.error.ExitCode;
 import io.astrashell.output.Output;
 import io.astrashell.output.OutputFormat;
 import org.junit.jupiter.api.Test;
@@ -109,9 +111,9 @@ class CommandLineParserTest {
 	void anOptionFollowedByAnotherOptionHasNoValue() {
 		// the next word names an option of the command, or a global one: the value is missing (exit 13)
 		assertThatThrownBy(() -> parse("user", "invite", "a@b.co", "-r", "--env", "local"))
-			.isInstanceOf(CliException.class)
+			.isInstanceOf(AstraError.class)
 			.hasMessageStartingWith("Option -r needs a value: <ROLE>")
-			.satisfies(e -> assertThat(((CliException) e).exitCode()).isEqualTo(ExitCode.INVALID_OPTION_VALUE));
+			.satisfies(e -> assertThat(((AstraError) e).exitCode()).isEqualTo(ExitCode.INVALID_OPTION_VALUE));
 		assertThatThrownBy(() -> parse("token", "create", "--role", "--description", "x"))
 			.hasMessageStartingWith("Option --role needs a value: <ROLE>");
 		assertCode(() -> parse("token", "create", "-r", "x", "-d", "-r", "y"), ExitCode.INVALID_OPTION_VALUE);
@@ -155,8 +157,8 @@ class CommandLineParserTest {
 	}
 
 	static void assertCode(Runnable parse, ExitCode code) {
-		assertThatThrownBy(parse::run).isInstanceOf(CliException.class)
-			.satisfies(e -> assertThat(((CliException) e).exitCode()).isEqualTo(code));
+		assertThatThrownBy(parse::run).isInstanceOf(AstraError.class)
+			.satisfies(e -> assertThat(((AstraError) e).exitCode()).isEqualTo(code));
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.astrashell.cli;
 
+import io.astrashell.error.AstraError;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +22,7 @@ class WordsTest {
 
 	@Test
 	void anUnclosedQuoteIsAnError() {
-		assertThatThrownBy(() -> Words.split("user invite \"a@b.co")).isInstanceOf(CliException.class)
+		assertThatThrownBy(() -> Words.split("user invite \"a@b.co")).isInstanceOf(AstraError.class)
 			.hasMessageContaining("Unclosed double quote");
 	}
 

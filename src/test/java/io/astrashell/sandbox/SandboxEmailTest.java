@@ -2,7 +2,7 @@ package io.astrashell.sandbox;
 
 import io.astrashell.api.model.EmailAddressTest;
 import io.astrashell.api.model.WireJson;
-import io.astrashell.service.ServiceException;
+import io.astrashell.error.AstraError;
 import io.astrashell.service.UserService;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +25,7 @@ class SandboxEmailTest extends SandboxFixture {
 				UserService.checkEmail(email);
 				clientTakes = true;
 			}
-			catch (ServiceException ex) {
+			catch (AstraError ex) {
 				assertThat(ex.getMessage()).as(email).doesNotContain("Exception");
 				clientTakes = false;
 			}

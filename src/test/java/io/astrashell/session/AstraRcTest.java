@@ -3,8 +3,8 @@ package io.astrashell.session;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.astrashell.cli.CliException;
-import io.astrashell.cli.ExitCode;
+import io.astrashell.error.AstraError;
+import io.astrashell.error.ExitCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +51,7 @@ class AstraRcTest {
 	void anUnreadableLineNamesTheFileAndLineButNotItsContent() throws Exception {
 		Path rc = dir.resolve("bad");
 		Files.writeString(rc, "[default]\nASTRA_DB_APPLICATION_TOKEN AstraCS:secret\n");
-		assertThatThrownBy(() -> AstraRc.read(rc)).isInstanceOf(CliException.class)
+		assertThatThrownBy(() -> AstraRc.read(rc)).isInstanceOf(AstraError.class)
 			.hasMessageContaining(rc.toString()).hasMessageContaining("line 2").hasMessageNotContaining("secret");
 	}
 
@@ -75,12 +75,12 @@ class AstraRcTest {
 	void aRepeatedSectionOrKeyIsAParseErrorNamingBothLines() throws Exception {
 		Path rc = dir.resolve("rc");
 		Files.writeString(rc, "[a]\nK=1\n\n[b]\nK=2\n[ a ]\nK=3\n");
-		assertThatThrownBy(() -> AstraRc.read(rc)).isInstanceOf(CliException.class)
+		assertThatThrownBy(() -> AstraRc.read(rc)).isInstanceOf(AstraError.class)
 			.hasMessage("Cannot parse the configuration file " + rc + " at line 6: profile [a] is there twice, at lines 1 "
 					+ "and 6: merge the two into one, or delete one of them. Fix that line (the file was left unchanged).")
-			.satisfies(e -> assertThat(((CliException) e).exitCode()).isEqualTo(ExitCode.CONFIGURATION));
+			.satisfies(e -> assertThat(((AstraError) e).exitCode()).isEqualTo(ExitCode.CONFIGURATION));
 		Files.writeString(rc, "[a]\nASTRA_ENV=DEV\n# note\nASTRA_ENV = PROD\n");
-		assertThatThrownBy(() -> AstraRc.read(rc)).isInstanceOf(CliException.class)
+		assertThatThrownBy(() -> AstraRc.read(rc)).isInstanceOf(AstraError.class)
 			.hasMessageContaining("at line 4: profile [a] sets ASTRA_ENV twice, at lines 2 and 4");
 		// the same key in two sections, and two sections with the same content (the original CLI's
 		// [default]), are fine
@@ -92,14 +92,14 @@ class AstraRcTest {
 	void aValueWithALineBreakOrControlCharacterIsNeverWritten() {
 		AstraRc rc = AstraRc.parse(dir.resolve("rc"), "[a]\nK=1\n");
 		for (String bad : new String[] { "x\ny", "x\r", "\u0000", "a\tb", "\u001b[31m", "x\u2028y", "x\u0085" }) {
-			assertThatThrownBy(() -> rc.set("a", "K", bad)).isInstanceOf(CliException.class)
-				.satisfies(e -> assertThat(((CliException) e).exitCode()).isEqualTo(ExitCode.INVALID_ARGUMENT))
+			assertThatThrownBy(() -> rc.set("a", "K", bad)).isInstanceOf(AstraError.class)
+				.satisfies(e -> assertThat(((AstraError) e).exitCode()).isEqualTo(ExitCode.INVALID_ARGUMENT))
 				.hasMessageStartingWith("The value of K holds a ");
-			assertThatThrownBy(() -> rc.set(bad, "K", "1")).isInstanceOf(CliException.class)
+			assertThatThrownBy(() -> rc.set(bad, "K", "1")).isInstanceOf(AstraError.class)
 				.hasMessageStartingWith("The profile name holds a ");
 		}
-		assertThatThrownBy(() -> rc.set("x]\n[default", "K", "1")).isInstanceOf(CliException.class);
-		assertThatThrownBy(() -> rc.set("a", "K", " padded ")).isInstanceOf(CliException.class);
+		assertThatThrownBy(() -> rc.set("x]\n[default", "K", "1")).isInstanceOf(AstraError.class);
+		assertThatThrownBy(() -> rc.set("a", "K", " padded ")).isInstanceOf(AstraError.class);
 		assertThat(rc.render()).isEqualTo("[a]\nK=1\n");
 	}
 

@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.astrashell.api.Trace;
-import io.astrashell.cli.CliException;
-import io.astrashell.cli.ExitCode;
+import io.astrashell.error.AstraError;
+import io.astrashell.error.ExitCode;
 import io.astrashell.files.SpecialFiles;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
@@ -113,7 +113,7 @@ class ChangeLocksTest {
 		try {
 			Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20),
 					() -> assertThatThrownBy(() -> locks(home, 300).exclusive(API, false, "roles", () -> ran.getAndSet(true)))
-						.isInstanceOfSatisfying(CliException.class,
+						.isInstanceOfSatisfying(AstraError.class,
 								e -> assertThat(e.exitCode()).isEqualTo(ExitCode.CONFIGURATION))
 						.hasMessageStartingWith("The change lock file " + lock + " is not a regular file (it is a named pipe"));
 		}

@@ -3,8 +3,8 @@ package io.astrashell.session;
 import java.net.URI;
 import java.util.List;
 
-import io.astrashell.cli.CliException;
-import io.astrashell.cli.ExitCode;
+import io.astrashell.error.AstraError;
+import io.astrashell.error.ExitCode;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,9 +40,9 @@ class EndpointTest {
 				List.of("http://", "it is not a URL"),
 				List.of("http://bad host:1", "it is not a URL"),
 				List.of("http://under_score:1", "it names no valid host"))) {
-			assertThatThrownBy(() -> endpoint(c.get(0))).as(c.get(0)).isInstanceOf(CliException.class)
+			assertThatThrownBy(() -> endpoint(c.get(0))).as(c.get(0)).isInstanceOf(AstraError.class)
 				.hasMessageContaining("Invalid local endpoint '" + c.get(0) + "' from --local-endpoint: " + c.get(1))
-				.satisfies(e -> assertThat(((CliException) e).exitCode()).isEqualTo(ExitCode.INVALID_OPTION_VALUE));
+				.satisfies(e -> assertThat(((AstraError) e).exitCode()).isEqualTo(ExitCode.INVALID_OPTION_VALUE));
 		}
 	}
 
@@ -50,7 +50,7 @@ class EndpointTest {
 	void aPasswordIsNotRepeatedInTheError() {
 		for (String text : List.of("http://admin:s3cret@127.0.0.1:99999", "http://admin:s3/cret@h:1",
 				"http://admin:s3cret@h:1/?q", "http://admin:s3 cret@h:1")) {
-			assertThatThrownBy(() -> endpoint(text)).as(text).isInstanceOf(CliException.class)
+			assertThatThrownBy(() -> endpoint(text)).as(text).isInstanceOf(AstraError.class)
 				.hasMessageContaining("admin:****@").hasMessageNotContaining("s3");
 		}
 	}

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.astrashell.cli.CliException;
+import io.astrashell.error.AstraError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +59,7 @@ class ProfilesTest {
 		assertThatThrownBy(() -> new Profiles(file).update(rc -> {
 			rc.set("x", "K", "V");
 			return null;
-		})).isInstanceOf(CliException.class).hasMessageContaining(file.toString()).hasMessageContaining("line 3");
+		})).isInstanceOf(AstraError.class).hasMessageContaining(file.toString()).hasMessageContaining("line 3");
 		assertThat(Files.readString(file)).isEqualTo(corrupt);
 	}
 
@@ -111,18 +111,18 @@ class ProfilesTest {
 		assertThatThrownBy(() -> new Profiles(file).update(rc -> {
 			rc.set("x", "K", "\"quoted\"");
 			return null;
-		})).isInstanceOf(CliException.class).hasMessageContaining("would not read back as written");
+		})).isInstanceOf(AstraError.class).hasMessageContaining("would not read back as written");
 		assertThat(Files.readString(file)).isEqualTo(before);
 	}
 
 	@Test
 	void aFileThatCannotBeReadIsRefusedBeforeAnythingIsWritten() throws Exception {
 		Path folder = Files.createDirectory(dir.resolve("folder"));
-		assertThatThrownBy(() -> new Profiles(folder).update(rc -> null)).isInstanceOf(CliException.class)
+		assertThatThrownBy(() -> new Profiles(folder).update(rc -> null)).isInstanceOf(AstraError.class)
 			.hasMessage("The profiles file " + folder + " is a directory: give a file (-cf " + folder.resolve(".astrarc")
 					+ ", or set ASTRARC to one).");
 		Path twice = Files.writeString(dir.resolve("twice"), "[a]\nK=1\n[a]\nK=2\n");
-		assertThatThrownBy(() -> new Profiles(twice).update(rc -> rc.remove("a"))).isInstanceOf(CliException.class)
+		assertThatThrownBy(() -> new Profiles(twice).update(rc -> rc.remove("a"))).isInstanceOf(AstraError.class)
 			.hasMessageContaining("at line 3");
 		assertThat(Files.readString(twice)).isEqualTo("[a]\nK=1\n[a]\nK=2\n");
 		try (var files = Files.list(dir)) {

@@ -1,7 +1,7 @@
 package io.astrashell.session;
 
-import io.astrashell.cli.CliException;
-import io.astrashell.cli.ExitCode;
+import io.astrashell.error.AstraError;
+import io.astrashell.error.ExitCode;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,8 +32,8 @@ class TokenFormatTest {
 	@Test
 	void theErrorNeverRepeatsTheToken() {
 		String bad = GOOD.replace("abcdef", "ABCDEF");
-		assertThatThrownBy(() -> TokenFormat.check(bad, "--token")).isInstanceOf(CliException.class)
-			.satisfies(e -> assertThat(((CliException) e).exitCode()).isEqualTo(ExitCode.CONFIGURATION))
+		assertThatThrownBy(() -> TokenFormat.check(bad, "--token")).isInstanceOf(AstraError.class)
+			.satisfies(e -> assertThat(((AstraError) e).exitCode()).isEqualTo(ExitCode.CONFIGURATION))
 			.message().doesNotContain("ABCDEFGHIJKLMNOPQRSTUVWX").doesNotContain("0123456789");
 	}
 

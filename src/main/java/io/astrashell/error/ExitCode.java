@@ -1,4 +1,4 @@
-package io.astrashell.cli;
+package io.astrashell.error;
 
 /**
  * Process exit codes, those of the original Astra CLI so that existing scripts keep working. The
@@ -38,6 +38,31 @@ public enum ExitCode {
 
 	public int code() {
 		return code;
+	}
+
+	/** The exit code of a kind of failure: the one place where the domain's failures become exit codes. */
+	public static ExitCode of(AstraError.Kind kind) {
+		return switch (kind) {
+			case NOT_FOUND -> NOT_FOUND;
+			case ALREADY_EXISTS -> ALREADY_EXISTS;
+			case CONFIGURATION -> CONFIGURATION;
+			case INVALID_INPUT -> INVALID_ARGUMENT;
+			case MISSING_INPUT -> MISSING_OPTION;
+			case INVALID_VALUE -> INVALID_OPTION_VALUE;
+			case CANCELLED -> CANCELLED;
+			case INTERRUPTED -> INTERRUPTED;
+			case FAILED -> INTERNAL_ERROR;
+		};
+	}
+
+	/** The kind of failure this exit code reports (the inverse of {@link #of(AstraError.Kind)}); none for OK. */
+	public AstraError.Kind kind() {
+		for (AstraError.Kind k : AstraError.Kind.values()) {
+			if (of(k) == this) {
+				return k;
+			}
+		}
+		throw new IllegalStateException(this + " reports no failure");
 	}
 
 	/** The exit code of a number (anything unknown is {@link #INTERNAL_ERROR}). */
