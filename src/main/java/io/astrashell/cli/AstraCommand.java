@@ -32,10 +32,10 @@ public final class AstraCommand extends AbstractCommand {
 	@FunctionalInterface
 	public interface Checker {
 
-		Checker NONE = (invocation, plan) -> {
+		Checker NONE = (invocation, dryRun) -> {
 		};
 
-		void check(Invocation invocation, Plan plan) throws Exception;
+		void check(Invocation invocation, DryRun dryRun) throws Exception;
 
 	}
 
@@ -109,8 +109,8 @@ public final class AstraCommand extends AbstractCommand {
 	}
 
 	/** Checks a line without running it (no changing request). */
-	public void check(Invocation invocation, Plan plan) throws Exception {
-		checker.check(invocation, plan);
+	public void check(Invocation invocation, DryRun dryRun) throws Exception {
+		checker.check(invocation, dryRun);
 	}
 
 	@Override

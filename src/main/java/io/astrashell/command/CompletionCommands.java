@@ -19,7 +19,7 @@ import io.astrashell.completion.ServerValues;
 import io.astrashell.api.ApiException;
 import io.astrashell.service.ApiCalls;
 import io.astrashell.output.Output;
-import io.astrashell.session.Connection;
+import io.astrashell.session.Identity;
 import io.astrashell.session.Session;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandRegistry;
@@ -64,7 +64,7 @@ public final class CompletionCommands implements CommandGroup {
 	}
 
 	private Output refresh(Invocation in) throws Exception {
-		Connection c = session.connectionFor(in.globals());
+		Identity c = session.identityFor(in.globals());
 		ServerValueCache.Refreshed refreshed = cache.refresh(c);
 		for (Map.Entry<ValueKind, Throwable> failed : refreshed.failures().entrySet()) {
 			String doing = "fetch the " + failed.getKey().describes() + " to complete";

@@ -15,7 +15,7 @@ import io.astrashell.cli.FewNames;
 import io.astrashell.cli.GlobalOptions;
 import io.astrashell.cli.Invocation;
 import io.astrashell.cli.OptionSpec;
-import io.astrashell.cli.Plan;
+import io.astrashell.cli.DryRun;
 import io.astrashell.cli.Secrets;
 import io.astrashell.cli.ValueKind;
 import io.astrashell.output.Level;
@@ -25,7 +25,7 @@ import io.astrashell.service.ProfileService.Saved;
 import io.astrashell.service.ProfileService;
 import io.astrashell.session.AstraEnvironment;
 import io.astrashell.session.AstraRc;
-import io.astrashell.session.Connection;
+import io.astrashell.session.Identity;
 import io.astrashell.session.Session;
 import io.astrashell.session.TokenFormat;
 import io.astrashell.shell.Console;
@@ -76,13 +76,13 @@ public final class ConfigCommands implements CommandGroup {
 					.option(GlobalOptions.ENV.withShortName("e"))
 					.argument(ArgumentSpec.optional("NAME", "Profile name (default: the organization's name)",
 							ValueKind.TEXT))
-					.check((in, plan) -> {
+					.check((in, dryRun) -> {
 						if (in.option("token") == null) {
 							throw AstraError.missingInput("Give the profile's token: --token AstraCS:...");
 						}
 						TokenFormat.check(TokenFormat.clean(in.option("token")), "--token");
 						if (in.argument(0) != null) {
-							plan.profileCreated(in.argument(0));
+							dryRun.made("profile", in.argument(0).trim());
 						}
 					})
 					.handler(this::create),
@@ -105,8 +105,8 @@ public final class ConfigCommands implements CommandGroup {
 	}
 
 	/** For a dry run: the profile is in the file, or created by an earlier line. */
-	private void checkProfile(Invocation in, Plan plan) {
-		if (!plan.createsProfile(in.argument(0))) {
+	private void checkProfile(Invocation in, DryRun dryRun) {
+		if (!dryRun.makes("profile", in.argument(0).trim())) {
 			profiles.get(in.globals(), in.argument(0));
 		}
 	}
@@ -152,7 +152,7 @@ public final class ConfigCommands implements CommandGroup {
 						saved.organization() == null ? null : saved.organization().name(), "isDefault", saved.isDefault(),
 						"file", where));
 		if (console.hasSession() && in.globals().configFile() == null) {
-			Connection c = session.switchTo(saved.name());
+			Identity c = session.switchTo(saved.name());
 			out = out.notice(Level.INFO, "The session now uses profile '" + saved.name() + "' (" + c.environment() + ").");
 		}
 		return out;
@@ -245,7 +245,7 @@ public final class ConfigCommands implements CommandGroup {
 		profiles.makeDefault(in.globals(), name);
 		Output out = Output.message("Profile '" + name + "' is now the default.", Output.fields("default", name));
 		if (console.hasSession() && in.globals().configFile() == null) {
-			Connection c = session.switchTo(name);
+			Identity c = session.switchTo(name);
 			out = out.notice(Level.INFO, "The session now uses profile '" + name + "' (" + c.environment() + ").");
 		}
 		return out;

@@ -31,7 +31,7 @@ import io.astrashell.output.Renderer;
 import io.astrashell.output.Style;
 import io.astrashell.service.OrgService;
 import io.astrashell.service.Organization;
-import io.astrashell.session.Connection;
+import io.astrashell.session.Identity;
 import io.astrashell.session.Session;
 import io.astrashell.shell.Console;
 import io.astrashell.shell.Job;
@@ -106,7 +106,7 @@ public final class OrgCommands implements CommandGroup {
 	}
 
 	private Organization org(Invocation in) {
-		return orgs.current(session.connectionFor(in.globals()));
+		return orgs.current(session.identityFor(in.globals()));
 	}
 
 	private Output get(Invocation in) {
@@ -129,7 +129,7 @@ public final class OrgCommands implements CommandGroup {
 	// ---- the organization as a file
 
 	private Output export(Invocation in) {
-		OrgFileService.Export export = files.export(session.connectionFor(in.globals()), in.flag("include-tokens"));
+		OrgFileService.Export export = files.export(session.identityFor(in.globals()), in.flag("include-tokens"));
 		Output out;
 		if (in.globals().format() == OutputFormat.CSV) {
 			// CSV has no form for the whole document: its users, one row each, as a spreadsheet takes them
@@ -188,7 +188,7 @@ public final class OrgCommands implements CommandGroup {
 		}
 	}
 
-	private OrgFileService.Planned plan(Invocation in, OrgFile file, Connection c) {
+	private OrgFileService.Planned plan(Invocation in, OrgFile file, Identity c) {
 		try {
 			return files.plan(c, file, in.flag("prune"));
 		}
@@ -199,7 +199,7 @@ public final class OrgCommands implements CommandGroup {
 
 	private Output diff(Invocation in) {
 		OrgFile file = read(in);
-		Plan plan = plan(in, file, session.connectionFor(in.globals())).plan();
+		Plan plan = plan(in, file, session.identityFor(in.globals())).plan();
 		return planOutput(plan, file, "")
 			.exitCode(plan.inSync() ? 0 : DIFFERENCES);
 	}
@@ -211,7 +211,7 @@ public final class OrgCommands implements CommandGroup {
 		String message = plan.inSync() ? "The organization '" + plan.orgName() + "' matches " + file.path() + "."
 				: changes(plan.changes().size()) + " make the organization '" + plan.orgName() + "' match " + file.path()
 						+ suffix + ".";
-		Output out = Output.plan(message, plan.changes().stream().map(Plan.Change::line).toList(), plan.data());
+		Output out = Output.diff(message, plan.changes().stream().map(Plan.Change::line).toList(), plan.data());
 		for (String n : plan.notes()) {
 			out = out.notice(Level.INFO, capital(n) + ".");
 		}
@@ -226,7 +226,7 @@ public final class OrgCommands implements CommandGroup {
 
 	private Output apply(Invocation in) {
 		OrgFile file = read(in);
-		Connection c = session.connectionFor(in.globals());
+		Identity c = session.identityFor(in.globals());
 		OrgFileService.Planned planned = plan(in, file, c);
 		Plan plan = planned.plan();
 		boolean dryRun = in.flag("dry-run");

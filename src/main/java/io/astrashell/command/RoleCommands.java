@@ -89,19 +89,19 @@ public final class RoleCommands implements CommandGroup, ServerKinds {
 					.handler(this::list),
 				AstraCommand.named("role get").alias("role describe").group(GROUP).description("Show role details")
 					.argument(ROLE)
-					.check((in, plan) -> roles.checkKnown(session.connectionFor(in.globals()), List.of(in.argument(0)), plan))
+					.check((in, dryRun) -> roles.checkKnown(session.identityFor(in.globals()), List.of(in.argument(0)), dryRun))
 					.handler(this::get),
 				AstraCommand.named("role create").group(GROUP).description("Create a custom role")
 					.option(ACTION.asRequired())
 					.option(RESOURCE)
 					.option(DESCRIPTION)
 					.argument(ArgumentSpec.required("NAME", "Name of the new role", ValueKind.TEXT))
-					.check((in, plan) -> {
+					.check((in, dryRun) -> {
 						RoleService.checkText(in.argument(0), in.option("description"));
 						RoleService.checkActions(in.options("action"));
 						RoleService.checkResources(in.options("resource"));
-						roles.checkNew(session.connectionFor(in.globals()), in.argument(0), plan);
-						plan.roleCreated(in.argument(0));
+						roles.checkNew(session.identityFor(in.globals()), in.argument(0), dryRun);
+						RoleService.created(dryRun, in.argument(0));
 					})
 					.handler(this::create),
 				AstraCommand.named("role update").group(GROUP)
@@ -121,7 +121,7 @@ public final class RoleCommands implements CommandGroup, ServerKinds {
 							+ "after that read, built on what the role held before this one, still overwrites this "
 							+ "change unseen. Scripts that change one role from several machines should do it one at "
 							+ "a time.")
-					.check((in, plan) -> {
+					.check((in, dryRun) -> {
 						RoleService.checkText(in.option("name"), in.option("description"));
 						if (in.has("action")) {
 							RoleService.checkActions(in.options("action"));
@@ -129,10 +129,10 @@ public final class RoleCommands implements CommandGroup, ServerKinds {
 						if (in.has("resource")) {
 							RoleService.checkResources(in.options("resource"));
 						}
-						roles.checkChangeable(session.connectionFor(in.globals()), in.argument(0), plan, "changed");
+						roles.checkChangeable(session.identityFor(in.globals()), in.argument(0), dryRun, "changed");
 						if (in.option("name") != null) {
-							plan.roleDeleted(in.argument(0));
-							plan.roleCreated(in.option("name"));
+							RoleService.deleted(dryRun, in.argument(0));
+							RoleService.created(dryRun, in.option("name"));
 						}
 					})
 					.handler(this::update),
@@ -140,17 +140,17 @@ public final class RoleCommands implements CommandGroup, ServerKinds {
 					.option(OptionSpec.flag("if-exists", null, "Succeed without change if the role is not there"))
 					.option(Confirmation.YES)
 					.argument(ROLE)
-					.check((in, plan) -> {
+					.check((in, dryRun) -> {
 						if (!in.flag("if-exists")) {
-							roles.checkChangeable(session.connectionFor(in.globals()), in.argument(0), plan, "deleted");
+							roles.checkChangeable(session.identityFor(in.globals()), in.argument(0), dryRun, "deleted");
 						}
-						plan.roleDeleted(in.argument(0));
+						RoleService.deleted(dryRun, in.argument(0));
 					})
 					.handler(this::delete));
 	}
 
 	private Output list(Invocation in) {
-		List<Role> all = roles.list(session.connectionFor(in.globals()));
+		List<Role> all = roles.list(session.identityFor(in.globals()));
 		List<List<Object>> rows = new ArrayList<>();
 		for (Role r : all) {
 			rows.add(Output.row(r.id(), r.name(), r.policy() == null ? null : r.policy().description()));
@@ -159,7 +159,7 @@ public final class RoleCommands implements CommandGroup, ServerKinds {
 	}
 
 	private Output get(Invocation in) {
-		return describe("Role '%s'", roles.get(session.connectionFor(in.globals()), in.argument(0)), null);
+		return describe("Role '%s'", roles.get(session.identityFor(in.globals()), in.argument(0)), null);
 	}
 
 	private static Output describe(String message, Role role, Object data) {
@@ -171,7 +171,7 @@ public final class RoleCommands implements CommandGroup, ServerKinds {
 	}
 
 	private Output create(Invocation in) {
-		Role role = roles.create(session.connectionFor(in.globals()), in.argument(0), in.options("action"),
+		Role role = roles.create(session.identityFor(in.globals()), in.argument(0), in.options("action"),
 				in.options("resource"), in.option("description"));
 		return describe("Role '%s' has been created.", role, Output.fields("created", role.name(), "id", role.id()))
 			.headline("Role '" + role.name() + "' has been created.");
@@ -181,7 +181,7 @@ public final class RoleCommands implements CommandGroup, ServerKinds {
 		RoleService.Change change = new RoleService.Change(in.option("name"),
 				in.has("action") ? in.options("action") : null, in.has("resource") ? in.options("resource") : null,
 				in.option("description"));
-		Role role = roles.update(session.connectionFor(in.globals()), in.argument(0), change);
+		Role role = roles.update(session.identityFor(in.globals()), in.argument(0), change);
 		return describe("Role '%s' has been updated.", role, Output.fields("updated", role.name(), "id", role.id()))
 			.headline("Role '" + role.name() + "' has been updated.");
 	}
@@ -189,7 +189,7 @@ public final class RoleCommands implements CommandGroup, ServerKinds {
 	private Output delete(Invocation in) {
 		String ref = in.argument(0);
 		boolean ask = Confirmation.wanted(console, in);
-		Role role = roles.delete(session.connectionFor(in.globals()), ref, in.flag("if-exists"), found -> {
+		Role role = roles.delete(session.identityFor(in.globals()), ref, in.flag("if-exists"), found -> {
 			if (ask) {
 				Confirmation.ask(console, "Delete role '" + RoleService.label(found) + "'?",
 						"role '" + RoleService.label(found) + "'");

@@ -24,7 +24,7 @@ import io.astrashell.output.Level;
 import io.astrashell.output.Output;
 import io.astrashell.service.RoleService;
 import io.astrashell.service.TokenService;
-import io.astrashell.session.Connection;
+import io.astrashell.session.Identity;
 import io.astrashell.session.Session;
 import io.astrashell.shell.Console;
 import org.springframework.stereotype.Component;
@@ -74,7 +74,7 @@ public final class TokenCommands implements CommandGroup, ServerKinds {
 	}
 
 	/** The roles to name the tokens' roles with; none (the ids shown) when they cannot be listed. */
-	private static List<Role> rolesIfReadable(RoleService roles, Connection c) {
+	private static List<Role> rolesIfReadable(RoleService roles, Identity c) {
 		try {
 			return roles.list(c);
 		}
@@ -115,13 +115,13 @@ public final class TokenCommands implements CommandGroup, ServerKinds {
 					.option(OptionSpec.value("expiry", null, "INSTANT",
 							"When the token expires: 2026-12-31T23:59:59Z, 2026-12-31, or 30d, 12h, 90m from now",
 							ValueKind.TEXT))
-					.check((in, plan) -> {
+					.check((in, dryRun) -> {
 						RoleService.checkRefs(in.options("role"));
 						TokenService.checkDescription(in.option("description"));
 						if (in.option("expiry") != null) {
 							TokenService.parseExpiry(in.option("expiry"), Instant.now());
 						}
-						roles.checkKnown(session.connectionFor(in.globals()), in.options("role"), plan);
+						roles.checkKnown(session.identityFor(in.globals()), in.options("role"), dryRun);
 					})
 					.handler(this::create),
 				AstraCommand.named("token get").group(GROUP).description("Show current token")
@@ -131,12 +131,12 @@ public final class TokenCommands implements CommandGroup, ServerKinds {
 					.option(OptionSpec.flag("force", null, "Revoke even the token this session uses"))
 					.option(Confirmation.YES)
 					.argument(ArgumentSpec.required("CLIENT_ID", "token identifier (client id)", TOKEN))
-					.check((in, plan) -> TokenService.checkClientId(in.argument(0)))
+					.check((in, dryRun) -> TokenService.checkClientId(in.argument(0)))
 					.handler(this::delete));
 	}
 
 	private Output list(Invocation in) {
-		TokenService.Listing listing = tokens.list(session.connectionFor(in.globals()));
+		TokenService.Listing listing = tokens.list(session.identityFor(in.globals()));
 		List<Role> wanted = in.options("role").isEmpty() ? List.of()
 				: RoleService.resolveAll(in.options("role"), listing.roles());
 		List<TokenInfo> shown = listing.tokens().stream()
@@ -151,7 +151,7 @@ public final class TokenCommands implements CommandGroup, ServerKinds {
 	}
 
 	private Output create(Invocation in) {
-		TokenService.Created created = tokens.create(session.connectionFor(in.globals()), in.options("role"),
+		TokenService.Created created = tokens.create(session.identityFor(in.globals()), in.options("role"),
 				in.option("description"), in.option("expiry"));
 		CreatedToken t = created.token();
 		return Output
@@ -167,14 +167,14 @@ public final class TokenCommands implements CommandGroup, ServerKinds {
 	}
 
 	private Output get(Invocation in) {
-		Connection c = session.connectionFor(in.globals());
+		Identity c = session.identityFor(in.globals());
 		return Output.value("token", c.token(), Output.fields("token", c.token(), "environment",
 				c.environment().name(), "source", c.tokenSource())).showingSecret(); // for $(astra token get)
 	}
 
 	private Output delete(Invocation in) {
 		String clientId = in.argument(0);
-		boolean deleted = tokens.delete(session.connectionFor(in.globals()), clientId, in.flag("if-exists"),
+		boolean deleted = tokens.delete(session.identityFor(in.globals()), clientId, in.flag("if-exists"),
 				in.flag("force"), !Confirmation.wanted(console, in) ? null : found -> Confirmation.ask(console,
 						"Delete token '" + clientId + "'" + (found.description() == null || found.description().isBlank()
 								? "" : " ('" + found.description() + "')") + "?", "token '" + clientId + "'"));

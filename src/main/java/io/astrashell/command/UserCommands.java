@@ -19,7 +19,7 @@ import io.astrashell.completion.ServerKinds;
 import io.astrashell.output.Output;
 import io.astrashell.service.RoleService;
 import io.astrashell.service.UserService;
-import io.astrashell.session.Connection;
+import io.astrashell.session.Identity;
 import io.astrashell.session.Session;
 import io.astrashell.shell.Console;
 import org.springframework.stereotype.Component;
@@ -100,17 +100,17 @@ public final class UserCommands implements CommandGroup, ServerKinds {
 							+ "user. Afterwards the organization holds the email once, with the roles of the "
 							+ "invitation that arrived last. An email that is an active member by the time the "
 							+ "invitation arrives is refused (exit 7).")
-					.check((in, plan) -> {
+					.check((in, dryRun) -> {
 						UserService.checkEmail(in.argument(0));
 						List<String> refs = in.options("role").isEmpty() ? List.of(BuiltInRoles.DATABASE_ADMINISTRATOR)
 								: in.options("role");
 						RoleService.checkRefs(refs);
-						roles.checkKnown(connection(in), refs, plan);
+						roles.checkKnown(identity(in), refs, dryRun);
 					})
 					.handler(this::invite),
 				AstraCommand.named("user get").alias("user describe").group(GROUP).description("Show user details")
 					.argument(USER_ARGUMENT)
-					.check((in, plan) -> UserService.checkUserRef(in.argument(0)))
+					.check((in, dryRun) -> UserService.checkUserRef(in.argument(0)))
 					.handler(this::get),
 				AstraCommand.named("user delete").group(GROUP).description("Delete an existing user")
 					.option(OptionSpec.flag("if-exists", null, "Succeed without change if the user is not there"))
@@ -118,7 +118,7 @@ public final class UserCommands implements CommandGroup, ServerKinds {
 							"Delete even an active Organization Administrator (who may own this session's token)"))
 					.option(Confirmation.YES)
 					.argument(USER_ARGUMENT)
-					.check((in, plan) -> UserService.checkUserRef(in.argument(0)))
+					.check((in, dryRun) -> UserService.checkUserRef(in.argument(0)))
 					.handler(this::delete),
 				AstraCommand.named("user update").group(GROUP)
 					.description("Set the roles of a user (replaces the roles it has)")
@@ -126,21 +126,21 @@ public final class UserCommands implements CommandGroup, ServerKinds {
 					.option(OptionSpec.flag("force", null,
 							"Take Organization Administrator even from the only active one"))
 					.argument(USER_ARGUMENT)
-					.check((in, plan) -> {
+					.check((in, dryRun) -> {
 						UserService.checkUserRef(in.argument(0));
 						RoleService.checkRefs(in.options("role"));
-						roles.checkKnown(connection(in), in.options("role"), plan);
+						roles.checkKnown(identity(in), in.options("role"), dryRun);
 					})
 					.handler(this::update));
 	}
 
-	private Connection connection(Invocation in) {
-		return session.connectionFor(in.globals());
+	private Identity identity(Invocation in) {
+		return session.identityFor(in.globals());
 	}
 
 	private Output list(Invocation in) {
 		String status = in.option("status"); // one of STATUS's, the parser checked
-		Connection c = connection(in);
+		Identity c = identity(in);
 		// the roles asked for, resolved from one listing (a name not found says so, with the nearest ones)
 		List<Role> wanted = in.options("role").isEmpty() ? List.of() : RoleService.resolveAll(in.options("role"), roles.list(c));
 		OrganizationUsers all = users.list(c);
@@ -168,7 +168,7 @@ public final class UserCommands implements CommandGroup, ServerKinds {
 	}
 
 	private Output get(Invocation in) {
-		User user = users.get(connection(in), in.argument(0));
+		User user = users.get(identity(in), in.argument(0));
 		return Output.attributes("User '" + user.email() + "'", user,
 				List.of(Output.attribute("User Id", user.userId()), Output.attribute("User Email", user.email()),
 						Output.attribute("Status", user.status()),
@@ -176,7 +176,7 @@ public final class UserCommands implements CommandGroup, ServerKinds {
 	}
 
 	private Output invite(Invocation in) {
-		Connection c = connection(in);
+		Identity c = identity(in);
 		UserService.Invitation done = users.invite(c, in.argument(0), in.options("role"), in.flag("if-not-exists"));
 		List<String> names = done.roles().stream().map(RoleService::label).toList();
 		Object data = Output.fields("invited", done.email(), "roleIds", done.roles().stream().map(Role::id).toList(),
@@ -189,7 +189,7 @@ public final class UserCommands implements CommandGroup, ServerKinds {
 	}
 
 	private Output update(Invocation in) {
-		UserService.Invitation done = users.setRoles(connection(in), in.argument(0), in.options("role"),
+		UserService.Invitation done = users.setRoles(identity(in), in.argument(0), in.options("role"),
 				in.flag("force"));
 		List<String> names = done.roles().stream().map(RoleService::label).toList();
 		return Output.message("User '" + done.email() + "' now has the role" + (names.size() > 1 ? "s " : " ")
@@ -198,7 +198,7 @@ public final class UserCommands implements CommandGroup, ServerKinds {
 	}
 
 	private Output delete(Invocation in) {
-		Connection c = connection(in);
+		Identity c = identity(in);
 		String ref = in.argument(0);
 		boolean ask = Confirmation.wanted(console, in);
 		User user = users.delete(c, ref, in.flag("if-exists"), in.flag("force"), found -> {

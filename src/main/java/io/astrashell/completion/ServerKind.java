@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import io.astrashell.cli.ValueKind;
-import io.astrashell.session.Connection;
+import io.astrashell.session.Identity;
 
 /**
  * A kind of value Tab completes from the server, registered once, in the command class of its noun
@@ -15,7 +15,7 @@ import io.astrashell.session.Connection;
  * bash and zsh tables, {@code refresh}'s counts, and the updates of the shell's own changes: a record
  * of {@code type} added or removed ({@code service/ChangeListener}) is offered, or no longer, at once.
  */
-public record ServerKind<T>(ValueKind kind, Class<T> type, Function<Connection, List<Candidate>> fetch,
+public record ServerKind<T>(ValueKind kind, Class<T> type, Function<Identity, List<Candidate>> fetch,
 		Function<T, Candidate> offer) {
 
 	public ServerKind {
@@ -25,9 +25,9 @@ public record ServerKind<T>(ValueKind kind, Class<T> type, Function<Connection, 
 	}
 
 	/** A kind whose values are a listing's records, each offered as {@code offer} says. */
-	public static <T> ServerKind<T> listing(ValueKind kind, Class<T> type, Function<Connection, List<T>> list,
+	public static <T> ServerKind<T> listing(ValueKind kind, Class<T> type, Function<Identity, List<T>> list,
 			Function<T, Candidate> offer) {
-		return new ServerKind<>(kind, type, connection -> offered(list.apply(connection), offer), offer);
+		return new ServerKind<>(kind, type, identity -> offered(list.apply(identity), offer), offer);
 	}
 
 	/** The candidates of some records, those that cannot be offered left out. */

@@ -26,7 +26,7 @@ import io.astrashell.api.Trace;
 import io.astrashell.cli.ValueKind;
 import io.astrashell.service.ChangeListener;
 import io.astrashell.session.AstraEnvironment;
-import io.astrashell.session.Connection;
+import io.astrashell.session.Identity;
 import io.astrashell.session.Session;
 
 /**
@@ -171,16 +171,16 @@ public final class ServerValueCache implements ChangeListener, AutoCloseable {
 	 * and waits for it at most the first-fetch wait; with values past their TTL, serves them and
 	 * refreshes in the background.
 	 */
-	public List<Candidate> values(Connection connection, ValueKind kind) {
+	public List<Candidate> values(Identity identity, ValueKind kind) {
 		ServerKind<?> registration = kind(kind);
 		if (registration == null) {
 			return List.of();
 		}
-		Entry entry = entry(connection);
+		Entry entry = entry(identity);
 		KindValues k = entry.of(kind);
 		if (k.values == null) {
 			try {
-				refreshAsync(connection, entry, registration).get(firstFetchWait.toMillis(), TimeUnit.MILLISECONDS);
+				refreshAsync(identity, entry, registration).get(firstFetchWait.toMillis(), TimeUnit.MILLISECONDS);
 			}
 			catch (TimeoutException e) {
 				// the Tab goes on with what there is; the fetch finishes in the background
@@ -190,14 +190,14 @@ public final class ServerValueCache implements ChangeListener, AutoCloseable {
 			}
 		}
 		else if (isExpired(k)) {
-			refreshAsync(connection, entry, registration);
+			refreshAsync(identity, entry, registration);
 		}
 		return entry.values(kind);
 	}
 
 	/** A one-time, quiet note that some values may be stale (a kind's last fetch failed), or null. */
-	public String takeStaleNotice(Connection connection) {
-		Entry entry = entries.get(cacheKey(connection));
+	public String takeStaleNotice(Identity identity) {
+		Entry entry = entries.get(cacheKey(identity));
 		if (entry != null && entry.notifyStale) {
 			entry.notifyStale = false;
 			return "Completion values may be stale: the last fetch from the API failed. 'refresh' tries again.";
@@ -208,12 +208,12 @@ public final class ServerValueCache implements ChangeListener, AutoCloseable {
 	// ---- fetching
 
 	/** Makes sure every kind's values of a connection are fresh or on their way (after each command). */
-	public void warm(Connection connection) {
-		Entry entry = entry(connection);
+	public void warm(Identity identity) {
+		Entry entry = entry(identity);
 		for (ServerKind<?> kind : kinds()) {
 			KindValues k = entry.of(kind.kind());
 			if (k.values == null || isExpired(k)) {
-				refreshAsync(connection, entry, kind);
+				refreshAsync(identity, entry, kind);
 			}
 		}
 	}
@@ -223,11 +223,11 @@ public final class ServerValueCache implements ChangeListener, AutoCloseable {
 	}
 
 	/** Fetches every kind now and waits for them ({@code refresh}). */
-	public Refreshed refresh(Connection connection) throws InterruptedException {
-		Entry entry = entry(connection);
+	public Refreshed refresh(Identity identity) throws InterruptedException {
+		Entry entry = entry(identity);
 		Map<ServerKind<?>, CompletableFuture<Void>> fetches = new LinkedHashMap<>();
 		for (ServerKind<?> kind : kinds()) {
-			fetches.put(kind, refreshAsync(connection, entry, kind));
+			fetches.put(kind, refreshAsync(identity, entry, kind));
 		}
 		long waitSeconds = Math.max(30, session.settings().http().readTimeout().toSeconds() * 2);
 		Map<ValueKind, Integer> counts = new LinkedHashMap<>();
@@ -253,24 +253,24 @@ public final class ServerValueCache implements ChangeListener, AutoCloseable {
 		return at == null || Duration.between(at, clock.instant()).compareTo(ttl) > 0;
 	}
 
-	private CompletableFuture<Void> refreshAsync(Connection connection, Entry entry, ServerKind<?> kind) {
+	private CompletableFuture<Void> refreshAsync(Identity identity, Entry entry, ServerKind<?> kind) {
 		KindValues k = entry.of(kind.kind());
 		synchronized (k) {
 			CompletableFuture<Void> running = k.inFlight;
 			if (running != null && !running.isDone()) {
 				return running;
 			}
-			CompletableFuture<Void> fetch = CompletableFuture.runAsync(() -> fetch(connection, entry, kind), fetchers);
+			CompletableFuture<Void> fetch = CompletableFuture.runAsync(() -> fetch(identity, entry, kind), fetchers);
 			k.inFlight = fetch;
 			return fetch;
 		}
 	}
 
-	private void fetch(Connection connection, Entry entry, ServerKind<?> kind) {
+	private void fetch(Identity identity, Entry entry, ServerKind<?> kind) {
 		KindValues k = entry.of(kind.kind());
 		List<Candidate> next;
 		try {
-			next = ValueFetcher.fetch(kind, connection);
+			next = ValueFetcher.fetch(kind, identity);
 		}
 		catch (RuntimeException e) {
 			entry.notifyStale = true;
@@ -286,21 +286,21 @@ public final class ServerValueCache implements ChangeListener, AutoCloseable {
 	// ---- the shell's own changes
 
 	@Override
-	public void added(Connection connection, Object record) {
-		change(connection, record, true);
+	public void added(Identity identity, Object record) {
+		change(identity, record, true);
 	}
 
 	@Override
-	public void removed(Connection connection, Object record) {
-		change(connection, record, false);
+	public void removed(Identity identity, Object record) {
+		change(identity, record, false);
 	}
 
 	/**
 	 * A record added or removed: each kind following its type drops the record's value (in any case),
 	 * and, for an addition, offers it first. A kind not fetched yet is left to its first fetch.
 	 */
-	private void change(Connection connection, Object record, boolean added) {
-		Entry entry = entry(connection);
+	private void change(Identity identity, Object record, boolean added) {
+		Entry entry = entry(identity);
 		for (ServerKind<?> kind : kinds()) {
 			Candidate c = kind.offerIfMine(record);
 			KindValues k = entry.kinds.get(kind.kind());
@@ -321,30 +321,30 @@ public final class ServerValueCache implements ChangeListener, AutoCloseable {
 
 	// ---- identity and disk
 
-	private Entry entry(Connection connection) {
-		String key = cacheKey(connection);
+	private Entry entry(Identity identity) {
+		String key = cacheKey(identity);
 		return entries.computeIfAbsent(key, k -> {
-			Entry e = new Entry(k, identityHash(connection));
+			Entry e = new Entry(k, identityHash(identity));
 			load(e);
 			return e;
 		});
 	}
 
 	/** The directory name of a connection's values: its profile, or a hash of the token's identity. */
-	String cacheKey(Connection connection) {
-		String profile = connection.profile();
-		String env = connection.environment().name().toLowerCase();
+	String cacheKey(Identity identity) {
+		String profile = identity.profile();
+		String env = identity.environment().name().toLowerCase();
 		if (profile != null) {
 			return CompletionStore.profileFolder(profile, env);
 		}
-		return CompletionStore.tokenFolder(identityHash(connection));
+		return CompletionStore.tokenFolder(identityHash(identity));
 	}
 
 	/** A hash of environment, endpoint and token: never the token itself. */
-	String identityHash(Connection connection) {
-		String where = connection.environment() == AstraEnvironment.LOCAL && session.isEmbedded(connection)
-				? "embedded:" + session.home().path() : connection.baseUrl().toString();
-		return sha256(connection.environment() + "|" + where + "|" + connection.token());
+	String identityHash(Identity identity) {
+		String where = identity.environment() == AstraEnvironment.LOCAL && session.isEmbedded(identity)
+				? "embedded:" + session.home().path() : identity.baseUrl().toString();
+		return sha256(identity.environment() + "|" + where + "|" + identity.token());
 	}
 
 	static String sha256(String text) {
@@ -370,8 +370,8 @@ public final class ServerValueCache implements ChangeListener, AutoCloseable {
 	}
 
 	/** Whether the values of a connection came from disk and were not fetched yet (tests). */
-	boolean isFromDiskOnly(Connection connection) {
-		Entry e = entries.get(cacheKey(connection));
+	boolean isFromDiskOnly(Identity identity) {
+		Entry e = entries.get(cacheKey(identity));
 		return e != null && e.loadedFromDisk && e.kinds.values().stream().allMatch(k -> k.fetchedAt == null);
 	}
 

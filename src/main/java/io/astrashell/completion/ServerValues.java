@@ -8,7 +8,7 @@ import io.astrashell.error.AstraError;
 import io.astrashell.cli.GlobalOptions;
 import io.astrashell.cli.Globals;
 import io.astrashell.cli.ValueKind;
-import io.astrashell.session.Connection;
+import io.astrashell.session.Identity;
 import io.astrashell.session.Session;
 import org.springframework.shell.core.command.completion.CompletionProposal;
 
@@ -95,15 +95,15 @@ public final class ServerValues implements ValueSource {
 	}
 
 	private List<CompletionProposal> server(ValueKind kind, String prefix, Globals lineGlobals) {
-		Connection connection;
+		Identity identity;
 		try {
-			connection = session.connectionFor(lineGlobals);
+			identity = session.identityFor(lineGlobals);
 		}
 		catch (AstraError e) {
 			return List.of(); // no usable connection: nothing to complete from
 		}
-		List<Candidate> values = cache.values(connection, kind);
-		String notice = cache.takeStaleNotice(connection);
+		List<Candidate> values = cache.values(identity, kind);
+		String notice = cache.takeStaleNotice(identity);
 		if (notice != null) {
 			pendingNotice = notice;
 		}

@@ -3,7 +3,7 @@ package io.astrashell.completion;
 import java.util.List;
 
 import io.astrashell.api.ApiException;
-import io.astrashell.session.Connection;
+import io.astrashell.session.Identity;
 
 /**
  * Fetches the values of one server kind, through the registration's own call (the noun's service,
@@ -19,9 +19,9 @@ final class ValueFetcher {
 	 * not a failure. Any other failure is thrown: the API's own {@link ApiException} when a service
 	 * wrapped one, so that {@code refresh} names it.
 	 */
-	static List<Candidate> fetch(ServerKind<?> kind, Connection connection) {
+	static List<Candidate> fetch(ServerKind<?> kind, Identity identity) {
 		try {
-			return List.copyOf(kind.fetch().apply(connection));
+			return List.copyOf(kind.fetch().apply(identity));
 		}
 		catch (RuntimeException e) {
 			ApiException api = apiCause(e);

@@ -27,7 +27,7 @@ import io.astrashell.service.ApiCalls;
 import io.astrashell.service.ChangeListener;
 import io.astrashell.service.RoleService;
 import io.astrashell.service.UserService;
-import io.astrashell.session.Connection;
+import io.astrashell.session.Identity;
 import io.astrashell.session.TokenFormat;
 import org.springframework.stereotype.Service;
 
@@ -53,15 +53,15 @@ public final class OrgFileService {
 	}
 
 	/** The two listings; a body of null is an empty listing, and a null role is left out. */
-	public State state(Connection connection) {
-		OrganizationUsers users = api.call(connection, "list the users", UsersApi::list);
-		List<Role> roles = api.call(connection, "list the roles", RolesApi::list);
+	public State state(Identity identity) {
+		OrganizationUsers users = api.call(identity, "list the users", UsersApi::list);
+		List<Role> roles = api.call(identity, "list the roles", RolesApi::list);
 		return new State(users == null ? new OrganizationUsers(null, null, null) : users,
 				roles == null ? List.of() : roles.stream().filter(r -> r != null).toList());
 	}
 
-	private List<TokenInfo> tokens(Connection connection) {
-		TokenList listed = api.call(connection, "list the tokens", TokensApi::list);
+	private List<TokenInfo> tokens(Identity identity) {
+		TokenList listed = api.call(identity, "list the tokens", TokensApi::list);
 		return listed == null ? List.of() : listed.clients();
 	}
 
@@ -72,9 +72,9 @@ public final class OrgFileService {
 	public record Export(String yaml, Map<String, Object> document, String orgName, List<String> leftOut) {
 	}
 
-	public Export export(Connection connection, boolean withTokens) {
-		State state = state(connection);
-		List<TokenInfo> tokens = withTokens ? tokens(connection) : null;
+	public Export export(Identity identity, boolean withTokens) {
+		State state = state(identity);
+		List<TokenInfo> tokens = withTokens ? tokens(identity) : null;
 		Instant now = Instant.now();
 		OrgFileWriter.Carried carried = OrgFileWriter.carry(state.users(), state.roles(), tokens);
 		return new Export(OrgFileWriter.yaml(carried, now), OrgFileWriter.document(carried, now), state.users().orgName(),
@@ -89,16 +89,16 @@ public final class OrgFileService {
 	 * The plan for {@code file}. When it deletes roles, the tokens are listed too (one more request),
 	 * to refuse deleting a role the session's own token holds.
 	 */
-	public Planned plan(Connection connection, OrgFile file, boolean prune) {
-		State state = state(connection);
+	public Planned plan(Identity identity, OrgFile file, boolean prune) {
+		State state = state(identity);
 		Plan plan = Planner.plan(file, state.users(), state.roles(), prune);
 		List<Plan.RemoveRole> deletions = plan.changes().stream()
 			.filter(Plan.RemoveRole.class::isInstance)
 			.map(Plan.RemoveRole.class::cast)
 			.toList();
 		if (!deletions.isEmpty()) {
-			String own = TokenFormat.clientId(connection.token());
-			List<TokenInfo> tokens = tokens(connection);
+			String own = TokenFormat.clientId(identity.token());
+			List<TokenInfo> tokens = tokens(identity);
 			Set<String> ownRoles = tokens.stream()
 				.filter(t -> own != null && own.equals(t.clientId()))
 				.findFirst()
@@ -167,7 +167,7 @@ public final class OrgFileService {
 	 * listings do not allow to send (a user or role listed without its id, a default resource without
 	 * the organization's id) fails the apply before anything is sent.
 	 */
-	public int apply(Connection connection, Planned planned, Progress progress) {
+	public int apply(Identity identity, Planned planned, Progress progress) {
 		for (Plan.Change change : planned.plan().changes()) {
 			sendable(change, planned.plan().orgId());
 		}
@@ -185,7 +185,7 @@ public final class OrgFileService {
 			}
 			progress.sending(change);
 			try {
-				apply(connection, change, ids, orgId);
+				apply(identity, change, ids, orgId);
 			}
 			catch (AstraError e) {
 				throw new Failed(done, change, e);
@@ -219,22 +219,22 @@ public final class OrgFileService {
 		}
 	}
 
-	private void apply(Connection connection, Plan.Change change, Map<String, String> ids, String orgId) {
+	private void apply(Identity identity, Plan.Change change, Map<String, String> ids, String orgId) {
 		if (change instanceof Plan.AddRole a) {
-			Role created = api.call(connection, "create the role '" + a.name() + "'",
+			Role created = api.call(identity, "create the role '" + a.name() + "'",
 					c -> RolesApi.create(c, new RoleRequest(a.name(), a.policy())));
 			if (created == null || created.id() == null) {
 				throw AstraError.failed("The API created role '" + a.name()
 						+ "' without sending its id: run apply again to go on.");
 			}
 			ids.put(Planner.key(a.name()), created.id());
-			changes.added(connection, new Role(created.id(), a.name(), a.policy()));
+			changes.added(identity, new Role(created.id(), a.name(), a.policy()));
 		}
 		else if (change instanceof Plan.ChangeRole r) {
 			// the plan's change replaces the whole role: taking turns with the other shells of this machine,
 			// it is sent only if the role still holds what the plan was made from
-			api.exclusive(connection, "roles", () -> {
-				Role now = api.call(connection, "read the role '" + r.current().name() + "'", c -> {
+			api.exclusive(identity, "roles", () -> {
+				Role now = api.call(identity, "read the role '" + r.current().name() + "'", c -> {
 					try {
 						return RolesApi.get(c, r.current().id());
 					}
@@ -248,7 +248,7 @@ public final class OrgFileService {
 							+ "command after the plan was made: not updated, so that its change is not undone. Run the "
 							+ "apply again: it plans from what the role holds now.");
 				}
-				api.run(connection, "update the role '" + r.current().name() + "'",
+				api.run(identity, "update the role '" + r.current().name() + "'",
 						c -> RolesApi.update(c, r.current().id(), new RoleRequest(r.name(), r.policy())));
 				return null;
 			});
@@ -257,21 +257,21 @@ public final class OrgFileService {
 		}
 		else if (change instanceof Plan.AddUser u) {
 			List<String> roleIds = ids(u.roles(), ids);
-			api.run(connection, "invite " + u.email(), c -> UsersApi.invite(c, new InviteUserRequest(u.email(), orgId, roleIds)));
-			changes.added(connection, new User(null, u.email(), "invited", List.of()));
+			api.run(identity, "invite " + u.email(), c -> UsersApi.invite(c, new InviteUserRequest(u.email(), orgId, roleIds)));
+			changes.added(identity, new User(null, u.email(), "invited", List.of()));
 		}
 		else if (change instanceof Plan.SetUserRoles s) {
 			List<String> roleIds = ids(s.to(), ids);
-			api.run(connection, "set the roles of " + s.current().email(),
+			api.run(identity, "set the roles of " + s.current().email(),
 					c -> UsersApi.setRoles(c, s.current().userId(), new UserRolesRequest(roleIds)));
 		}
 		else if (change instanceof Plan.RemoveUser u) {
-			api.run(connection, "remove " + u.current().email(), c -> UsersApi.delete(c, u.current().userId()));
-			changes.removed(connection, u.current());
+			api.run(identity, "remove " + u.current().email(), c -> UsersApi.delete(c, u.current().userId()));
+			changes.removed(identity, u.current());
 		}
 		else if (change instanceof Plan.RemoveRole r) {
-			api.run(connection, "delete the role '" + r.current().name() + "'", c -> RolesApi.delete(c, r.current().id()));
-			changes.removed(connection, r.current());
+			api.run(identity, "delete the role '" + r.current().name() + "'", c -> RolesApi.delete(c, r.current().id()));
+			changes.removed(identity, r.current());
 		}
 	}
 

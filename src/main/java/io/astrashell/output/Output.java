@@ -18,7 +18,7 @@ import java.util.Map;
  * value and leave this one as it was.
  */
 public sealed interface Output
-		permits Output.Attributes, Output.Table, Output.Value, Output.Message, Output.Text, Output.Plan, Output.None,
+		permits Output.Attributes, Output.Table, Output.Value, Output.Message, Output.Text, Output.Diff, Output.None,
 		Output.Silent {
 
 	/** The JSON {@code message}. */
@@ -105,13 +105,13 @@ public sealed interface Output
 	}
 
 	/**
-	 * The lines of a plan ({@code org diff}), each coloured by its first character: + green, ~ yellow,
+	 * The lines of a diff ({@code org diff}, {@code org apply}), each coloured by its first character: + green, ~ yellow,
 	 * - red; {@code data} for JSON. A line that holds a line break counts as two, and empty lines at the
 	 * end are dropped.
 	 */
-	record Plan(String message, List<String> lines, Object data, Extras extras) implements Output {
+	record Diff(String message, List<String> lines, Object data, Extras extras) implements Output {
 
-		public Plan {
+		public Diff {
 			List<String> split = new ArrayList<>(lines.size());
 			for (String line : lines) {
 				if (line.indexOf('\n') < 0) {
@@ -128,8 +128,8 @@ public sealed interface Output
 		}
 
 		@Override
-		public Plan withExtras(Extras extras) {
-			return new Plan(message, lines, data, extras);
+		public Diff withExtras(Extras extras) {
+			return new Diff(message, lines, data, extras);
 		}
 
 	}
@@ -305,8 +305,8 @@ public sealed interface Output
 	}
 
 	/** The lines of a plan for people (coloured on a terminal), {@code data} for JSON. */
-	static Output plan(String message, List<String> lines, Object data) {
-		return new Plan(message, lines, data, Extras.NONE);
+	static Output diff(String message, List<String> lines, Object data) {
+		return new Diff(message, lines, data, Extras.NONE);
 	}
 
 	/** Nothing printed in any format. */

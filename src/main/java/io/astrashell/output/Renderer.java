@@ -121,7 +121,7 @@ public final class Renderer {
 			String text = output.extras().showsSecret() ? t.text() : SecretText.redact(t.text());
 			out.print(text.endsWith("\n") ? text : text + "\n");
 		}
-		else if (output instanceof Output.Plan p) {
+		else if (output instanceof Output.Diff p) {
 			for (String line : p.lines()) {
 				String safe = clean(line);
 				out.println(safe.startsWith("+") ? style.green(safe)
@@ -192,7 +192,7 @@ public final class Renderer {
 			csvLine(b, Collections.singletonList(v.name()), secret);
 			csvLine(b, Collections.singletonList(v.value()), secret);
 		}
-		else if (output instanceof Output.Plan p) {
+		else if (output instanceof Output.Diff p) {
 			csvLine(b, List.of("change"), secret);
 			for (String line : p.lines()) {
 				csvLine(b, List.of(line), secret);

@@ -10,7 +10,7 @@ import io.astrashell.api.Urls;
 import io.astrashell.error.AstraError;
 import io.astrashell.session.AstraEnvironment;
 import io.astrashell.session.ChangeLocks;
-import io.astrashell.session.Connection;
+import io.astrashell.session.Identity;
 import io.astrashell.session.Session;
 import org.springframework.stereotype.Service;
 
@@ -25,12 +25,12 @@ public final class ApiCalls {
 	}
 
 	/** Calls the API; any failure becomes a {@link AstraError} of the kind it was. */
-	public <T> T call(Connection connection, String what, Function<DevOpsClient, T> call) {
+	public <T> T call(Identity identity, String what, Function<DevOpsClient, T> call) {
 		try {
-			return call.apply(session.client(connection));
+			return call.apply(session.client(identity));
 		}
 		catch (ApiException e) {
-			throw translate(e, connection, what);
+			throw translate(e, identity, what);
 		}
 	}
 
@@ -38,17 +38,17 @@ public final class ApiCalls {
 	 * Runs a read-modify-write change of {@code kind} ({@code roles}, {@code users}) taking turns with the
 	 * other shells of this machine ({@link Session#exclusive}); a wait that is too long fails (exit 100).
 	 */
-	public <T> T exclusive(Connection connection, String kind, Supplier<T> change) {
+	public <T> T exclusive(Identity identity, String kind, Supplier<T> change) {
 		try {
-			return session.exclusive(connection, kind, change);
+			return session.exclusive(identity, kind, change);
 		}
 		catch (ChangeLocks.Busy e) {
 			throw new AstraError(AstraError.Kind.FAILED, e.getMessage(), e);
 		}
 	}
 
-	public void run(Connection connection, String what, Consumer<DevOpsClient> call) {
-		call(connection, what, client -> {
+	public void run(Identity identity, String what, Consumer<DevOpsClient> call) {
+		call(identity, what, client -> {
 			call.accept(client);
 			return null;
 		});
@@ -58,8 +58,8 @@ public final class ApiCalls {
 	 * The generic message of a failed call.
 	 * @param what what was being done, e.g. "list the users"
 	 */
-	public static AstraError translate(ApiException e, Connection connection, String what) {
-		String env = connection.environment().name();
+	public static AstraError translate(ApiException e, Identity identity, String what) {
+		String env = identity.environment().name();
 		if (e instanceof ApiException.Unauthorized) {
 			return new AstraError(AstraError.Kind.CONFIGURATION, "The token was refused (401: "
 					+ e.reason("unauthorized") + "): it may be revoked, expired, or meant for another environment "
@@ -84,7 +84,7 @@ public final class ApiCalls {
 		if (e instanceof ApiException.Unreachable u) {
 			return new AstraError(u.kind() == ApiException.Unreachable.Kind.PROXY_AUTH
 					? AstraError.Kind.CONFIGURATION : AstraError.Kind.FAILED, "Cannot reach the Astra DevOps API at " + u.baseUrl()
-					+ " to " + what + ": " + e.getMessage().replaceFirst("^.*?: ", "") + "." + hint(u, connection), e);
+					+ " to " + what + ": " + e.getMessage().replaceFirst("^.*?: ", "") + "." + hint(u, identity), e);
 		}
 		if (e instanceof ApiException.Incomplete i) {
 			return new AstraError(AstraError.Kind.FAILED, "The Astra DevOps API at " + i.baseUrl()
@@ -99,7 +99,7 @@ public final class ApiCalls {
 		}
 		if (e instanceof ApiException.Redirected) {
 			return new AstraError(AstraError.Kind.FAILED, "The Astra DevOps API call to " + what + " failed: "
-					+ e.getMessage().replaceFirst("^.*?: ", "") + ". Check the URL" + (connection.environment()
+					+ e.getMessage().replaceFirst("^.*?: ", "") + ". Check the URL" + (identity.environment()
 							== AstraEnvironment.LOCAL ? " given with --local-endpoint (or ASTRA_LOCAL_ENDPOINT)"
 									: " of " + env + " in application.yml") + ".", e);
 		}
@@ -115,8 +115,8 @@ public final class ApiCalls {
 	 * What to try when the API cannot be reached. The sandbox hint only when nothing listens on a
 	 * loopback endpoint; a certificate not trusted or a proxy that refused say what to do themselves.
 	 */
-	private static String hint(ApiException.Unreachable u, Connection connection) {
-		boolean local = connection.environment() == AstraEnvironment.LOCAL;
+	private static String hint(ApiException.Unreachable u, Identity identity) {
+		boolean local = identity.environment() == AstraEnvironment.LOCAL;
 		switch (u.kind()) {
 			case TLS:
 				return u.getMessage().contains("not trusted") ? " If it is the right server, add the authority that "
@@ -128,7 +128,7 @@ public final class ApiCalls {
 				return " Correct the user and password in the proxy variable, then run the command again (at the "
 						+ "prompt: start the shell again).";
 			case REFUSED:
-				if (local && Urls.isLoopback(connection.baseUrl().getHost())) {
+				if (local && Urls.isLoopback(identity.baseUrl().getHost())) {
 					return " Is the sandbox running? Start one with 'astra sandbox serve', or drop --local-endpoint.";
 				}
 				break;
@@ -136,7 +136,7 @@ public final class ApiCalls {
 				break;
 		}
 		return local ? " Check the URL given with --local-endpoint (or ASTRA_LOCAL_ENDPOINT), and the network."
-				: " Check the network, or the URL of " + connection.environment().name() + " in application.yml.";
+				: " Check the network, or the URL of " + identity.environment().name() + " in application.yml.";
 	}
 
 }

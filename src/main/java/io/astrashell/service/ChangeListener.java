@@ -1,6 +1,6 @@
 package io.astrashell.service;
 
-import io.astrashell.session.Connection;
+import io.astrashell.session.Identity;
 
 /**
  * Told of the changes a command made, so that what the shell remembers (the completion cache)
@@ -13,19 +13,19 @@ public interface ChangeListener {
 	ChangeListener NONE = new ChangeListener() {
 
 		@Override
-		public void added(Connection connection, Object record) {
+		public void added(Identity identity, Object record) {
 		}
 
 		@Override
-		public void removed(Connection connection, Object record) {
+		public void removed(Identity identity, Object record) {
 		}
 
 	};
 
 	/** A record now in the organization (created, invited, or renamed: removed, then added). */
-	void added(Connection connection, Object record);
+	void added(Identity identity, Object record);
 
 	/** A record no longer in the organization. */
-	void removed(Connection connection, Object record);
+	void removed(Identity identity, Object record);
 
 }

@@ -9,7 +9,7 @@ import io.astrashell.api.OrganizationApi;
 import io.astrashell.api.model.CurrentOrganization;
 import io.astrashell.api.model.OrganizationSummary;
 import io.astrashell.api.model.OrganizationUsers;
-import io.astrashell.session.Connection;
+import io.astrashell.session.Identity;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,18 +22,18 @@ public final class OrgService {
 
 	private final ApiCalls api;
 
-	private final Map<String, Organization> byConnection = new ConcurrentHashMap<>();
+	private final Map<String, Organization> byIdentity = new ConcurrentHashMap<>();
 
 	public OrgService(ApiCalls api) {
 		this.api = api;
 	}
 
-	public Organization current(Connection connection) {
-		Organization known = byConnection.get(connection.identity());
+	public Organization current(Identity identity) {
+		Organization known = byIdentity.get(identity.key());
 		if (known != null) {
 			return known;
 		}
-		OrganizationSummary summary = api.call(connection, "read the organization", c -> {
+		OrganizationSummary summary = api.call(identity, "read the organization", c -> {
 			try {
 				return OrganizationApi.summary(c);
 			}
@@ -46,20 +46,20 @@ public final class OrgService {
 			org = new Organization(summary.orgId(), summary.orgName());
 		}
 		else {
-			org = new Organization(api.call(connection, "read the organization", OrgService::currentId),
+			org = new Organization(api.call(identity, "read the organization", OrgService::currentId),
 					summary == null ? null : summary.orgName());
 		}
-		byConnection.put(connection.identity(), org);
+		byIdentity.put(identity.key(), org);
 		return org;
 	}
 
 	/** The organization id alone: one {@code /v2/currentOrg} request, or none if known. */
-	public String id(Connection connection) {
-		Organization known = byConnection.get(connection.identity());
+	public String id(Identity identity) {
+		Organization known = byIdentity.get(identity.key());
 		if (known != null) {
 			return known.id();
 		}
-		return api.call(connection, "read the organization", OrgService::currentId);
+		return api.call(identity, "read the organization", OrgService::currentId);
 	}
 
 	/** The id {@code /v2/currentOrg} answers (null if it sent none). */
@@ -69,9 +69,9 @@ public final class OrgService {
 	}
 
 	/** Records what a users listing said of the organization, saving a request later. */
-	public void remember(Connection connection, OrganizationUsers users) {
+	public void remember(Identity identity, OrganizationUsers users) {
 		if (users.orgId() != null) {
-			byConnection.putIfAbsent(connection.identity(), new Organization(users.orgId(), users.orgName()));
+			byIdentity.putIfAbsent(identity.key(), new Organization(users.orgId(), users.orgName()));
 		}
 	}
 

@@ -10,7 +10,7 @@ import io.astrashell.cli.Globals;
 import io.astrashell.error.AstraError;
 import io.astrashell.session.AstraEnvironment;
 import io.astrashell.session.AstraRc;
-import io.astrashell.session.Connection;
+import io.astrashell.session.Identity;
 import io.astrashell.session.Profiles;
 import io.astrashell.session.Session;
 import io.astrashell.session.TokenFormat;
@@ -85,10 +85,10 @@ public final class ProfileService {
 	public Organization check(String token, AstraEnvironment env, String endpoint) {
 		token = TokenFormat.clean(token);
 		TokenFormat.check(token, "the token given");
-		Connection connection = session.resolve(Globals.NONE.withToken(token)
+		Identity identity = session.resolve(Globals.NONE.withToken(token)
 			.withEnv(env.name())
 			.withLocalEndpoint(env == AstraEnvironment.LOCAL ? endpoint : null));
-		return orgs.current(connection);
+		return orgs.current(identity);
 	}
 
 	/**

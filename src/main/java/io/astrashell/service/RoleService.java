@@ -16,10 +16,10 @@ import io.astrashell.api.model.PolicyActions;
 import io.astrashell.api.model.Role;
 import io.astrashell.api.model.RoleRequest;
 import io.astrashell.cli.FewNames;
-import io.astrashell.cli.Plan;
+import io.astrashell.cli.DryRun;
 import io.astrashell.cli.Similarity;
 import io.astrashell.error.AstraError;
-import io.astrashell.session.Connection;
+import io.astrashell.session.Identity;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,8 +45,8 @@ public final class RoleService {
 	}
 
 	/** The organization's roles; a missing listing is an empty one, and a null item is left out. */
-	public List<Role> list(Connection connection) {
-		List<Role> roles = api.call(connection, "list the roles", RolesApi::list);
+	public List<Role> list(Identity identity) {
+		List<Role> roles = api.call(identity, "list the roles", RolesApi::list);
 		if (roles == null) {
 			return List.of();
 		}
@@ -129,41 +129,59 @@ public final class RoleService {
 		}
 	}
 
+	/** The kind under which a dry run records roles ({@link DryRun}). */
+	private static final String DRY_RUN_KIND = "role";
+
+	/** A role's key in a dry run: its name trimmed, in lower case, as the API compares names. */
+	private static String dryRunKey(String name) {
+		return name.trim().toLowerCase(Locale.ROOT);
+	}
+
+	/** A dry run's earlier line creates this role. */
+	public static void created(DryRun dryRun, String name) {
+		dryRun.made(DRY_RUN_KIND, dryRunKey(name));
+	}
+
+	/** A dry run's earlier line deletes this role. */
+	public static void deleted(DryRun dryRun, String name) {
+		dryRun.removed(DRY_RUN_KIND, dryRunKey(name));
+	}
+
 	/**
 	 * For a dry run: every role given is known (in the organization, or created by an earlier line
 	 * and not deleted since). One roles listing for the whole run.
 	 */
-	public void checkKnown(Connection connection, List<String> refs, Plan plan) {
-		List<Role> roles = plan.remember("roles " + connection.identity(), () -> list(connection));
+	public void checkKnown(Identity identity, List<String> refs, DryRun dryRun) {
+		List<Role> roles = dryRun.remember("roles " + identity.key(), () -> list(identity));
 		for (String ref : refs) {
-			boolean exists = find(ref, roles) != null && !plan.deletesRole(ref);
-			if (!exists && !plan.createsRole(ref)) {
+			boolean exists = find(ref, roles) != null && !dryRun.removes(DRY_RUN_KIND, dryRunKey(ref));
+			if (!exists && !dryRun.makes(DRY_RUN_KIND, dryRunKey(ref))) {
 				throw notFound(ref, roles);
 			}
 		}
 	}
 
 	/** For a dry run: no role has this name yet (none in the organization, none created earlier). */
-	public void checkNew(Connection connection, String name, Plan plan) {
-		List<Role> roles = plan.remember("roles " + connection.identity(), () -> list(connection));
-		boolean exists = (find(name, roles) != null && !plan.deletesRole(name)) || plan.createsRole(name);
+	public void checkNew(Identity identity, String name, DryRun dryRun) {
+		List<Role> roles = dryRun.remember("roles " + identity.key(), () -> list(identity));
+		boolean exists = (find(name, roles) != null && !dryRun.removes(DRY_RUN_KIND, dryRunKey(name))) || dryRun.makes(DRY_RUN_KIND, dryRunKey(name));
 		if (exists) {
 			throw AstraError.alreadyExists("Role '" + name + "' already exists in the organization.");
 		}
 	}
 
 	/** For a dry run: the role exists and is not built in (it is to be changed or deleted). */
-	public void checkChangeable(Connection connection, String ref, Plan plan, String what) {
-		checkKnown(connection, List.of(ref), plan);
-		List<Role> roles = plan.remember("roles " + connection.identity(), () -> list(connection));
+	public void checkChangeable(Identity identity, String ref, DryRun dryRun, String what) {
+		checkKnown(identity, List.of(ref), dryRun);
+		List<Role> roles = dryRun.remember("roles " + identity.key(), () -> list(identity));
 		Role role = find(ref, roles);
 		if (role != null) {
 			refuseBuiltIn(role, what);
 		}
 	}
 
-	public Role get(Connection connection, String ref) {
-		return resolve(ref, list(connection));
+	public Role get(Identity identity, String ref) {
+		return resolve(ref, list(identity));
 	}
 
 	/** Checks actions against the known names (exit 11 with the nearest names). */
@@ -209,13 +227,13 @@ public final class RoleService {
 		}
 	}
 
-	public Role create(Connection connection, String name, List<String> actions, List<String> resources,
+	public Role create(Identity identity, String name, List<String> actions, List<String> resources,
 			String description) {
 		checkText(name, description);
 		List<String> checkedActions = checkActions(actions);
 		List<String> checkedResources = checkResources(resources);
 		if (checkedResources.isEmpty()) {
-			String orgId = orgs.id(connection);
+			String orgId = orgs.id(identity);
 			if (orgId == null || orgId.isBlank()) {
 				throw new AstraError(AstraError.Kind.FAILED, "The API did not send the "
 						+ "organization's id, which the role's default resource needs: give the resources with -R.");
@@ -224,7 +242,7 @@ public final class RoleService {
 		}
 		Policy policy = new Policy(description == null ? name : description, checkedResources, checkedActions,
 				Policy.ALLOW);
-		Role created = api.call(connection, "create the role", c -> {
+		Role created = api.call(identity, "create the role", c -> {
 			try {
 				return RolesApi.create(c, new RoleRequest(name, policy));
 			}
@@ -238,7 +256,7 @@ public final class RoleService {
 						: new Role(created.id(), name, created.policy(), created.orgId(), created.lastUpdateDateTime(),
 								created.lastUpdateUserId());
 		if (role.id() != null) {
-			changes.added(connection, role);
+			changes.added(identity, role);
 		}
 		return role;
 	}
@@ -263,7 +281,7 @@ public final class RoleService {
 	 * elsewhere landing after that read, built on what the role held before this one, overwrites this
 	 * change unseen by either command: {@code help role update} says so.
 	 */
-	public Role update(Connection connection, String ref, Change change) {
+	public Role update(Identity identity, String ref, Change change) {
 		if (change.isEmpty()) {
 			throw AstraError.missingInput("Nothing to change: give --name, --action, --resource or --description.");
 		}
@@ -272,11 +290,11 @@ public final class RoleService {
 		List<String> resources = change.resources() == null ? null : checkResources(change.resources());
 		// from the listing to the read back, taking turns with the other shells of this machine: each one's
 		// change is built on the role as the one before left it
-		return api.exclusive(connection, "roles", () -> update(connection, ref, change, actions, resources));
+		return api.exclusive(identity, "roles", () -> update(identity, ref, change, actions, resources));
 	}
 
-	private Role update(Connection connection, String ref, Change change, List<String> actions, List<String> resources) {
-		Role role = resolve(ref, list(connection));
+	private Role update(Identity identity, String ref, Change change, List<String> actions, List<String> resources) {
+		Role role = resolve(ref, list(identity));
 		refuseBuiltIn(role, "changed");
 		idOf(role, "changed");
 		Policy old = role.policy() == null ? new Policy(role.name(), List.of(), List.of(), Policy.ALLOW) : role.policy();
@@ -284,7 +302,7 @@ public final class RoleService {
 		Policy policy = new Policy(change.description() == null ? old.description() : change.description(),
 				resources == null ? old.resources() : resources, actions == null ? old.actions() : actions,
 				Policy.ALLOW);
-		api.run(connection, "change the role", c -> {
+		api.run(identity, "change the role", c -> {
 			try {
 				RolesApi.update(c, role.id(), new RoleRequest(newName, policy));
 			}
@@ -296,11 +314,11 @@ public final class RoleService {
 			}
 		});
 		if (!Objects.equals(newName, role.name())) {
-			changes.removed(connection, role);
-			changes.added(connection, new Role(role.id(), newName, role.policy()));
+			changes.removed(identity, role);
+			changes.added(identity, new Role(role.id(), newName, role.policy()));
 		}
 		Role sent = new Role(role.id(), newName, policy);
-		Role after = readBack(connection, role.id());
+		Role after = readBack(identity, role.id());
 		if (after == null) {
 			return sent; // could not be read back: what was sent
 		}
@@ -324,9 +342,9 @@ public final class RoleService {
 	private static final Role GONE = new Role(null, null, null);
 
 	/** The role as the API holds it now; {@link #GONE} if deleted, null if it could not be read. */
-	private Role readBack(Connection connection, String id) {
+	private Role readBack(Identity identity, String id) {
 		try {
-			return api.call(connection, "read the role back", c -> {
+			return api.call(identity, "read the role back", c -> {
 				try {
 					return RolesApi.get(c, id);
 				}
@@ -378,8 +396,8 @@ public final class RoleService {
 	}
 
 	/** Deletes a role; null when it did not exist and {@code ifExists}. */
-	public Role delete(Connection connection, String ref, boolean ifExists) {
-		return delete(connection, ref, ifExists, role -> {
+	public Role delete(Identity identity, String ref, boolean ifExists) {
+		return delete(identity, ref, ifExists, role -> {
 		});
 	}
 
@@ -387,9 +405,9 @@ public final class RoleService {
 	 * As {@link #delete(Connection, String, boolean)}; {@code beforeDelete} sees the role found, after
 	 * every check and before the request that deletes it (it may throw to cancel).
 	 */
-	public Role delete(Connection connection, String ref, boolean ifExists,
+	public Role delete(Identity identity, String ref, boolean ifExists,
 			Consumer<Role> beforeDelete) {
-		List<Role> roles = list(connection);
+		List<Role> roles = list(identity);
 		Role role = find(ref, roles);
 		if (role == null) {
 			if (ifExists) {
@@ -400,7 +418,7 @@ public final class RoleService {
 		refuseBuiltIn(role, "deleted");
 		String id = idOf(role, "deleted");
 		beforeDelete.accept(role);
-		api.run(connection, "delete the role", c -> {
+		api.run(identity, "delete the role", c -> {
 			try {
 				RolesApi.delete(c, id);
 			}
@@ -410,7 +428,7 @@ public final class RoleService {
 				}
 			}
 		});
-		changes.removed(connection, role);
+		changes.removed(identity, role);
 		return role;
 	}
 

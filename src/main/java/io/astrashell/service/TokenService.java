@@ -21,7 +21,7 @@ import io.astrashell.api.model.Role;
 import io.astrashell.api.model.TokenInfo;
 import io.astrashell.api.model.TokenList;
 import io.astrashell.error.AstraError;
-import io.astrashell.session.Connection;
+import io.astrashell.session.Identity;
 import io.astrashell.session.TokenFormat;
 import org.springframework.stereotype.Service;
 
@@ -58,9 +58,9 @@ public final class TokenService {
 
 	}
 
-	public Listing list(Connection connection) {
-		List<TokenInfo> tokens = clients(connection);
-		List<Role> all = roles.list(connection);
+	public Listing list(Identity identity) {
+		List<TokenInfo> tokens = clients(identity);
+		List<Role> all = roles.list(identity);
 		List<TokenInfo> newestFirst = tokens.stream()
 			.sorted(Comparator.comparing((TokenInfo t) -> instant(t.generatedOn()), Comparator.nullsLast(Comparator.reverseOrder())))
 			.toList();
@@ -68,8 +68,8 @@ public final class TokenService {
 	}
 
 	/** The tokens in the order the API lists them, without their roles' names (one request). */
-	public List<TokenInfo> clients(Connection connection) {
-		TokenList listed = api.call(connection, "list the tokens", TokensApi::list);
+	public List<TokenInfo> clients(Identity identity) {
+		TokenList listed = api.call(identity, "list the tokens", TokensApi::list);
 		return listed == null ? List.of() : listed.clients();
 	}
 
@@ -77,22 +77,22 @@ public final class TokenService {
 	public record Created(CreatedToken token, List<Role> roles) {
 	}
 
-	public Created create(Connection connection, List<String> roleRefs, String description, String expiry) {
+	public Created create(Identity identity, List<String> roleRefs, String description, String expiry) {
 		if (roleRefs.isEmpty()) {
 			throw AstraError.missingInput("A token needs at least one role: give -r/--role.");
 		}
 		RoleService.checkRefs(roleRefs);
 		checkDescription(description);
 		Instant expiresAt = expiry == null ? null : parseExpiry(expiry, Instant.now());
-		List<Role> chosen = RoleService.resolveAll(roleRefs, roles.list(connection));
+		List<Role> chosen = RoleService.resolveAll(roleRefs, roles.list(identity));
 		CreateTokenRequest request = new CreateTokenRequest(chosen.stream().map(Role::id).toList(), description,
 				expiresAt == null ? null : expiresAt.toString(), null);
-		CreatedToken token = api.call(connection, "create the token", c -> TokensApi.create(c, request));
+		CreatedToken token = api.call(identity, "create the token", c -> TokensApi.create(c, request));
 		if (token == null) {
 			token = new CreatedToken(null, null, null, null, null, null, null, description);
 		}
 		if (token.clientId() != null) {
-			changes.added(connection, new TokenInfo(token.clientId(), chosen.stream().map(Role::id).toList(),
+			changes.added(identity, new TokenInfo(token.clientId(), chosen.stream().map(Role::id).toList(),
 					Instant.now().toString(), description, null));
 		}
 		return new Created(token, chosen);
@@ -102,8 +102,8 @@ public final class TokenService {
 	 * Deletes a token; false when it did not exist and {@code ifExists}. Deleting the session's own
 	 * token needs {@code force}.
 	 */
-	public boolean delete(Connection connection, String clientId, boolean ifExists, boolean force) {
-		return delete(connection, clientId, ifExists, force, null);
+	public boolean delete(Identity identity, String clientId, boolean ifExists, boolean force) {
+		return delete(identity, clientId, ifExists, force, null);
 	}
 
 	/**
@@ -111,15 +111,15 @@ public final class TokenService {
 	 * found (for it, the tokens are listed first: a token that is not there is reported without it),
 	 * after every check and before the request that deletes it (it may throw to cancel).
 	 */
-	public boolean delete(Connection connection, String clientId, boolean ifExists, boolean force,
+	public boolean delete(Identity identity, String clientId, boolean ifExists, boolean force,
 			Consumer<TokenInfo> beforeDelete) {
 		checkClientId(clientId);
-		if (clientId.equals(TokenFormat.clientId(connection.token())) && !force) {
+		if (clientId.equals(TokenFormat.clientId(identity.token())) && !force) {
 			throw AstraError.invalidInput("Token '" + clientId + "' is the one this session uses: revoking it would "
 					+ "lock you out. Add --force to revoke it anyway.");
 		}
 		if (beforeDelete != null) {
-			TokenInfo token = clients(connection).stream()
+			TokenInfo token = clients(identity).stream()
 				.filter(t -> clientId.equals(t.clientId())).findFirst().orElse(null);
 			if (token == null) {
 				if (ifExists) {
@@ -129,7 +129,7 @@ public final class TokenService {
 			}
 			beforeDelete.accept(token);
 		}
-		boolean deleted = api.call(connection, "delete the token", c -> {
+		boolean deleted = api.call(identity, "delete the token", c -> {
 			try {
 				TokensApi.delete(c, clientId);
 				return true;
@@ -141,7 +141,7 @@ public final class TokenService {
 				throw AstraError.notFound("Token '" + clientId + "' has not been found. See 'astra token list'.");
 			}
 		});
-		changes.removed(connection, new TokenInfo(clientId, List.of(), null, null, null));
+		changes.removed(identity, new TokenInfo(clientId, List.of(), null, null, null));
 		return deleted;
 	}
 

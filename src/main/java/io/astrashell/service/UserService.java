@@ -15,7 +15,7 @@ import io.astrashell.api.model.User;
 import io.astrashell.api.model.UserRolesRequest;
 import io.astrashell.cli.Similarity;
 import io.astrashell.error.AstraError;
-import io.astrashell.session.Connection;
+import io.astrashell.session.Identity;
 import org.springframework.stereotype.Service;
 
 /**
@@ -80,12 +80,12 @@ public final class UserService {
 		}
 	}
 
-	public OrganizationUsers list(Connection connection) {
-		OrganizationUsers users = api.call(connection, "list the users", UsersApi::list);
+	public OrganizationUsers list(Identity identity) {
+		OrganizationUsers users = api.call(identity, "list the users", UsersApi::list);
 		if (users == null) { // a body of null: no users, no organization named
 			users = new OrganizationUsers(null, null, null);
 		}
-		orgs.remember(connection, users);
+		orgs.remember(identity, users);
 		return users;
 	}
 
@@ -106,10 +106,10 @@ public final class UserService {
 	}
 
 	/** One user: by id with one GET, by email from the listing. */
-	public User get(Connection connection, String ref) {
+	public User get(Identity identity, String ref) {
 		checkUserRef(ref);
 		if (isId(ref)) {
-			User user = api.call(connection, "read the user", c -> {
+			User user = api.call(identity, "read the user", c -> {
 				try {
 					return UsersApi.get(c, ref);
 				}
@@ -122,7 +122,7 @@ public final class UserService {
 			}
 			return user;
 		}
-		List<User> users = list(connection).users();
+		List<User> users = list(identity).users();
 		User user = find(ref, users);
 		if (user == null) {
 			throw notFound(ref, users);
@@ -146,12 +146,12 @@ public final class UserService {
 	 * active member by the time the invitation arrives (409) is "already exists", as if the listing had
 	 * shown it.
 	 */
-	public Invitation invite(Connection connection, String email, List<String> roleRefs, boolean ifNotExists) {
+	public Invitation invite(Identity identity, String email, List<String> roleRefs, boolean ifNotExists) {
 		checkEmail(email);
 		List<String> refs = roleRefs.isEmpty() ? List.of(BuiltInRoles.DATABASE_ADMINISTRATOR) : roleRefs;
 		RoleService.checkRefs(refs);
-		List<Role> chosen = RoleService.resolveAll(refs, roles.list(connection));
-		OrganizationUsers users = list(connection);
+		List<Role> chosen = RoleService.resolveAll(refs, roles.list(identity));
+		OrganizationUsers users = list(identity);
 		User existing = find(email, users.users());
 		if (existing != null) {
 			if (ifNotExists) {
@@ -162,7 +162,7 @@ public final class UserService {
 					+ ". Use 'astra user update' to change its roles, or --if-not-exists to ignore it.");
 		}
 		List<String> ids = chosen.stream().map(Role::id).toList();
-		boolean present = api.call(connection, "invite the user", c -> {
+		boolean present = api.call(identity, "invite the user", c -> {
 			try {
 				UsersApi.invite(c, new InviteUserRequest(email, users.orgId(), ids));
 				return false;
@@ -178,7 +178,7 @@ public final class UserService {
 		if (present) {
 			return new Invitation(email, List.of(), true);
 		}
-		changes.added(connection, new User(null, email, "invited", List.of()));
+		changes.added(identity, new User(null, email, "invited", List.of()));
 		return new Invitation(email, chosen, false);
 	}
 
@@ -187,7 +187,7 @@ public final class UserService {
 	 * active one needs {@code force}: nobody would be left to manage the organization's users, roles
 	 * and tokens.
 	 */
-	public Invitation setRoles(Connection connection, String ref, List<String> roleRefs, boolean force) {
+	public Invitation setRoles(Identity identity, String ref, List<String> roleRefs, boolean force) {
 		checkUserRef(ref);
 		if (roleRefs.isEmpty()) {
 			throw AstraError.missingInput("Give the user's roles with -r/--role (one or more).");
@@ -195,11 +195,11 @@ public final class UserService {
 		RoleService.checkRefs(roleRefs);
 		// the guard reads the other administrators: the listings and the write take turns with the other
 		// shells of this machine, so that two of them cannot each demote one of the last two
-		return api.exclusive(connection, "users", () -> setRolesNow(connection, ref, roleRefs, force));
+		return api.exclusive(identity, "users", () -> setRolesNow(identity, ref, roleRefs, force));
 	}
 
-	private Invitation setRolesNow(Connection connection, String ref, List<String> roleRefs, boolean force) {
-		List<Role> listing = roles.list(connection);
+	private Invitation setRolesNow(Identity identity, String ref, List<String> roleRefs, boolean force) {
+		List<Role> listing = roles.list(identity);
 		List<Role> chosen = RoleService.resolveAll(roleRefs, listing);
 		boolean keepsAdmin = chosen.stream().anyMatch(UserService::isOrgAdmin);
 		String userId;
@@ -209,7 +209,7 @@ public final class UserService {
 			email = ref;
 		}
 		else {
-			List<User> users = list(connection).users();
+			List<User> users = list(identity).users();
 			User user = find(ref, users);
 			if (user == null) {
 				throw notFound(ref, users);
@@ -224,7 +224,7 @@ public final class UserService {
 			email = user.email() == null ? ref : user.email();
 		}
 		List<String> ids = chosen.stream().map(Role::id).toList();
-		api.run(connection, "change the user's roles", c -> {
+		api.run(identity, "change the user's roles", c -> {
 			try {
 				UsersApi.setRoles(c, userId, new UserRolesRequest(ids));
 			}
@@ -322,8 +322,8 @@ public final class UserService {
 	 * token, so removing an active Organization Administrator, who may own the session's token, needs
 	 * {@code force}: removing a user revokes their tokens.
 	 */
-	public User delete(Connection connection, String ref, boolean ifExists, boolean force) {
-		return delete(connection, ref, ifExists, force, user -> {
+	public User delete(Identity identity, String ref, boolean ifExists, boolean force) {
+		return delete(identity, ref, ifExists, force, user -> {
 		});
 	}
 
@@ -331,10 +331,10 @@ public final class UserService {
 	 * As {@link #delete(Connection, String, boolean, boolean)}; {@code beforeDelete} sees the user
 	 * found, after every check and before the request that removes it (it may throw to cancel).
 	 */
-	public User delete(Connection connection, String ref, boolean ifExists, boolean force,
+	public User delete(Identity identity, String ref, boolean ifExists, boolean force,
 			Consumer<User> beforeDelete) {
 		checkUserRef(ref);
-		List<User> users = list(connection).users();
+		List<User> users = list(identity).users();
 		User user = find(ref, users);
 		if (user == null) {
 			if (ifExists) {
@@ -343,7 +343,7 @@ public final class UserService {
 			throw notFound(ref, users);
 		}
 		// the roles listing only when the users listing left a role of the user unnamed
-		List<Role> listing = !force && mayBeActiveAdmin(user, null) && hasNamelessRole(user) ? roles.list(connection)
+		List<Role> listing = !force && mayBeActiveAdmin(user, null) && hasNamelessRole(user) ? roles.list(identity)
 				: null;
 		if (!force && mayBeActiveAdmin(user, listing)) {
 			long others = otherActiveAdmins(user, users, listing);
@@ -355,7 +355,7 @@ public final class UserService {
 		}
 		String userId = idOf(user);
 		beforeDelete.accept(user);
-		api.run(connection, "remove the user", c -> {
+		api.run(identity, "remove the user", c -> {
 			try {
 				UsersApi.delete(c, userId);
 			}
@@ -365,7 +365,7 @@ public final class UserService {
 				}
 			}
 		});
-		changes.removed(connection, user);
+		changes.removed(identity, user);
 		return user;
 	}
 

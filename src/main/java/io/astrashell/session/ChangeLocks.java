@@ -71,10 +71,10 @@ public final class ChangeLocks {
 	 * @throws java.util.concurrent.CancellationException when interrupted while waiting (its cause the
 	 * {@link InterruptedException})
 	 */
-	public <T> T exclusive(Connection connection, boolean embedded, String kind, Supplier<T> change) {
+	public <T> T exclusive(Identity identity, boolean embedded, String kind, Supplier<T> change) {
 		// each process serves the embedded sandbox on a port of its own, over one state: that state is the key
 		String endpoint = embedded ? "embedded sandbox in " + home.path().toAbsolutePath()
-				: String.valueOf(connection.baseUrl());
+				: String.valueOf(identity.baseUrl());
 		Path file = home.resolve("locks").resolve(kind + "-" + hash(endpoint) + ".lock");
 		ReentrantLock local = IN_PROCESS.computeIfAbsent(file, k -> new ReentrantLock());
 		long deadline = System.nanoTime() + wait.toNanos();

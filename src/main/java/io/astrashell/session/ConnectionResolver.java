@@ -85,7 +85,7 @@ public final class ConnectionResolver {
 	}
 
 	/** Turns options into a connection: token, environment and endpoint, checked but not yet used. */
-	public Connection resolve(Globals g) {
+	public Identity resolve(Globals g) {
 		Path file = configFile(g);
 		AstraRc rc = null;
 		String token;
@@ -191,9 +191,9 @@ public final class ConnectionResolver {
 			throw AstraError.configuration(noTokenHint(file));
 		}
 		TokenFormat.check(token, source);
-		Connection connection = new Connection(env, baseUrl, token, section, source);
-		trace.log(() -> "connection: " + connection + " (token from " + connection.tokenSource() + ")");
-		return connection;
+		Identity identity = new Identity(env, baseUrl, token, section, source);
+		trace.log(() -> "connection: " + identity + " (token from " + identity.tokenSource() + ")");
+		return identity;
 	}
 
 	/** What to do when there is no token at all. */

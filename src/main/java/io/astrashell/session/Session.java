@@ -74,8 +74,8 @@ public final class Session implements AutoCloseable {
 	 * endpoint taking turns with the other shells of this machine that share the astra home
 	 * ({@link ChangeLocks}).
 	 */
-	public <T> T exclusive(Connection connection, String kind, Supplier<T> change) {
-		return locks.exclusive(connection, isEmbedded(connection), kind, change);
+	public <T> T exclusive(Identity identity, String kind, Supplier<T> change) {
+		return locks.exclusive(identity, isEmbedded(identity), kind, change);
 	}
 
 	/** An environment variable of the process (scripts substitute {@code ${NAME}}). */
@@ -102,7 +102,7 @@ public final class Session implements AutoCloseable {
 	}
 
 	/** The session's own connection, resolved on first use and then kept. */
-	public Connection current() {
+	public Identity current() {
 		return state.current();
 	}
 
@@ -111,12 +111,12 @@ public final class Session implements AutoCloseable {
 	 * {@code setup} at the prompt). The profile is resolved first: if it is not usable, the session
 	 * stays as it was.
 	 */
-	public Connection switchTo(String profile) {
+	public Identity switchTo(String profile) {
 		return state.switchTo(profile);
 	}
 
 	/** The session as it is now, to put back with {@link #restore(Snapshot)} (a script's own switches end with it). */
-	public record Snapshot(Globals defaults, Connection current) {
+	public record Snapshot(Globals defaults, Identity current) {
 	}
 
 	public Snapshot snapshot() {
@@ -141,7 +141,7 @@ public final class Session implements AutoCloseable {
 	}
 
 	/** The session's connection if it was resolved already, else null (never resolves). */
-	public Connection known() {
+	public Identity known() {
 		return state.known();
 	}
 
@@ -150,8 +150,8 @@ public final class Session implements AutoCloseable {
 	 * {@code -cf} or {@code -conf} replace the session's connection as a whole; its {@code --token},
 	 * {@code --env} or {@code --local-endpoint} replace just that part of it.
 	 */
-	public Connection connectionFor(Globals line) {
-		return state.connectionFor(line);
+	public Identity identityFor(Globals line) {
+		return state.identityFor(line);
 	}
 
 	/**
@@ -159,8 +159,8 @@ public final class Session implements AutoCloseable {
 	 * the environment ({@code HTTPS_PROXY}, {@code HTTP_PROXY}, {@code NO_PROXY}); a proxy variable
 	 * that cannot be used is a configuration error (exit 9).
 	 */
-	public DevOpsClient client(Connection connection) {
-		return state.client(connection);
+	public DevOpsClient client(Identity identity) {
+		return state.client(identity);
 	}
 
 	/** The proxy variables of the environment the shell was given, read once. */
@@ -177,7 +177,7 @@ public final class Session implements AutoCloseable {
 	 * Turns options into a connection: token, environment and endpoint, checked but not yet used (the
 	 * session's {@code -cf} applies when they give none).
 	 */
-	public Connection resolve(Globals globals) {
+	public Identity resolve(Globals globals) {
 		return state.resolve(globals);
 	}
 
@@ -187,8 +187,8 @@ public final class Session implements AutoCloseable {
 	}
 
 	/** Whether a connection goes to the sandbox served inside this process. */
-	public boolean isEmbedded(Connection connection) {
-		return sandbox.serves(connection.baseUrl());
+	public boolean isEmbedded(Identity identity) {
+		return sandbox.serves(identity.baseUrl());
 	}
 
 	/** The resources a sandbox started by this shell serves ({@code sandbox serve}, the training run). */

@@ -28,7 +28,7 @@ final class SessionState {
 
 	private volatile Globals defaults = Globals.NONE;
 
-	private volatile Connection current;
+	private volatile Identity current;
 
 	private final Map<String, DevOpsClient> clients = new ConcurrentHashMap<>();
 
@@ -51,8 +51,8 @@ final class SessionState {
 	}
 
 	/** The session's own connection, resolved on first use and then kept. */
-	Connection current() {
-		Connection c = current;
+	Identity current() {
+		Identity c = current;
 		if (c == null) {
 			c = resolve(defaults);
 			current = c;
@@ -61,17 +61,17 @@ final class SessionState {
 	}
 
 	/** The session's connection if it was resolved already, else null (never resolves). */
-	Connection known() {
+	Identity known() {
 		return current;
 	}
 
 	/** Uses a profile from now on, once it resolves; if it does not, the state stays as it was. */
-	Connection switchTo(String profile) {
+	Identity switchTo(String profile) {
 		Globals next = defaults.outputOnly().withConfigFile(defaults.configFile()).withProfile(profile);
-		Connection connection = resolve(next);
+		Identity identity = resolve(next);
 		this.defaults = next;
-		this.current = connection;
-		return connection;
+		this.current = identity;
+		return identity;
 	}
 
 	Session.Snapshot snapshot() {
@@ -89,7 +89,7 @@ final class SessionState {
 	}
 
 	/** Resolves options, the session's profiles file filling in a missing {@code -cf}. */
-	Connection resolve(Globals globals) {
+	Identity resolve(Globals globals) {
 		return resolver.resolve(withDefaultFile(globals));
 	}
 
@@ -101,7 +101,7 @@ final class SessionState {
 		if (line.profile() != null) {
 			return line.profile();
 		}
-		Connection session = current;
+		Identity session = current;
 		if (session != null && line.configFile() == null) {
 			return session.profile();
 		}
@@ -115,7 +115,7 @@ final class SessionState {
 	}
 
 	/** See {@link Session#connectionFor}. */
-	Connection connectionFor(Globals line) {
+	Identity identityFor(Globals line) {
 		if (!line.choosesConnection()) {
 			return current();
 		}
@@ -124,7 +124,7 @@ final class SessionState {
 			effective = line; // the profiles file or profile as a whole; only the session's -cf fills in
 		}
 		else {
-			Connection session = current;
+			Identity session = current;
 			Globals base = defaults;
 			if (session != null) {
 				boolean local = session.environment() == AstraEnvironment.LOCAL;
@@ -141,10 +141,10 @@ final class SessionState {
 	}
 
 	/** See {@link Session#client}. */
-	DevOpsClient client(Connection connection) {
+	DevOpsClient client(Identity identity) {
 		try {
-			return clients.computeIfAbsent(connection.identity(),
-					k -> new DevOpsClient(connection.baseUrl(), connection.token(), http, trace, proxies()));
+			return clients.computeIfAbsent(identity.key(),
+					k -> new DevOpsClient(identity.baseUrl(), identity.token(), http, trace, proxies()));
 		}
 		catch (Proxies.Invalid e) {
 			throw AstraError.configuration(e.getMessage());

@@ -3,7 +3,7 @@ package io.astrashell.shell;
 import io.astrashell.cli.Globals;
 import io.astrashell.output.Renderer;
 import io.astrashell.session.AstraEnvironment;
-import io.astrashell.session.Connection;
+import io.astrashell.session.Identity;
 import io.astrashell.session.Session;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
@@ -33,7 +33,7 @@ public final class AstraPrompt {
 	public String text() {
 		String profile = null;
 		String env = null;
-		Connection c = session.known();
+		Identity c = session.known();
 		Globals d = session.defaults();
 		if (c != null) {
 			profile = c.profile();

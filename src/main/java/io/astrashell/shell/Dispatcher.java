@@ -16,7 +16,7 @@ import io.astrashell.cli.CommandLineParser;
 import io.astrashell.error.ExitCode;
 import io.astrashell.cli.Globals;
 import io.astrashell.cli.Invocation;
-import io.astrashell.cli.Plan;
+import io.astrashell.cli.DryRun;
 import io.astrashell.cli.Secrets;
 import io.astrashell.output.Level;
 import io.astrashell.output.Output;
@@ -207,11 +207,11 @@ public final class Dispatcher {
 	 * Checks a parsed line without running it (a dry run): its command's own checks, no request that
 	 * changes anything. Returns the exit code the line would fail with, or 0.
 	 */
-	public int check(CommandLine line, Plan plan, String location) {
+	public int check(CommandLine line, DryRun dryRun, String location) {
 		Globals globals = globalsOf(line);
 		try {
 			if (!line.helpRequested()) {
-				line.command().check(line.toInvocation().withGlobals(globals), plan);
+				line.command().check(line.toInvocation().withGlobals(globals), dryRun);
 			}
 			return ExitCode.OK.code();
 		}

@@ -17,7 +17,7 @@ import io.astrashell.completion.QuotingParser;
 import io.astrashell.completion.ServerValueCache;
 import io.astrashell.output.Level;
 import io.astrashell.output.Renderer;
-import io.astrashell.session.Connection;
+import io.astrashell.session.Identity;
 import io.astrashell.session.Session;
 import org.jline.reader.Completer;
 import org.jline.reader.EndOfFileException;
@@ -144,7 +144,7 @@ public final class Prompt {
 				+ "Ctrl-D to quit.");
 		console.out().flush();
 		try {
-			Connection c = session.current();
+			Identity c = session.current();
 			cache.warm(c);
 			if (c.environment().name().equals("LOCAL")) {
 				boolean embedded = session.isEmbedded(c);
@@ -160,7 +160,7 @@ public final class Prompt {
 
 	/** Keeps the completion values of the session's connection (perhaps a new one) fresh. */
 	private void warmCompletion() {
-		Connection c = session.known();
+		Identity c = session.known();
 		if (c != null) {
 			cache.warm(c);
 		}

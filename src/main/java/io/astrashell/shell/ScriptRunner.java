@@ -23,7 +23,7 @@ import io.astrashell.cli.CommandLine;
 import io.astrashell.error.ExitCode;
 import io.astrashell.cli.FewNames;
 import io.astrashell.cli.Globals;
-import io.astrashell.cli.Plan;
+import io.astrashell.cli.DryRun;
 import io.astrashell.cli.Words;
 import io.astrashell.files.RegularFiles;
 import io.astrashell.output.Level;
@@ -85,7 +85,7 @@ public final class ScriptRunner {
 
 		final long start = System.nanoTime();
 
-		Plan plan;
+		DryRun made;
 
 		boolean dryRun;
 
@@ -151,10 +151,10 @@ public final class ScriptRunner {
 		catch (InvalidPathException e) {
 			return readAndRun(file, options, scriptGlobals, stdin);
 		}
-		List<Object> key = List.of(named, context.depth, context.plan.state());
+		List<Object> key = List.of(named, context.depth, context.made.state());
 		Checked seen = context.checked.get(key);
 		if (seen != null) {
-			context.plan.restore(seen.after());
+			context.made.restore(seen.after());
 			Logging.debug("script", () -> named + " checked already (exit " + seen.code() + "): not read again");
 			return seen.code();
 		}
@@ -162,13 +162,13 @@ public final class ScriptRunner {
 		// not parse) throws, and is reported on each calling line: those are checked once too
 		int code = readAndRun(file, options, scriptGlobals, stdin);
 		if (!Job.stopRequested()) {
-			context.checked.put(key, new Checked(code, context.plan.state()));
+			context.checked.put(key, new Checked(code, context.made.state()));
 		}
 		return code;
 	}
 
 	/** A nested file's dry run: its exit code and the plan it left. */
-	private record Checked(int code, Plan.State after) {
+	private record Checked(int code, DryRun.State after) {
 	}
 
 	/** The largest script read (1 MiB, standard input too): a larger one is refused naming its size (exit 11). */
@@ -240,7 +240,7 @@ public final class ScriptRunner {
 		Job job = Job.current();
 		Runnable undo = () -> session.restore(before);
 		if (outermost) {
-			context.plan = new Plan();
+			context.made = new DryRun();
 			if (scriptGlobals.choosesConnection() || scriptGlobals.output() != null || scriptGlobals.noColor() != null
 					|| scriptGlobals.verbose() != null) {
 				session.useDefaults(scriptGlobals.orElse(session.defaults()));
@@ -368,7 +368,7 @@ public final class ScriptRunner {
 		if (parsed.command().getName().equals("script")) {
 			return dispatcher.execute(parsed, line.location()); // runs the nested file as a dry run too
 		}
-		return dispatcher.check(parsed, contexts.get().plan, line.location());
+		return dispatcher.check(parsed, contexts.get().made, line.location());
 	}
 
 }

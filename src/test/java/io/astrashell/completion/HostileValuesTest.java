@@ -16,7 +16,7 @@ import io.astrashell.api.model.TokenInfo;
 import io.astrashell.api.model.UnsafeCharacters;
 import io.astrashell.cli.Globals;
 import io.astrashell.cli.ValueKind;
-import io.astrashell.session.Connection;
+import io.astrashell.session.Identity;
 import io.astrashell.session.Session;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
@@ -69,7 +69,7 @@ class HostileValuesTest {
 			Path cacheDir = dir.resolve("cache");
 			ServerValueCache cache = ServerValueCacheTest.cache(session, Duration.ofSeconds(60), Duration.ofSeconds(5),
 					cacheDir, new ServerValueCacheTest.TestClock());
-			Connection c = session.resolve(Globals.NONE.withToken(HostileServer.TOKEN)
+			Identity c = session.resolve(Globals.NONE.withToken(HostileServer.TOKEN)
 				.withEnv("local").withLocalEndpoint(URI.create(server.url("/").toString()).toString()));
 			cache.refresh(c);
 			// a role whose name cannot be typed back is offered by its id; one whose id cannot either is left out

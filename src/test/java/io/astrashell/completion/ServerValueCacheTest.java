@@ -33,7 +33,7 @@ import io.astrashell.service.OrgService;
 import io.astrashell.service.RoleService;
 import io.astrashell.service.TokenService;
 import io.astrashell.service.UserService;
-import io.astrashell.session.Connection;
+import io.astrashell.session.Identity;
 import io.astrashell.session.Session;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -90,7 +90,7 @@ class ServerValueCacheTest {
 				Trace.NONE);
 	}
 
-	Connection connection(Session session, URI endpoint, String token) {
+	Identity identity(Session session, URI endpoint, String token) {
 		return session.resolve(Globals.NONE.withToken(token).withEnv("local").withLocalEndpoint(endpoint.toString()));
 	}
 
@@ -105,7 +105,7 @@ class ServerValueCacheTest {
 			TestClock clock = new TestClock();
 			ServerValueCache cache = cache(session, Duration.ofSeconds(60), Duration.ofSeconds(5),
 					dir.resolve("cache"), clock);
-			Connection c = connection(session, sandbox.endpoint(), sandbox.adminToken());
+			Identity c = identity(session, sandbox.endpoint(), sandbox.adminToken());
 
 			assertThat(names(cache.values(c, TestKinds.USERS))).containsExactly("admin@sandbox.local");
 			assertThat(sandbox.requestCount()).isEqualTo(1); // the users listing alone: each kind is fetched on its own
@@ -137,7 +137,7 @@ class ServerValueCacheTest {
 			TestClock clock = new TestClock();
 			ServerValueCache cache = cache(session, Duration.ofSeconds(60), Duration.ofSeconds(5),
 					dir.resolve("cache"), clock);
-			Connection c = connection(session, URI.create(server.url("/").toString()),
+			Identity c = identity(session, URI.create(server.url("/").toString()),
 					"AstraCS:ABCDEFGHIJKLMNOPQRSTUVWX:" + "0".repeat(64));
 			assertThat(names(cache.values(c, TestKinds.USERS))).containsExactly("a@b.co");
 
@@ -181,7 +181,7 @@ class ServerValueCacheTest {
 			}, Duration.ofSeconds(60), Duration.ofSeconds(5), dir.resolve("home"), new TestClock(),
 					Trace.NONE);
 			assertThat(lookups).hasValue(0); // not while the shell is being built
-			Connection c = connection(session, URI.create(server.url("/").toString()),
+			Identity c = identity(session, URI.create(server.url("/").toString()),
 					"AstraCS:ABCDEFGHIJKLMNOPQRSTUVWX:" + "0".repeat(64));
 			answers.put("/v2/organizations/roles", ok("[{\"ID\":\"r1\",\"Name\":\"RO User\"}]"));
 			answers.put("/v2/organizations/users", new MockResponse.Builder().code(403).body("{\"errors\":[{\"message\":\"no\"}]}").build());
@@ -221,7 +221,7 @@ class ServerValueCacheTest {
 			Session session = session();
 			ServerValueCache cache = cache(session, Duration.ofSeconds(60), Duration.ofMillis(100),
 					dir.resolve("cache"), Clock.systemUTC());
-			Connection c = connection(session, URI.create("http://127.0.0.1:" + silent.getLocalPort()),
+			Identity c = identity(session, URI.create("http://127.0.0.1:" + silent.getLocalPort()),
 					"AstraCS:ABCDEFGHIJKLMNOPQRSTUVWX:" + "0".repeat(64));
 			assertThat(cache.values(c, TestKinds.USERS)).isEmpty(); // returned after the wait, not after the read timeout
 		}
@@ -234,7 +234,7 @@ class ServerValueCacheTest {
 			Path cacheDir = dir.resolve("cache");
 			ServerValueCache cache = cache(session, Duration.ofSeconds(60), Duration.ofSeconds(5), cacheDir,
 					Clock.systemUTC());
-			Connection c = connection(session, sandbox.endpoint(), sandbox.adminToken());
+			Identity c = identity(session, sandbox.endpoint(), sandbox.adminToken());
 			cache.refresh(c);
 			long fetched = sandbox.requestCount();
 			cache.added(c, new User(null, "zoe@example.com", "invited", List.of()));

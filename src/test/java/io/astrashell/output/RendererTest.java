@@ -209,16 +209,16 @@ class RendererTest {
 
 	@Test
 	void aPlanIsOneLinePerChangeColouredByItsFirstCharacter() {
-		Output plan = Output.plan("2 changes", List.of("+ role Auditor", "~ user a@b.co\n- user c@d.co", ""), null);
+		Output plan = Output.diff("2 changes", List.of("+ role Auditor", "~ user a@b.co\n- user c@d.co", ""), null);
 		assertThat(render(OutputFormat.HUMAN, plan)).isEqualTo("+ role Auditor\n~ user a@b.co\n- user c@d.co\n");
 		assertThat(render(OutputFormat.CSV, plan))
 			.isEqualTo("change\r\n'+ role Auditor\r\n~ user a@b.co\r\n'- user c@d.co\r\n"); // no formula (CSV injection)
 		StringWriter out = new StringWriter();
 		new Renderer(OutputFormat.HUMAN, new Style(true)).render(plan, new PrintWriter(out), new PrintWriter(new StringWriter()));
 		assertThat(out.toString()).contains("\u001B[32m+ role Auditor").contains("\u001B[33m~ user").contains("\u001B[31m- user");
-		assertThat(render(OutputFormat.HUMAN, Output.plan("in sync", List.of(), null))).isEmpty();
-		assertThat(render(OutputFormat.HUMAN, Output.plan("in sync", List.of(""), null))).isEmpty();
-		assertThat(render(OutputFormat.CSV, Output.plan("in sync", List.of(), null))).isEqualTo("change\r\n");
+		assertThat(render(OutputFormat.HUMAN, Output.diff("in sync", List.of(), null))).isEmpty();
+		assertThat(render(OutputFormat.HUMAN, Output.diff("in sync", List.of(""), null))).isEmpty();
+		assertThat(render(OutputFormat.CSV, Output.diff("in sync", List.of(), null))).isEqualTo("change\r\n");
 	}
 
 }

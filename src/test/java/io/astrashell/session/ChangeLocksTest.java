@@ -36,7 +36,7 @@ class ChangeLocksTest {
 	@TempDir
 	Path dir;
 
-	static final Connection API = new Connection(AstraEnvironment.PROD, URI.create("https://api.example"), "t", null, null);
+	static final Identity API = new Identity(AstraEnvironment.PROD, URI.create("https://api.example"), "t", null, null);
 
 	ChangeLocks locks(Path home, long waitMillis) {
 		return new ChangeLocks(new AstraHome(home), Duration.ofMillis(waitMillis), Trace.NONE);
@@ -82,7 +82,7 @@ class ChangeLocksTest {
 						+ "organization for over 300 ms: nothing was changed.");
 			// another kind, or another endpoint, is another lock
 			assertThat(locks(home, 300).exclusive(API, false, "users", () -> "ran")).isEqualTo("ran");
-			Connection other = new Connection(AstraEnvironment.DEV, URI.create("https://api.dev.example"), "t", null, null);
+			Identity other = new Identity(AstraEnvironment.DEV, URI.create("https://api.dev.example"), "t", null, null);
 			assertThat(locks(home, 300).exclusive(other, false, "roles", () -> "ran")).isEqualTo("ran");
 			holder.getOutputStream().close();
 			assertThat(locks(home, 20_000).exclusive(API, false, "roles", () -> "ran")).isEqualTo("ran");
