@@ -49,6 +49,8 @@ public final class AstraCommand extends AbstractCommand {
 
 	private final String notes;
 
+	private final JsonShape json;
+
 	private AstraCommand(Builder b) {
 		super(b.name, b.description, b.group, "", b.hidden);
 		this.ownOptions = List.copyOf(b.options);
@@ -56,6 +58,11 @@ public final class AstraCommand extends AbstractCommand {
 		this.handler = b.handler;
 		this.checker = b.checker;
 		this.notes = b.notes;
+		if (b.json == null) {
+			throw new IllegalStateException("The command '" + b.name + "' declares no JSON shape: give its builder "
+					+ ".json(JsonShape...) beside its columns (see cli/JsonShape).");
+		}
+		this.json = b.json;
 		setAliases(List.copyOf(b.aliases));
 		setOptions(allOptions().stream().map(OptionSpec::toCommandOption).toList());
 	}
@@ -89,6 +96,11 @@ public final class AstraCommand extends AbstractCommand {
 	/** What the help page says of the command beyond its options (its DISCUSSION), or "". */
 	public String notes() {
 		return notes;
+	}
+
+	/** What {@code -o json} prints as {@code data} (its declared contract). */
+	public JsonShape json() {
+		return json;
 	}
 
 	/** The option a word names ({@code -r}, {@code --role}, {@code -cf}), if any. */
@@ -152,6 +164,8 @@ public final class AstraCommand extends AbstractCommand {
 
 		private String notes = "";
 
+		private JsonShape json;
+
 		private Builder(String name) {
 			this.name = name;
 		}
@@ -164,6 +178,12 @@ public final class AstraCommand extends AbstractCommand {
 		/** A paragraph for the DISCUSSION section of the help page (wrapped to its width). */
 		public Builder notes(String notes) {
 			this.notes = notes;
+			return this;
+		}
+
+		/** What {@code -o json} prints as {@code data}: required, declared beside the columns. */
+		public Builder json(JsonShape json) {
+			this.json = json;
 			return this;
 		}
 

@@ -75,6 +75,11 @@ public final class HelpFormatter {
 					.append("\n\n");
 			}
 		}
+		b.append("JSON\n").append(paragraph("With -o json, data is " + command.json().describe() + "."));
+		for (JsonShape.Variant v : command.json().variants()) {
+			b.append("\n").append(paragraph(capital(v.when()) + ": " + v.shape().describe() + "."));
+		}
+		b.append("\n\n");
 		if (!command.notes().isEmpty()) {
 			b.append("DISCUSSION\n").append(paragraph(command.notes())).append("\n\n");
 		}
@@ -203,6 +208,11 @@ public final class HelpFormatter {
 
 	private static String pad(String s, int width) {
 		return s.length() >= width ? s : s + " ".repeat(width - s.length());
+	}
+
+
+	private static String capital(String s) {
+		return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
 	}
 
 }

@@ -12,6 +12,7 @@ import io.astrashell.cli.AstraCommand;
 import io.astrashell.error.AstraError;
 import io.astrashell.cli.CommandGroup;
 import io.astrashell.cli.Invocation;
+import io.astrashell.cli.JsonShape;
 import io.astrashell.cli.ValueKind;
 import io.astrashell.completion.CompletionScripts;
 import io.astrashell.completion.ServerValueCache;
@@ -56,10 +57,12 @@ public final class CompletionCommands implements CommandGroup {
 		return List.of(
 				AstraCommand.named("refresh").group(GROUP)
 					.description("Fetch the values Tab completes (emails, roles, client ids) now")
+					.json(JsonShape.object().more("one count per kind of value, by its name (roles, tokens, users)"))
 					.handler(this::refresh),
 				AstraCommand.named("completion").group(GROUP)
 					.description("Print the bash or zsh completion script")
 					.argument(ArgumentSpec.required("SHELL", "The shell the script is for", SHELL))
+					.json(JsonShape.text("the completion script"))
 					.handler(this::script));
 	}
 

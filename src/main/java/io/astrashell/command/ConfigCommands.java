@@ -14,6 +14,7 @@ import io.astrashell.cli.CommandGroup;
 import io.astrashell.cli.FewNames;
 import io.astrashell.cli.GlobalOptions;
 import io.astrashell.cli.Invocation;
+import io.astrashell.cli.JsonShape;
 import io.astrashell.cli.OptionSpec;
 import io.astrashell.cli.DryRun;
 import io.astrashell.cli.Secrets;
@@ -39,6 +40,9 @@ import org.springframework.stereotype.Component;
 @Component
 public final class ConfigCommands implements CommandGroup {
 
+	/** The JSON of a profile saved (setup, config create). */
+	static final JsonShape SAVED_JSON = JsonShape.object("profile", "organizationId", "organizationName", "isDefault", "file");
+
 	static final String GROUP = "Profiles";
 
 	private static final ArgumentSpec PROFILE = ArgumentSpec.required("NAME", "Profile (section) name",
@@ -63,9 +67,11 @@ public final class ConfigCommands implements CommandGroup {
 					.description("Save a token as a profile (asked for with echo off if --token is not given)")
 					.option(OptionSpec.value("name", "n", "NAME", "Profile name (default: the organization's name)",
 							ValueKind.TEXT))
+					.json(SAVED_JSON)
 					.handler(this::setup),
 				AstraCommand.named("config list").alias("config").group(GROUP)
 					.description("List the profiles, the one in use marked")
+					.json(JsonShape.list("name", "environment", "maskedToken", "endpoint", "inUse", "isDefault"))
 					.handler(this::list),
 				AstraCommand.named("config create").group(GROUP)
 					.description("Create a profile from --token (checked against the API unless --no-validate)")
@@ -85,22 +91,26 @@ public final class ConfigCommands implements CommandGroup {
 							dryRun.made("profile", in.argument(0).trim());
 						}
 					})
+					.json(SAVED_JSON)
 					.handler(this::create),
 				AstraCommand.named("config get").alias("config describe").group(GROUP)
 					.description("Show a profile (token and URL passwords masked)")
 					.option(OptionSpec.value("key", "k", "KEY", "Print only this key's value", ValueKind.TEXT))
 					.argument(PROFILE)
 					.check(this::checkProfile)
+					.json(JsonShape.object("profile").more("the profile's keys and values, tokens masked").or("with --key KEY", JsonShape.object().more("that key and its value")))
 					.handler(this::get),
 				AstraCommand.named("config delete").group(GROUP).description("Delete a profile")
 					.option(Confirmation.YES)
 					.argument(PROFILE)
 					.check(this::checkProfile)
+					.json(JsonShape.object("deleted"))
 					.handler(this::delete),
 				AstraCommand.named("config use").group(GROUP)
 					.description("Make a profile the default (and, at the prompt, the session's)")
 					.argument(PROFILE)
 					.check(this::checkProfile)
+					.json(JsonShape.object("default"))
 					.handler(this::use));
 	}
 

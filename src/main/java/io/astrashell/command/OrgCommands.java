@@ -16,6 +16,7 @@ import io.astrashell.error.AstraError;
 import io.astrashell.cli.CommandGroup;
 import io.astrashell.cli.FewNames;
 import io.astrashell.cli.Invocation;
+import io.astrashell.cli.JsonShape;
 import io.astrashell.cli.OptionSpec;
 import io.astrashell.cli.ValueKind;
 import io.astrashell.files.RegularFiles;
@@ -43,6 +44,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public final class OrgCommands implements CommandGroup {
+
+	/** The JSON of org get, org id and org name. */
+	static final JsonShape ORG_JSON = JsonShape.object("id", "name");
+
+	/** The JSON of a diff (org diff; org apply when in sync or with --dry-run). */
+	static final JsonShape DIFF_JSON = JsonShape.object("organization", "inSync", "changes", "notes", "needsForce");
 
 	static final String GROUP = "Organization";
 
@@ -77,21 +84,26 @@ public final class OrgCommands implements CommandGroup {
 	public List<AstraCommand> commands() {
 		return List.of(
 				AstraCommand.named("org get").alias("org").group(GROUP).description("Display Organization Info")
+					.json(ORG_JSON)
 					.handler(this::get),
 				AstraCommand.named("org id").group(GROUP).description("Display the Organization id")
+					.json(ORG_JSON)
 					.handler(this::id),
 				AstraCommand.named("org name").group(GROUP).description("Display the Organization name")
+					.json(ORG_JSON)
 					.handler(this::name),
 				AstraCommand.named("org export").group(GROUP)
 					.description("Print the organization as a file: custom roles, users and their roles (YAML)")
 					.option(OptionSpec.flag("include-tokens", null,
 							"Also list the tokens, for the record (never a secret; apply ignores them)"))
+					.json(JsonShape.object("organization", "roles", "users").or("with --include-tokens", JsonShape.object("organization", "roles", "users", "tokens")))
 					.handler(this::export),
 				AstraCommand.named("org diff").group(GROUP)
 					.description("Show how the organization differs from a file (exit 0 in sync, 2 with differences)")
 					.option(PRUNE)
 					.argument(FILE)
 					.check((in, plan) -> read(in))
+					.json(DIFF_JSON)
 					.handler(this::diff),
 				AstraCommand.named("org apply").group(GROUP)
 					.description("Make the organization match a file: roles first, then users")
@@ -102,6 +114,7 @@ public final class OrgCommands implements CommandGroup {
 					.option(OptionSpec.flag("yes", "y", "Apply without asking (needed when not at a terminal)"))
 					.argument(FILE)
 					.check((in, plan) -> read(in))
+					.json(JsonShape.object("applied", "failed").or("when nothing needs changing, and with --dry-run", DIFF_JSON))
 					.handler(this::apply));
 	}
 

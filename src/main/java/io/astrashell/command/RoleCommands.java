@@ -10,6 +10,7 @@ import io.astrashell.cli.ArgumentSpec;
 import io.astrashell.cli.AstraCommand;
 import io.astrashell.cli.CommandGroup;
 import io.astrashell.cli.Invocation;
+import io.astrashell.cli.JsonShape;
 import io.astrashell.cli.OptionSpec;
 import io.astrashell.cli.ValueKind;
 import io.astrashell.completion.Candidate;
@@ -24,6 +25,11 @@ import org.springframework.stereotype.Component;
 /** {@code role list|get|describe|create|update|delete}: built-in and custom roles. */
 @Component
 public final class RoleCommands implements CommandGroup, ServerKinds {
+
+	/** A role's JSON: the wire record as the API sends it (the original CLI's keys). */
+	static final JsonShape ROLE_JSON = JsonShape.object("ID", "Name", "Policy", "OrgID", "LastUpdateDateTime", "LastUpdateUserID");
+
+	static final JsonShape ROLE_JSON_LIST = JsonShape.list("ID", "Name", "Policy", "OrgID", "LastUpdateDateTime", "LastUpdateUserID");
 
 	static final String GROUP = "Roles";
 
@@ -86,10 +92,12 @@ public final class RoleCommands implements CommandGroup, ServerKinds {
 		return List.of(
 				AstraCommand.named("role list").alias("role").group(GROUP)
 					.description("Display the list of Roles in an organization")
+					.json(ROLE_JSON_LIST)
 					.handler(this::list),
 				AstraCommand.named("role get").alias("role describe").group(GROUP).description("Show role details")
 					.argument(ROLE)
 					.check((in, dryRun) -> roles.checkKnown(session.identityFor(in.globals()), List.of(in.argument(0)), dryRun))
+					.json(ROLE_JSON)
 					.handler(this::get),
 				AstraCommand.named("role create").group(GROUP).description("Create a custom role")
 					.option(ACTION.asRequired())
@@ -103,6 +111,7 @@ public final class RoleCommands implements CommandGroup, ServerKinds {
 						roles.checkNew(session.identityFor(in.globals()), in.argument(0), dryRun);
 						RoleService.created(dryRun, in.argument(0));
 					})
+					.json(JsonShape.object("created", "id"))
 					.handler(this::create),
 				AstraCommand.named("role update").group(GROUP)
 					.description("Change a custom role: the parts given replace the old ones")
@@ -135,6 +144,7 @@ public final class RoleCommands implements CommandGroup, ServerKinds {
 							RoleService.created(dryRun, in.option("name"));
 						}
 					})
+					.json(JsonShape.object("updated", "id"))
 					.handler(this::update),
 				AstraCommand.named("role delete").group(GROUP).description("Delete a custom role")
 					.option(OptionSpec.flag("if-exists", null, "Succeed without change if the role is not there"))
@@ -146,6 +156,7 @@ public final class RoleCommands implements CommandGroup, ServerKinds {
 						}
 						RoleService.deleted(dryRun, in.argument(0));
 					})
+					.json(JsonShape.object("deleted", "id"))
 					.handler(this::delete));
 	}
 

@@ -7,6 +7,7 @@ import io.astrashell.cli.AstraCommand;
 import io.astrashell.error.AstraError;
 import io.astrashell.cli.CommandGroup;
 import io.astrashell.cli.Invocation;
+import io.astrashell.cli.JsonShape;
 import io.astrashell.cli.OptionSpec;
 import io.astrashell.cli.ValueKind;
 import io.astrashell.output.Level;
@@ -35,9 +36,11 @@ public final class SandboxCommands implements CommandGroup {
 					.description("Serve the local sandbox until Ctrl-C; print its endpoint and admin token")
 					.option(OptionSpec.value("port", "p", "PORT", "Port on 127.0.0.1 (default: a free port)",
 							ValueKind.TEXT))
+					.json(JsonShape.object("endpoint", "adminToken", "organizationId", "organizationName", "state"))
 					.handler(this::serve),
 				AstraCommand.named("sandbox reset").group(GROUP)
 					.description("Forget the sandbox's organization: the next start seeds a fresh one")
+					.json(JsonShape.object("reset"))
 					.handler(this::reset));
 	}
 

@@ -9,6 +9,7 @@ import io.astrashell.error.AstraError;
 import io.astrashell.cli.CommandGroup;
 import io.astrashell.error.ExitCode;
 import io.astrashell.cli.Invocation;
+import io.astrashell.cli.JsonShape;
 import io.astrashell.cli.OptionSpec;
 import io.astrashell.cli.ValueKind;
 import io.astrashell.output.Output;
@@ -41,7 +42,8 @@ public final class ScriptCommands implements CommandGroup {
 			.option(OptionSpec.flag("dry-run", null,
 					"Check every line (commands, options, emails, roles, files) and change nothing"))
 			.argument(ArgumentSpec.required("FILE", "The script, or - for standard input", ValueKind.FILE))
-			.handler(this::run));
+					.json(JsonShape.none("each line of the script prints its own document"))
+					.handler(this::run));
 	}
 
 	private Output run(Invocation in) {

@@ -18,6 +18,7 @@ import io.astrashell.error.AstraError;
 import io.astrashell.cli.CommandGroup;
 import io.astrashell.cli.HelpFormatter;
 import io.astrashell.cli.Invocation;
+import io.astrashell.cli.JsonShape;
 import io.astrashell.cli.OptionSpec;
 import io.astrashell.cli.Secrets;
 import io.astrashell.cli.Similarity;
@@ -73,20 +74,26 @@ public final class ShellCommands implements CommandGroup {
 					.description("Display help about available commands")
 					.argument(ArgumentSpec.rest("COMMAND", "The command to describe, e.g. 'user invite'",
 							ValueKind.COMMAND))
+					.json(JsonShape.text("the help page"))
 					.handler(this::help),
 				AstraCommand.named("version").group(GROUP).description("Show the version of astra shell")
+					.json(JsonShape.object("version", "java", "springBoot", "springShell"))
 					.handler(this::version),
 				// the original CLI's '?': its banner and version
 				AstraCommand.named("?").group(GROUP).description("Show the banner and the version")
+					.json(JsonShape.object("version"))
 					.handler(this::banner),
 				AstraCommand.named("history").group(GROUP)
 					.description("Display the commands typed at the prompt (secrets redacted)")
 					.option(OptionSpec.value("save", null, "FILE",
 							"Write this session's commands to FILE as a runnable script", ValueKind.FILE))
+					.json(JsonShape.text("the commands, one per line").or("with --save FILE", JsonShape.object("saved", "commands")))
 					.handler(this::history),
 				AstraCommand.named("clear").group(GROUP).description("Clear the screen")
+					.json(JsonShape.none(null))
 					.handler(this::clear),
 				AstraCommand.named("quit").alias("exit").group(GROUP).description("Leave the shell")
+					.json(JsonShape.none(null))
 					.handler(this::quit));
 	}
 

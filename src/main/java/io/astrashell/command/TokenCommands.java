@@ -15,6 +15,7 @@ import io.astrashell.cli.ArgumentSpec;
 import io.astrashell.cli.AstraCommand;
 import io.astrashell.cli.CommandGroup;
 import io.astrashell.cli.Invocation;
+import io.astrashell.cli.JsonShape;
 import io.astrashell.cli.OptionSpec;
 import io.astrashell.cli.ValueKind;
 import io.astrashell.completion.Candidate;
@@ -32,6 +33,9 @@ import org.springframework.stereotype.Component;
 /** {@code token list|create|get|delete|revoke}: application tokens. */
 @Component
 public final class TokenCommands implements CommandGroup, ServerKinds {
+
+	/** A token's JSON in the listing: the wire record's keys (camelCase, as the API and the original CLI). */
+	static final String[] TOKEN_FIELDS = { "clientId", "roles", "generatedOn", "description", "tokenExpiry" };
 
 	static final String GROUP = "Tokens";
 
@@ -107,6 +111,7 @@ public final class TokenCommands implements CommandGroup, ServerKinds {
 					.option(OptionSpec.value("role", "r", "ROLE",
 							"Only the tokens holding this role (name in any case, or id); repeat for any of several",
 							RoleCommands.ROLE_KIND).asRepeatable())
+					.json(JsonShape.list(TOKEN_FIELDS))
 					.handler(this::list),
 				AstraCommand.named("token create").group(GROUP).description("Create an application token")
 					.option(OptionSpec.value("role", "r", "ROLE", "Role of the token (name or id); may be repeated",
@@ -123,8 +128,10 @@ public final class TokenCommands implements CommandGroup, ServerKinds {
 						}
 						roles.checkKnown(session.identityFor(in.globals()), in.options("role"), dryRun);
 					})
+					.json(JsonShape.object("clientId", "secret", "orgId", "roles", "token", "generatedOn", "tokenExpiry", "description"))
 					.handler(this::create),
 				AstraCommand.named("token get").group(GROUP).description("Show current token")
+					.json(JsonShape.object("token", "environment", "source"))
 					.handler(this::get),
 				AstraCommand.named("token delete").alias("token revoke").group(GROUP).description("Delete a token")
 					.option(OptionSpec.flag("if-exists", null, "Succeed without change if the token is not there"))
@@ -132,6 +139,7 @@ public final class TokenCommands implements CommandGroup, ServerKinds {
 					.option(Confirmation.YES)
 					.argument(ArgumentSpec.required("CLIENT_ID", "token identifier (client id)", TOKEN))
 					.check((in, dryRun) -> TokenService.checkClientId(in.argument(0)))
+					.json(JsonShape.object("deleted"))
 					.handler(this::delete));
 	}
 

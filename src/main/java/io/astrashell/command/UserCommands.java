@@ -11,6 +11,7 @@ import io.astrashell.cli.ArgumentSpec;
 import io.astrashell.cli.AstraCommand;
 import io.astrashell.cli.CommandGroup;
 import io.astrashell.cli.Invocation;
+import io.astrashell.cli.JsonShape;
 import io.astrashell.cli.OptionSpec;
 import io.astrashell.cli.ValueKind;
 import io.astrashell.completion.Candidate;
@@ -27,6 +28,9 @@ import org.springframework.stereotype.Component;
 /** {@code user list|invite|get|describe|delete|update}: the members of the organization. */
 @Component
 public final class UserCommands implements CommandGroup, ServerKinds {
+
+	/** A user's JSON: the wire record's keys (PascalCase, as the API and the original CLI). */
+	static final String[] USER_FIELDS = { "UserID", "Email", "Status", "Roles" };
 
 	static final String GROUP = "Users";
 
@@ -86,6 +90,7 @@ public final class UserCommands implements CommandGroup, ServerKinds {
 							"Only the users holding this role (name in any case, or id); repeat for any of several",
 							RoleCommands.ROLE_KIND).asRepeatable())
 					.option(OptionSpec.value("status", null, "STATUS", "Only the users of this status", STATUS))
+					.json(JsonShape.list(USER_FIELDS))
 					.handler(this::list),
 				AstraCommand.named("user invite").group(GROUP).description("Invite a user to an organization")
 					.option(OptionSpec.value("role", "r", "ROLE",
@@ -107,10 +112,12 @@ public final class UserCommands implements CommandGroup, ServerKinds {
 						RoleService.checkRefs(refs);
 						roles.checkKnown(identity(in), refs, dryRun);
 					})
+					.json(JsonShape.object("invited", "roleIds", "roleNames", "alreadyThere"))
 					.handler(this::invite),
 				AstraCommand.named("user get").alias("user describe").group(GROUP).description("Show user details")
 					.argument(USER_ARGUMENT)
 					.check((in, dryRun) -> UserService.checkUserRef(in.argument(0)))
+					.json(JsonShape.object(USER_FIELDS))
 					.handler(this::get),
 				AstraCommand.named("user delete").group(GROUP).description("Delete an existing user")
 					.option(OptionSpec.flag("if-exists", null, "Succeed without change if the user is not there"))
@@ -119,6 +126,7 @@ public final class UserCommands implements CommandGroup, ServerKinds {
 					.option(Confirmation.YES)
 					.argument(USER_ARGUMENT)
 					.check((in, dryRun) -> UserService.checkUserRef(in.argument(0)))
+					.json(JsonShape.object("deleted", "userId"))
 					.handler(this::delete),
 				AstraCommand.named("user update").group(GROUP)
 					.description("Set the roles of a user (replaces the roles it has)")
@@ -131,6 +139,7 @@ public final class UserCommands implements CommandGroup, ServerKinds {
 						RoleService.checkRefs(in.options("role"));
 						roles.checkKnown(identity(in), in.options("role"), dryRun);
 					})
+					.json(JsonShape.object("updated", "roleIds", "roleNames"))
 					.handler(this::update));
 	}
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.astrashell.api.model.WireJson;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
@@ -27,10 +28,22 @@ import tools.jackson.databind.ObjectWriter;
  */
 public final class Renderer {
 
-	private static final ObjectWriter JSON = WireJson.mapper()
-		.writerWithDefaultPrettyPrinter()
+	/**
+	 * The writer of {@code -o json}: the wire's mapper, but writing null values too, so that every
+	 * declared key of a command's JSON ({@code cli/JsonShape}) is there whatever the data (a token
+	 * without a description, a profile without an endpoint). Made on the first JSON output only.
+	 */
+	private static final class Json {
+
+		static final ObjectWriter WRITER = WireJson.mapper()
+			.rebuild()
+			.changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.ALWAYS))
+			.build()
+			.writerWithDefaultPrettyPrinter()
 		.with(new SafeText.JsonEscapes())
-		.without(StreamWriteFeature.AUTO_CLOSE_TARGET); // the shell's stdout stays open
+			.without(StreamWriteFeature.AUTO_CLOSE_TARGET); // the shell's stdout stays open
+
+	}
 
 	private final OutputFormat format;
 
@@ -279,11 +292,11 @@ public final class Renderer {
 	private static void json(Object value, boolean secret, PrintWriter out) {
 		// written as it is made: a document of 300,000 changes is never held as one string
 		if (secret) {
-			JSON.writeValue(out, value);
+			Json.WRITER.writeValue(out, value);
 		}
 		else {
-			try (JsonGenerator g = new MaskingGenerator(JSON.createGenerator(out))) {
-				JSON.writeValue(g, value);
+			try (JsonGenerator g = new MaskingGenerator(Json.WRITER.createGenerator(out))) {
+				Json.WRITER.writeValue(g, value);
 			}
 		}
 		out.print(System.lineSeparator());

@@ -23,13 +23,13 @@ class CommandLineParserTest {
 	final CommandLineParser parser = new CommandLineParser(registry);
 
 	CommandLineParserTest() {
-		registry.registerCommand(AstraCommand.named("user list").alias("user").handler(in -> Output.none("")));
-		registry.registerCommand(AstraCommand.named("user invite")
+		registry.registerCommand(AstraCommand.named("user list").json(JsonShape.none(null)).alias("user").handler(in -> Output.none("")));
+		registry.registerCommand(AstraCommand.named("user invite").json(JsonShape.none(null))
 			.option(OptionSpec.value("role", "r", "ROLE", "Role", ValueKind.TEXT).asRepeatable())
 			.option(OptionSpec.flag("if-not-exists", null, "No error if present"))
 			.argument(ArgumentSpec.required("EMAIL", "User Email", ValueKind.TEXT))
 			.handler(in -> Output.none("")));
-		registry.registerCommand(AstraCommand.named("token create")
+		registry.registerCommand(AstraCommand.named("token create").json(JsonShape.none(null))
 			.option(OptionSpec.value("role", "r", "ROLE", "Role", ValueKind.TEXT).asRepeatable().asRequired())
 			.option(OptionSpec.value("description", "d", "TEXT", "What for", ValueKind.TEXT))
 			.handler(in -> Output.none("")));
