@@ -145,4 +145,12 @@ public final class Words {
 		return plain ? word : '"' + word.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
 	}
 
+	/** A word as a POSIX shell reads it back: as is when plain, else in single quotes (for a command to copy). */
+	public static String shellQuoted(String word) {
+		if (word.matches("[A-Za-z0-9_./:@%+=,-]+")) {
+			return word;
+		}
+		return "'" + word.replace("'", "'\\''") + "'";
+	}
+
 }

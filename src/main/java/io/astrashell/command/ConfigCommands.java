@@ -61,6 +61,11 @@ public final class ConfigCommands implements CommandGroup {
 	}
 
 	@Override
+	public Map<String, String> nouns() {
+		return Map.of("config", "Manage the profiles of ~/.astrarc");
+	}
+
+	@Override
 	public List<AstraCommand> commands() {
 		return List.of(
 				AstraCommand.named("setup").alias("login").group(GROUP)

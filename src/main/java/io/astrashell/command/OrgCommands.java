@@ -81,6 +81,11 @@ public final class OrgCommands implements CommandGroup {
 			"Also remove the users and delete the custom roles that the file does not list");
 
 	@Override
+	public Map<String, String> nouns() {
+		return Map.of("org", "Display Organization Info");
+	}
+
+	@Override
 	public List<AstraCommand> commands() {
 		return List.of(
 				AstraCommand.named("org get").alias("org").group(GROUP).description("Display Organization Info")

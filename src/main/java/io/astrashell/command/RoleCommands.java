@@ -2,6 +2,7 @@ package io.astrashell.command;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.astrashell.api.model.Policy;
 import io.astrashell.api.model.PolicyActions;
@@ -85,6 +86,11 @@ public final class RoleCommands implements CommandGroup, ServerKinds {
 			return new Candidate(r.name(), r.id());
 		}
 		return Candidate.typable(r.id()) ? new Candidate(r.id(), r.name()) : null;
+	}
+
+	@Override
+	public Map<String, String> nouns() {
+		return Map.of("role", "Manage the roles of an organization");
 	}
 
 	@Override

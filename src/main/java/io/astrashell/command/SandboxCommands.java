@@ -2,6 +2,7 @@ package io.astrashell.command;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 import io.astrashell.cli.AstraCommand;
 import io.astrashell.error.AstraError;
@@ -27,6 +28,11 @@ public final class SandboxCommands implements CommandGroup {
 
 	public SandboxCommands(Session session) {
 		this.session = session;
+	}
+
+	@Override
+	public Map<String, String> nouns() {
+		return Map.of("sandbox", "Run the local sandbox of the Astra DevOps API");
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 
 import io.astrashell.BuildInfo;
@@ -43,13 +44,11 @@ public final class ShellCommands implements CommandGroup {
 	static final String GROUP = "Shell";
 
 	/** What each noun is for, for its help page. */
-	private static final Map<String, String> NOUNS = Map.of("org", "Display Organization Info",
-			"user", "Manage the users of an organization", "role", "Manage the roles of an organization", "token",
-			"Manage the application tokens of an organization", "config", "Manage the profiles of ~/.astrarc",
-			"sandbox", "Run the local sandbox of the Astra DevOps API");
-
 	/** The registry these commands are part of, once it is built. */
 	private final ObjectProvider<CommandRegistry> registry;
+
+	/** Every command group (this one too), read when help runs: each declares its nouns. */
+	private final ObjectProvider<CommandGroup> groups;
 
 	private final Console console;
 
@@ -59,8 +58,10 @@ public final class ShellCommands implements CommandGroup {
 
 	private final String springShellVersion;
 
-	public ShellCommands(ObjectProvider<CommandRegistry> registry, Console console, Session session, BuildInfo build) {
+	public ShellCommands(ObjectProvider<CommandRegistry> registry, ObjectProvider<CommandGroup> groups, Console console,
+			Session session, BuildInfo build) {
 		this.registry = registry;
+		this.groups = groups;
 		this.console = console;
 		this.session = session;
 		this.version = build.version();
@@ -119,7 +120,8 @@ public final class ShellCommands implements CommandGroup {
 		if (!members.isEmpty()) {
 			AstraCommand defaultCommand = command instanceof AstraCommand a ? a : null;
 			return Output.text("help " + name, HelpFormatter.groupHelp(name, members, defaultCommand,
-					NOUNS.getOrDefault(name, "Commands of " + name)));
+					groups.stream().map(g -> g.nouns().get(name)).filter(Objects::nonNull).findFirst()
+						.orElse("Commands of " + name)));
 		}
 		if (command instanceof AstraCommand a) {
 			return Output.text("help " + name, HelpFormatter.commandHelp(a, name));

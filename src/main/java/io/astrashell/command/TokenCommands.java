@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import io.astrashell.api.model.CreatedToken;
@@ -101,6 +102,11 @@ public final class TokenCommands implements CommandGroup, ServerKinds {
 			about.add(t.generatedOn().substring(0, Math.min(10, t.generatedOn().length())));
 		}
 		return new Candidate(t.clientId(), String.join(" · ", about));
+	}
+
+	@Override
+	public Map<String, String> nouns() {
+		return Map.of("token", "Manage the application tokens of an organization");
 	}
 
 	@Override

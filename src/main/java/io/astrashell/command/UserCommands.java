@@ -2,6 +2,7 @@ package io.astrashell.command;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.astrashell.api.model.BuiltInRoles;
 import io.astrashell.api.model.OrganizationUsers;
@@ -79,6 +80,11 @@ public final class UserCommands implements CommandGroup, ServerKinds {
 		String roleNames = String.join(", ", u.roles().stream().map(Role::name).filter(n -> n != null).toList());
 		return Candidate.valueOrId(u.email(), u.userId(),
 				(u.status() == null ? "" : u.status()) + (roleNames.isEmpty() ? "" : " · " + roleNames));
+	}
+
+	@Override
+	public Map<String, String> nouns() {
+		return Map.of("user", "Manage the users of an organization");
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.astrashell.cli.Globals;
+import io.astrashell.cli.Words;
 import io.astrashell.error.AstraError;
 import io.astrashell.session.AstraEnvironment;
 import io.astrashell.session.AstraRc;
@@ -190,7 +191,7 @@ public final class ProfileService {
 			}
 		}
 		String cf = session.configFile(globals).equals(session.settings().configFile()) ? ""
-				: " -cf " + AstraRc.shellQuoted(rc.path().toString());
+				: " -cf " + Words.shellQuoted(rc.path().toString());
 		String keep;
 		if (TokenFormat.isValid(old.strip())) {
 			String spare = AstraRc.DEFAULT_SECTION;
@@ -203,8 +204,8 @@ public final class ProfileService {
 			boolean local = env != null && env.strip().equalsIgnoreCase(AstraEnvironment.LOCAL.name());
 			keep = "keep it, first run: astra config create " + spare + " --token \"$(astra token get -conf "
 					+ AstraRc.DEFAULT_SECTION + cf + ")\"" + cf
-					+ (env == null || env.isBlank() ? "" : " --env " + AstraRc.shellQuoted(env.strip()))
-					+ (local && endpoint != null ? " --local-endpoint " + AstraRc.shellQuoted(endpoint) : "")
+					+ (env == null || env.isBlank() ? "" : " --env " + Words.shellQuoted(env.strip()))
+					+ (local && endpoint != null ? " --local-endpoint " + Words.shellQuoted(endpoint) : "")
 					+ " --no-validate";
 		}
 		else {

@@ -1,24 +1,16 @@
 package io.astrashell.session;
 
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import io.astrashell.error.AstraError;
 import io.astrashell.cli.FewNames;
-import io.astrashell.files.RegularFiles;
 
 /**
  * The profiles file ({@code ~/.astrarc}), an INI file as the original Astra CLI writes it:
@@ -82,97 +74,11 @@ public final class AstraRc {
 	}
 
 	/**
-	 * Reads the file; a missing file reads as empty. A file that cannot be read or parsed (a
-	 * directory, a dangling link, text that is not UTF-8, a malformed or repeated line) fails with
-	 * exit 9, naming the file, the line and what to do.
+	 * Reads the file ({@link ProfilesFileReader}); a missing file reads as empty, one that cannot be
+	 * read or parsed fails with exit 9, naming the file, the line and what to do.
 	 */
 	public static AstraRc read(Path path) {
-		byte[] bytes;
-		try {
-			if (Files.isDirectory(path)) {
-				throw AstraError.configuration("The profiles file " + path + " is a directory: give a file (-cf "
-						+ path.resolve(".astrarc") + ", or set ASTRARC to one).");
-			}
-			bytes = RegularFiles.read(path, "The profiles file", MAX_SIZE);
-		}
-		catch (NoSuchFileException e) {
-			if (Files.isSymbolicLink(path)) {
-				throw danglingLink(path);
-			}
-			return new AstraRc(path, new ArrayList<>(), false);
-		}
-		catch (RegularFiles.Refused e) {
-			throw AstraError.configuration(e.getMessage());
-		}
-		catch (IOException e) {
-			throw AstraError.configuration("Cannot read the profiles file " + path + ": " + reason(e)
-					+ ". Check that it is a file you may read.");
-		}
-		return parse(path, decode(path, bytes));
-	}
-
-	/** The file's bytes as UTF-8 text; any other encoding is refused, naming the first line that is not UTF-8. */
-	private static String decode(Path path, byte[] bytes) {
-		try {
-			String text = RegularFiles.decode(bytes, "The profiles file " + path);
-			// the parser drops a byte-order mark of its own: keep it, so that a rewrite keeps the bytes
-			return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-					&& (bytes[2] & 0xFF) == 0xBF ? "\uFEFF" + text : text;
-		}
-		catch (RegularFiles.NotUtf8 e) {
-			String file = shellQuoted(path.toString());
-			throw AstraError.configuration("The profiles file " + path + " is not UTF-8 text (line " + e.line()
-					+ " holds a byte that is not UTF-8): save it as UTF-8; for a Latin-1 file, (umask 077; iconv -f latin1 "
-					+ "-t utf-8 " + file + " > " + file + ".utf8) && mv " + file + ".utf8 " + file
-					+ " (the file was left unchanged).");
-		}
-	}
-
-	/** A word as a POSIX shell reads it back: as is when plain, else in single quotes. */
-	public static String shellQuoted(String word) {
-		if (word.matches("[A-Za-z0-9_./:@%+=,-]+")) {
-			return word;
-		}
-		return "'" + word.replace("'", "'\\''") + "'";
-	}
-
-	/** A link whose target is missing: named with its target, never followed into a new file. */
-	static AstraError danglingLink(Path link) {
-		String target;
-		try {
-			target = link.resolveSibling(Files.readSymbolicLink(link)).normalize().toString();
-		}
-		catch (IOException | UnsupportedOperationException e) {
-			target = "a file";
-		}
-		return AstraError.configuration("The profiles file " + link + " is a symbolic link to " + target
-				+ ", which does not exist: create it there, or give another file with -cf (or ASTRARC).");
-	}
-
-	/** What went wrong with a file, in words (never the name of a Java class). */
-	static String reason(IOException e) {
-		if (e instanceof AccessDeniedException) {
-			return "permission denied";
-		}
-		if (e instanceof FileAlreadyExistsException f) {
-			return f.getFile() + " is in the way (a file where a directory should be)";
-		}
-		if (e instanceof FileSystemException f && "Not a directory".equals(f.getReason()) && f.getFile() != null) {
-			for (Path p = Path.of(f.getFile()).getParent(); p != null; p = p.getParent()) {
-				if (Files.exists(p) && !Files.isDirectory(p)) {
-					return p + " is a file, not a directory";
-				}
-			}
-		}
-		if (e instanceof FileSystemException f && f.getReason() != null) {
-			String why = f.getReason();
-			return why.substring(0, 1).toLowerCase(Locale.ROOT) + why.substring(1)
-					+ (f.getFile() == null ? "" : " (" + f.getFile() + ")");
-		}
-		if (e instanceof NoSuchFileException f) {
-			return f.getFile() + " does not exist";
-		}
-		return e.getMessage() != null ? e.getMessage() : "an input/output error";
+		return ProfilesFileReader.read(path);
 	}
 
 	/**

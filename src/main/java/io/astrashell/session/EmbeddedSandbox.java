@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import io.astrashell.api.Trace;
 import io.astrashell.error.AstraError;
+import io.astrashell.files.Reasons;
 import io.astrashell.files.RegularFiles;
 import io.astrashell.sandbox.LocalSandbox;
 import io.astrashell.sandbox.SandboxResources;
@@ -52,7 +53,7 @@ final class EmbeddedSandbox implements AutoCloseable {
 			catch (IOException e) {
 				// the cause in words (permission denied, not a directory, read-only file system), never a class name
 				throw new AstraError(AstraError.Kind.CONFIGURATION, "Cannot start the local sandbox in " + home.path() + ": "
-						+ AstraRc.reason(e) + ". Set ASTRA_HOME (or HOME) to a directory you may write.", e);
+						+ Reasons.of(e) + ". Set ASTRA_HOME (or HOME) to a directory you may write.", e);
 			}
 		}
 		return running;

@@ -13,6 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 import io.astrashell.error.AstraError;
+import io.astrashell.files.Reasons;
 import io.astrashell.files.AtomicFile;
 import io.astrashell.files.RegularFiles;
 
@@ -36,11 +37,11 @@ public final class Profiles {
 			this.file = Files.isSymbolicLink(absolute) ? absolute.toRealPath() : absolute;
 		}
 		catch (NoSuchFileException e) {
-			throw AstraRc.danglingLink(absolute);
+			throw ProfilesFileReader.danglingLink(absolute);
 		}
 		catch (IOException e) {
 			throw new AstraError(AstraError.Kind.CONFIGURATION, "Cannot follow the link " + absolute + ": "
-					+ AstraRc.reason(e) + ". Point -cf (or ASTRARC) at a file.");
+					+ Reasons.of(e) + ". Point -cf (or ASTRARC) at a file.");
 		}
 	}
 
@@ -78,7 +79,7 @@ public final class Profiles {
 		}
 		catch (IOException e) {
 			throw new AstraError(AstraError.Kind.CONFIGURATION, "Cannot write the profiles file " + file + ": "
-					+ AstraRc.reason(e) + ". The file was left as it was.");
+					+ Reasons.of(e) + ". The file was left as it was.");
 		}
 		finally {
 			local.unlock();
