@@ -51,6 +51,31 @@ class CompletionTest {
 		}
 	}
 
+	/**
+	 * A declared list of values ({@code user list --status}, {@code role create --action}, {@code -o},
+	 * {@code --env}) is what Tab offers at the prompt, from the declaration alone.
+	 */
+	@Test
+	void declaredValuesCompleteAtThePrompt() throws Exception {
+		try (LocalSandbox a = LocalSandbox.start(dir.resolve("a"), 0);
+				PromptTerminal t = new PromptTerminal(profiles(a, null))) {
+			t.waitFor("astra (LOCAL)> ", 1);
+			t.type("user list --status in\t");
+			t.waitFor("user list --status invited ", 1);
+			t.type("\u0015user list --status \t\t");
+			t.waitFor("active", 1);
+			t.waitFor("invited", 1);
+			t.type("\u0015role create R -a org-user-w\t");
+			t.waitFor("role create R -a org-user-write ", 1);
+			t.type("\u0015org -o cs\t");
+			t.waitFor("org -o csv ", 1);
+			t.type("\u0015org --env DE\t");
+			t.waitFor("org --env DEV ", 1);
+			t.type("\u0015quit\r");
+			assertThat(t.exitCode()).isZero();
+		}
+	}
+
 	@Test
 	void emailsQuotedRoleNamesAndClientIdsWithDescriptions() throws Exception {
 		Path homeA = dir.resolve("a");
