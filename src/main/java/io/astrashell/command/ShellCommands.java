@@ -121,7 +121,8 @@ public final class ShellCommands implements CommandGroup {
 			AstraCommand defaultCommand = command instanceof AstraCommand a ? a : null;
 			return Output.text("help " + name, HelpFormatter.groupHelp(name, members, defaultCommand,
 					groups.stream().map(g -> g.nouns().get(name)).filter(Objects::nonNull).findFirst()
-						.orElse("Commands of " + name)));
+						.orElseThrow(() -> new IllegalStateException("The noun '" + name
+								+ "' has commands but no description: its CommandGroup declares it in nouns()"))));
 		}
 		if (command instanceof AstraCommand a) {
 			return Output.text("help " + name, HelpFormatter.commandHelp(a, name));

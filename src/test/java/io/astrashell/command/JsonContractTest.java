@@ -159,6 +159,17 @@ class JsonContractTest extends ServedSandboxFixture {
 	}
 
 	@Test
+	void everyNounDeclaresWhatItManages() {
+		for (String noun : CONTRACT.keySet().stream().filter(c -> c.contains(" ")).map(c -> c.split(" ")[0])
+			.distinct()
+			.toList()) {
+			Result help = astra.run("help", noun);
+			assertThat(help.exitCode()).as(noun + ": " + help).isZero();
+			assertThat(help.out()).as(noun).startsWith("NAME\n        astra " + noun + " - ").doesNotContain("Commands of");
+		}
+	}
+
+	@Test
 	void everyCommandPrintsWhatItDeclares() throws Exception {
 		Map<String, JsonNode> runs = new LinkedHashMap<>();
 		runs.put("org get", data("org", "get"));
