@@ -189,6 +189,14 @@ public record AstraSettings(Environments environments, HttpSettings http, Path h
 		}
 	}
 
+	/**
+	 * These settings with their paths taken from a working folder ({@code resolve}: a relative
+	 * {@code ASTRA_HOME} or {@code ASTRARC} means the same as from a shell started there).
+	 */
+	public AstraSettings in(java.util.function.UnaryOperator<Path> resolve) {
+		return new AstraSettings(environments, http, resolve.apply(home), resolve.apply(configFile), sandbox, completion);
+	}
+
 	private static String required(Environment env, String key) {
 		String value = text(env, key, null);
 		if (value == null || value.isBlank()) {

@@ -81,7 +81,7 @@ public class AstraShellConfiguration {
 
 	@Bean(destroyMethod = "close")
 	Session session(AstraSettings settings, ProcessIo io) {
-		return new Session(settings, io.env(), Logging.trace("api"));
+		return new Session(settings, io.env(), Logging.trace("api"), io::resolve);
 	}
 
 	/**

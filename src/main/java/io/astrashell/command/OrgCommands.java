@@ -141,7 +141,7 @@ public final class OrgCommands implements CommandGroup {
 		// what the file cannot carry (the reader would refuse it): on standard error in every format,
 		// one line each, after the file
 		Style style = new Style(!in.globals().isNoColor() && in.globals().format() == OutputFormat.HUMAN
-				&& Style.colorByDefault(console.isTerminal()));
+				&& console.colorByDefault());
 		return out.andThen(() -> {
 			for (String left : export.leftOut()) {
 				console.err().println(Level.WARN.prefix(style) + Renderer.clean("Left out " + left));
@@ -162,7 +162,7 @@ public final class OrgCommands implements CommandGroup {
 				text = new String(console.in().readAllBytes(), StandardCharsets.UTF_8);
 			}
 			else {
-				text = Files.readString(Path.of(path), StandardCharsets.UTF_8);
+				text = Files.readString(session.file(Path.of(path)), StandardCharsets.UTF_8);
 			}
 		}
 		catch (NoSuchFileException e) {
@@ -250,7 +250,7 @@ public final class OrgCommands implements CommandGroup {
 			}
 			return Output.message(summary(applied.size(), 0), Output.fields("applied", applied, "failed", 0));
 		}
-		Style style = new Style(!in.globals().isNoColor() && Style.colorByDefault(console.isTerminal()));
+		Style style = new Style(!in.globals().isNoColor() && console.colorByDefault());
 		return planOutput(plan, file, "").andThen(() -> {
 			ApplyProgress progress = new ApplyProgress(plan, change -> {
 				console.out().println(Level.OK.prefix(style) + Renderer.clean(change.line()));

@@ -174,7 +174,8 @@ public final class ShellCommands implements CommandGroup {
 	 * commands; a redacted token becomes {@code ${ASTRA_DB_APPLICATION_TOKEN}}, to be set when it runs.
 	 */
 	private Output save(Path file) throws IOException {
-		if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+		Path at = session.file(file); // opened from the run's folder, named as given
+		if (Files.exists(at, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
 			throw CliException.alreadyExists("File " + file + " already exists: give another name.");
 		}
 		StringBuilder script = new StringBuilder("# astra shell session of " + java.time.LocalDate.now()
@@ -194,22 +195,22 @@ public final class ShellCommands implements CommandGroup {
 		if (tokens) {
 			script.insert(script.indexOf("\n") + 1, "# tokens were not saved: set ASTRA_DB_APPLICATION_TOKEN before running it\n");
 		}
-		Path parent = file.toAbsolutePath().getParent();
+		Path parent = at.toAbsolutePath().getParent();
 		if (parent != null) {
 			Files.createDirectories(parent);
 		}
 		// created for its owner alone (as the history is), before anything is written into it
 		try {
-			Files.createFile(file, java.nio.file.attribute.PosixFilePermissions
+			Files.createFile(at, java.nio.file.attribute.PosixFilePermissions
 				.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
 		}
 		catch (UnsupportedOperationException e) {
-			Files.createFile(file);
+			Files.createFile(at);
 		}
 		catch (java.nio.file.FileAlreadyExistsException e) {
 			throw CliException.alreadyExists("File " + file + " already exists: give another name.");
 		}
-		Files.writeString(file, script.toString());
+		Files.writeString(at, script.toString());
 		return Output.message(count + " command(s) of this session saved to " + file + ".",
 				Output.fields("saved", file.toString(), "commands", count));
 	}

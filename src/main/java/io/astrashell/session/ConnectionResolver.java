@@ -40,17 +40,21 @@ public final class ConnectionResolver {
 
 	private final Supplier<LocalSandbox> embedded;
 
+	private final java.util.function.UnaryOperator<Path> files;
+
 	/**
 	 * @param embedded the sandbox served inside this process, started when it is asked for (only for
 	 * {@code --env local} without an endpoint)
+	 * @param files takes a path given on the command line from the run's working folder
 	 */
 	public ConnectionResolver(AstraSettings settings, AstraHome home, Map<String, String> environment, Trace trace,
-			Supplier<LocalSandbox> embedded) {
+			Supplier<LocalSandbox> embedded, java.util.function.UnaryOperator<Path> files) {
 		this.settings = settings;
 		this.home = home;
 		this.environment = environment;
 		this.trace = trace;
 		this.embedded = embedded;
+		this.files = files;
 	}
 
 	/** Whether the environment gives a token ({@code ASTRA_DB_APPLICATION_TOKEN}, not blank). */
@@ -72,7 +76,7 @@ public final class ConnectionResolver {
 					+ "-cf ~/.astrarc.");
 		}
 		try {
-			return Path.of(AstraHome.expandHome(given, AstraHome.userHome(environment)));
+			return files.apply(Path.of(AstraHome.expandHome(given, AstraHome.userHome(environment))));
 		}
 		catch (java.nio.file.InvalidPathException e) {
 			throw CliException.invalidOptionValue("Invalid value for -cf/--config-file: " + e.getReason()

@@ -3,6 +3,7 @@ package io.astrashell.session;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import io.astrashell.AstraSettings;
 import io.astrashell.api.DevOpsClient;
@@ -41,16 +42,23 @@ public final class Session implements AutoCloseable {
 
 	private final ChangeLocks locks;
 
+	private final UnaryOperator<Path> files;
+
 	public Session(AstraSettings settings, Map<String, String> environment) {
-		this(settings, environment, Trace.NONE);
+		this(settings, environment, Trace.NONE, UnaryOperator.identity());
 	}
 
-	public Session(AstraSettings settings, Map<String, String> environment, Trace trace) {
+	/**
+	 * @param environment the run's environment variables
+	 * @param files takes a path the user gave from the run's working folder (see {@link #file})
+	 */
+	public Session(AstraSettings settings, Map<String, String> environment, Trace trace, UnaryOperator<Path> files) {
 		this.settings = settings;
 		this.home = new AstraHome(settings.home());
 		this.environment = environment;
+		this.files = files;
 		this.sandbox = new EmbeddedSandbox(home, settings.sandbox().port(), trace);
-		this.resolver = new ConnectionResolver(settings, home, environment, trace, sandbox::get);
+		this.resolver = new ConnectionResolver(settings, home, environment, trace, sandbox::get, files);
 		this.state = new SessionState(resolver, settings.http(), trace, environment);
 		// a change holding the lock makes at most a few requests, each bounded by the deadline
 		long deadline = Math.min(settings.http().deadline().toMillis(), 150_000L);
@@ -64,6 +72,14 @@ public final class Session implements AutoCloseable {
 	 */
 	public <T> T exclusive(Connection connection, String kind, java.util.function.Supplier<T> change) {
 		return locks.exclusive(connection, isEmbedded(connection), kind, change);
+	}
+
+	/**
+	 * A path the user gave (an argument, an option), to be opened: taken from the run's working folder.
+	 * Messages name the path as the user gave it.
+	 */
+	public Path file(Path given) {
+		return files.apply(given);
 	}
 
 	/** An environment variable of the process (scripts substitute {@code ${NAME}}). */
