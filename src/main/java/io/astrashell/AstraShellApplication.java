@@ -5,12 +5,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.astrashell.cli.ExitCode;
+import io.astrashell.daemon.DaemonControl;
+import io.astrashell.daemon.ResidentSession;
 import io.astrashell.output.Level;
 import io.astrashell.output.Renderer;
 import io.astrashell.output.Style;
@@ -49,8 +52,22 @@ public class AstraShellApplication {
 		EnglishLocaleData.apply();
 		Logging.init(System.err); // before the warm-up thread's first Spring class asks for a log
 		Thread.currentThread().setContextClassLoader(LeanClassLoader.INSTANCE);
+		String serve = System.getProperty(DaemonControl.SERVE_PROPERTY);
+		if (serve != null) { // a resident session: each call it serves is a run of its own
+			System.exit(serveCalls(serve));
+		}
 		ClassWarmup.start();
 		System.exit(run(ProcessIo.system(args)));
+	}
+
+	private static int serveCalls(String idle) {
+		try {
+			return new ResidentSession(System.getenv(), Duration.parse(idle), AstraShellApplication::run).serve();
+		}
+		catch (IOException | RuntimeException e) {
+			System.err.println("astra daemon: cannot serve: " + e);
+			return ExitCode.INTERNAL_ERROR.code();
+		}
 	}
 
 	/** Runs the shell with these arguments and the rest of {@code io}; returns the exit code. */

@@ -38,7 +38,8 @@ public final class ShellCommands implements CommandGroup {
 	private static final java.util.Map<String, String> NOUNS = java.util.Map.of("org", "Display Organization Info",
 			"user", "Manage the users of an organization", "role", "Manage the roles of an organization", "token",
 			"Manage the application tokens of an organization", "config", "Manage the profiles of ~/.astrarc",
-			"sandbox", "Run the local sandbox of the Astra DevOps API");
+			"sandbox", "Run the local sandbox of the Astra DevOps API", "daemon",
+			"Run a resident session that serves one-shot commands");
 
 	/** The registry these commands are part of, once it is built. */
 	private final ObjectProvider<CommandRegistry> registry;
