@@ -115,7 +115,6 @@ public final class ResidentSession {
 			catch (ClosedChannelException e) {
 				break;
 			}
-			lastActivity = System.nanoTime();
 			Thread t = new Thread(() -> handle(client), "astra-call");
 			t.start();
 		}
@@ -284,7 +283,8 @@ public final class ResidentSession {
 			}
 			return;
 		}
-		running.incrementAndGet();
+		running.incrementAndGet(); // a call, not a status request, keeps the session from its idle limit
+		lastActivity = System.nanoTime();
 		try {
 			frames.send(Frames.ACCEPTED);
 			served.incrementAndGet();
