@@ -88,7 +88,7 @@ public final class DevOpsClient {
 		this.shownUrl = Urls.masked(this.baseUrl);
 		this.settings = settings;
 		this.trace = trace;
-		this.transport = new Transport(settings, proxies.route(baseUrl), tls);
+		this.transport = new Transport(settings, proxies.route(baseUrl), tls, proxies.refused());
 		if (transport.route().proxy() != null) {
 			trace.log(() -> "connections to " + shownUrl + ": " + (transport.route().isProxied()
 					? "through the proxy " + transport.route() : transport.route()));

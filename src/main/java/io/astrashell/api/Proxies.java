@@ -37,6 +37,13 @@ public final class Proxies {
 
 	private final String noProxyVariable;
 
+	/**
+	 * The routes (proxy and credentials) whose proxy refused the credentials given in this run (a
+	 * one-shot command, the prompt's session, a call a resident session serves): they are never sent
+	 * to it again in the run, as a corporate proxy locks an account after a few failures.
+	 */
+	private final java.util.Set<Route> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	private Proxies(String httpsValue, String httpsVariable, String httpValue, String httpVariable, NoProxy noProxy,
 			String noProxyVariable) {
 		this.httpsValue = httpsValue;
@@ -89,6 +96,11 @@ public final class Proxies {
 	 * How requests to {@code target} go.
 	 * @throws Invalid when the variable that applies does not hold a usable proxy URL
 	 */
+	/** See {@link #refused}. */
+	java.util.Set<Route> refused() {
+		return refused;
+	}
+
 	public Route route(URI target) {
 		String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
 		String value = scheme.equals("https") ? httpsValue : httpValue;

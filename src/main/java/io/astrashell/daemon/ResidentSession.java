@@ -99,6 +99,13 @@ public final class ResidentSession {
 			}
 			Files.deleteIfExists(socket); // left by a session that was killed
 		}
+		// The JDK reads the schemes a CONNECT tunnel may not authenticate with once, at its first request;
+		// a cold start whose proxy variable holds credentials clears them (api.Proxies). Cleared here before
+		// any call, so that a call with credentials is served as a cold start is, whatever came before it
+		// (a call without credentials sends none either way: no authenticator is set for it).
+		if (System.getProperty("jdk.http.auth.tunneling.disabledSchemes") == null) {
+			System.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
+		}
 		server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
 		server.bind(UnixDomainSocketAddress.of(socket));
 		Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
