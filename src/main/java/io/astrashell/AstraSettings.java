@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import io.astrashell.api.HttpSettings;
 import io.astrashell.session.AstraHome;
@@ -187,6 +188,14 @@ public record AstraSettings(Environments environments, HttpSettings http, Path h
 		catch (InvalidPathException e) {
 			throw new Invalid("application.yml: '" + s.key + "' is not a usable path: " + value);
 		}
+	}
+
+	/**
+	 * These settings with their paths taken from a working folder ({@code resolve}: a relative
+	 * {@code ASTRA_HOME} or {@code ASTRARC} means the same as from a shell started there).
+	 */
+	public AstraSettings in(UnaryOperator<Path> resolve) {
+		return new AstraSettings(environments, http, resolve.apply(home), resolve.apply(configFile), sandbox, completion);
 	}
 
 	private static String required(Environment env, String key) {

@@ -5,11 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.astrashell.daemon.DaemonControl;
+import io.astrashell.daemon.ResidentSession;
 import io.astrashell.error.ExitCode;
 import io.astrashell.output.Level;
 import io.astrashell.output.Renderer;
@@ -49,12 +52,36 @@ public class AstraShellApplication {
 		EnglishLocaleData.apply();
 		Logging.init(System.err); // before the warm-up thread's first Spring class asks for a log
 		Thread.currentThread().setContextClassLoader(LeanClassLoader.INSTANCE);
+		String serve = System.getProperty(DaemonControl.SERVE_PROPERTY);
+		if (serve != null) { // a resident session: each call it serves is a run of its own
+			System.exit(serveCalls(serve));
+		}
 		ClassWarmup.start();
-		System.exit(run(args, ProcessIo.system()));
+		System.exit(run(ProcessIo.system(args)));
 	}
 
-	/** Runs the shell with these arguments and streams; returns the exit code. */
+	private static int serveCalls(String idle) {
+		try {
+			return new ResidentSession(System.getenv(), Duration.parse(idle), AstraShellApplication::run).serve();
+		}
+		catch (IOException | RuntimeException e) {
+			System.err.println("astra daemon: cannot serve: " + e);
+			return ExitCode.INTERNAL_ERROR.code();
+		}
+	}
+
+	/** Runs the shell with these arguments and the rest of {@code io}; returns the exit code. */
 	public static int run(String[] args, ProcessIo io) {
+		return run(io.withArgs(args));
+	}
+
+	/**
+	 * Runs the shell once, with what {@code io} gives it (arguments, streams, environment, folder),
+	 * in a Spring context of its own; returns the exit code. The process's run, a test's, and each
+	 * call a resident session serves.
+	 */
+	public static int run(ProcessIo io) {
+		String[] args = io.args().toArray(String[]::new);
 		Logging.init(io.err());
 		// Spring's warnings as it starts show under -v (the dispatcher settles -v for each line later)
 		Logging.verbose(List.of(args).contains("-v") || List.of(args).contains("--verbose"));
@@ -62,7 +89,7 @@ public class AstraShellApplication {
 		AstraSettings settings;
 		try {
 			environment = environment(io.env());
-			settings = AstraSettings.from(environment);
+			settings = AstraSettings.from(environment).in(io::resolve);
 		}
 		catch (AstraSettings.Invalid e) {
 			// a value of a setting's variable may be anything, a secret or an escape sequence included

@@ -88,7 +88,8 @@ public class AstraShellConfiguration {
 	/** The session; its sandboxes serve the {@link #sandboxResources} beans, looked up when one starts. */
 	@Bean(destroyMethod = "close")
 	Session session(AstraSettings settings, ProcessIo io, BeanFactory beans) {
-		return new Session(settings, io.env(), Logging.trace("api"), () -> beans.getBean(SandboxResources.class));
+		return new Session(settings, io.env(), Logging.trace("api"), () -> beans.getBean(SandboxResources.class),
+				io::resolve);
 	}
 
 	/**

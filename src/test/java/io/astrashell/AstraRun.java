@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.astrashell.shell.ProcessIo;
@@ -33,6 +34,9 @@ public final class AstraRun {
 
 	private final Map<String, String> env = new HashMap<>();
 
+	/** The run's working folder; null: this JVM's. */
+	private Path folder;
+
 	public AstraRun(Path directory) {
 		this.home = directory.resolve("astra-home");
 		this.configFile = directory.resolve("astrarc");
@@ -51,6 +55,12 @@ public final class AstraRun {
 
 	public AstraRun env(String name, String value) {
 		env.put(name, value);
+		return this;
+	}
+
+	/** Runs in this working folder (as if started there), not this JVM's. */
+	public AstraRun in(Path folder) {
+		this.folder = folder;
 		return this;
 	}
 
@@ -73,6 +83,10 @@ public final class AstraRun {
 				Map.copyOf(env), false, false, () -> {
 					throw new IllegalStateException("no terminal in this test");
 				});
+		if (folder != null) {
+			io = new ProcessIo(List.of(), io.in(), io.out(), io.err(), io.env(), folder, false, false, false, 0,
+					io.terminals(), null, ProcessIo.Interrupts.NONE);
+		}
 		int code = AstraShellApplication.run(args, io);
 		return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 	}

@@ -43,7 +43,7 @@ final class Exchange {
 		this.shownUrl = shownUrl;
 		this.settings = settings;
 		this.trace = trace;
-		this.transport = new Transport(settings, proxies.route(baseUrl), tls);
+		this.transport = new Transport(settings, proxies.route(baseUrl), tls, proxies.refused());
 		if (transport.route().proxy() != null) {
 			trace.log(() -> "connections to " + shownUrl + ": " + (transport.route().isProxied()
 					? "through the proxy " + transport.route() : transport.route()));

@@ -8,6 +8,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The HTTP proxy of each request, from the environment variables curl and most command-line tools
@@ -37,6 +39,13 @@ public final class Proxies {
 	private final NoProxy noProxy;
 
 	private final String noProxyVariable;
+
+	/**
+	 * The routes (proxy and credentials) whose proxy refused the credentials given in this run (a
+	 * one-shot command, the prompt's session, a call a resident session serves): they are never sent
+	 * to it again in the run, as a corporate proxy locks an account after a few failures.
+	 */
+	private final Set<Route> refused = ConcurrentHashMap.newKeySet();
 
 	private Proxies(String httpsValue, String httpsVariable, String httpValue, String httpVariable, NoProxy noProxy,
 			String noProxyVariable) {
@@ -90,6 +99,11 @@ public final class Proxies {
 	 * How requests to {@code target} go.
 	 * @throws Invalid when the variable that applies does not hold a usable proxy URL
 	 */
+	/** See {@link #refused}. */
+	Set<Route> refused() {
+		return refused;
+	}
+
 	public Route route(URI target) {
 		String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
 		String value = scheme.equals("https") ? httpsValue : httpValue;

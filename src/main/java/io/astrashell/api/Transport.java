@@ -16,7 +16,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocket;
@@ -34,10 +33,10 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
 final class Transport extends SimpleClientHttpRequestFactory {
 
 	/**
-	 * The proxies (with their credentials) that refused the credentials given in this process. They are
+	 * The proxies (with their credentials) that refused the credentials given in this run. They are
 	 * never sent to them again: a corporate proxy locks an account after a few failures.
 	 */
-	private static final Set<Proxies.Route> REFUSED = ConcurrentHashMap.newKeySet();
+	private final Set<Proxies.Route> refused;
 
 	private final Proxies.Route route;
 
@@ -52,13 +51,14 @@ final class Transport extends SimpleClientHttpRequestFactory {
 	/** Whether TLS handshakes offer x25519 alone; false once a server of this client refused that. */
 	private volatile boolean x25519Only = KeyExchange.X25519_FIRST;
 
-	Transport(HttpSettings settings, Proxies.Route route, SSLSocketFactory tls) {
+	Transport(HttpSettings settings, Proxies.Route route, SSLSocketFactory tls, Set<Proxies.Route> refused) {
 		this.route = route;
+		this.refused = refused;
 		this.tls = tls;
 		setConnectTimeout(settings.connectTimeout());
 		setReadTimeout(settings.readTimeout());
 		if (route.hasCredentials()) {
-			this.authenticator = new ProxyCredentials(route);
+			this.authenticator = new ProxyCredentials(route, refused);
 			this.proxyAuthorization = "Basic " + Base64.getEncoder()
 				.encodeToString((route.user() + ":" + route.password()).getBytes(StandardCharsets.UTF_8));
 		}
@@ -74,13 +74,13 @@ final class Transport extends SimpleClientHttpRequestFactory {
 
 	/** Whether the proxy refused the credentials of this route earlier in this process. */
 	boolean credentialsRefused() {
-		return route.hasCredentials() && REFUSED.contains(route);
+		return route.hasCredentials() && refused.contains(route);
 	}
 
 	/** Notes that the proxy refused the credentials of this route: they are not sent again. */
 	void refuseCredentials() {
 		if (route.hasCredentials()) {
-			REFUSED.add(route);
+			refused.add(route);
 		}
 	}
 
@@ -146,26 +146,29 @@ final class Transport extends SimpleClientHttpRequestFactory {
 	/**
 	 * The proxy's credentials, for the proxy alone, given once per request. The JDK asks again after
 	 * every 407 of a {@code CONNECT} (up to 20 times): asked a second time for one request, the
-	 * credentials were refused, and are given no more in this process ({@link #REFUSED}).
+	 * credentials were refused, and are given no more in this run ({@link #refused}).
 	 */
 	private static final class ProxyCredentials extends Authenticator {
 
 		private final Proxies.Route route;
 
-		ProxyCredentials(Proxies.Route route) {
+		private final Set<Proxies.Route> refused;
+
+		ProxyCredentials(Proxies.Route route, Set<Proxies.Route> refused) {
 			this.route = route;
+			this.refused = refused;
 		}
 
 		@Override
 		protected PasswordAuthentication getPasswordAuthentication() {
 			if (getRequestorType() != RequestorType.PROXY || !route.host().equalsIgnoreCase(getRequestingHost())
-					|| getRequestingPort() != route.port() || REFUSED.contains(route)) {
+					|| getRequestingPort() != route.port() || refused.contains(route)) {
 				return null;
 			}
 			InFlight inFlight = InFlight.current();
 			if (inFlight != null) {
 				if (inFlight.proxyCredentialsGiven) {
-					REFUSED.add(route);
+					refused.add(route);
 					return null;
 				}
 				inFlight.proxyCredentialsGiven = true;

@@ -166,7 +166,7 @@ public final class OrgCommands implements CommandGroup {
 		// what the file cannot carry (the reader would refuse it): on standard error in every format,
 		// one line each, after the file
 		Style style = new Style(!in.globals().isNoColor() && in.globals().format() == OutputFormat.HUMAN
-				&& Style.colorByDefault(console.isTerminal()));
+				&& console.colorByDefault());
 		return out.andThen(() -> {
 			for (String left : export.leftOut()) {
 				console.err().println(Level.WARN.prefix(style) + Renderer.clean("Left out " + left));
@@ -185,7 +185,7 @@ public final class OrgCommands implements CommandGroup {
 		String text;
 		try {
 			text = stdin ? RegularFiles.readText(console.in(), "The organization file on standard input", MAX_FILE_SIZE)
-					: RegularFiles.readText(Path.of(path), "The organization file", MAX_FILE_SIZE);
+					: RegularFiles.readText(session.file(Path.of(path)), "The organization file", MAX_FILE_SIZE);
 		}
 		catch (NoSuchFileException e) {
 			throw AstraError.invalidInput("Cannot read " + path + ": there is no such file.");
@@ -276,7 +276,7 @@ public final class OrgCommands implements CommandGroup {
 			}
 			return Output.message(summary(applied.size(), 0), Output.fields("applied", applied, "failed", 0));
 		}
-		Style style = new Style(!in.globals().isNoColor() && Style.colorByDefault(console.isTerminal()));
+		Style style = new Style(!in.globals().isNoColor() && console.colorByDefault());
 		return planOutput(plan, file, "").andThen(() -> {
 			ApplyProgress progress = new ApplyProgress(plan, change -> {
 				console.out().println(Level.OK.prefix(style) + Renderer.clean(change.line()));

@@ -198,13 +198,14 @@ public final class ShellCommands implements CommandGroup {
 	 * commands; a redacted token becomes {@code ${ASTRA_DB_APPLICATION_TOKEN}}, to be set when it runs.
 	 */
 	private Output save(Path file) throws IOException {
+		Path at = session.file(file); // opened from the run's folder, named as given
 		try {
-			RegularFiles.requireRegularOrMissing(file, "The file", "Nothing was written.");
+			RegularFiles.requireRegularOrMissing(at, "The file", "Nothing was written.");
 		}
 		catch (RegularFiles.Refused e) {
 			throw AstraError.configuration(e.getMessage());
 		}
-		if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+		if (Files.exists(at, LinkOption.NOFOLLOW_LINKS)) {
 			throw AstraError.alreadyExists("File " + file + " already exists: give another name.");
 		}
 		StringBuilder script = new StringBuilder("# astra shell session of " + LocalDate.now()
@@ -224,18 +225,18 @@ public final class ShellCommands implements CommandGroup {
 		if (tokens) {
 			script.insert(script.indexOf("\n") + 1, "# tokens were not saved: set ASTRA_DB_APPLICATION_TOKEN before running it\n");
 		}
-		Path parent = file.toAbsolutePath().getParent();
+		Path parent = at.toAbsolutePath().getParent();
 		if (parent != null) {
 			Files.createDirectories(parent);
 		}
 		// created for its owner alone (as the history is), before anything is written into it
 		try {
-			RegularFiles.createOwnerOnly(file);
+			RegularFiles.createOwnerOnly(at);
 		}
 		catch (FileAlreadyExistsException e) {
 			throw AstraError.alreadyExists("File " + file + " already exists: give another name.");
 		}
-		Files.writeString(file, script.toString());
+		Files.writeString(at, script.toString());
 		return Output.message(count + " command(s) of this session saved to " + file + ".",
 				Output.fields("saved", file.toString(), "commands", count));
 	}

@@ -47,17 +47,18 @@ public final class LocalValues {
 	static final int MAX_FILES = 500;
 
 	/**
-	 * Paths starting with {@code prefix}, from the current folder or the one the prefix names
+	 * Paths starting with {@code prefix}, from the run's working folder or the one the prefix names
 	 * ({@code ~/} is the home folder); a folder is offered with its {@code /}, to go on into it.
 	 */
-	static List<CompletionProposal> files(String prefix) {
+	List<CompletionProposal> files(String prefix) {
 		String typed = prefix == null ? "" : prefix;
 		int slash = typed.lastIndexOf('/');
 		String folderPart = slash < 0 ? "" : typed.substring(0, slash + 1);
 		String namePart = typed.substring(slash + 1);
 		Path folder;
 		try {
-			folder = Path.of(folderPart.isEmpty() ? "." : AstraHome.expandHome(folderPart, AstraHome.userHome(System.getenv("HOME"))));
+			folder = session.file(Path.of(folderPart.isEmpty() ? "." : AstraHome.expandHome(folderPart,
+					AstraHome.userHome(session.variable("HOME")))));
 		}
 		catch (InvalidPathException e) {
 			return List.of();

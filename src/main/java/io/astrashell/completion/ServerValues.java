@@ -89,7 +89,7 @@ public final class ServerValues implements ValueSource {
 			case SERVER -> server(kind, prefix, lineGlobals);
 			case PROFILES -> local.profiles(prefix, lineGlobals);
 			case COMMANDS -> local.commands(prefix);
-			case FILES -> LocalValues.files(prefix);
+			case FILES -> local.files(prefix);
 			case NONE -> List.of();
 		};
 	}

@@ -43,9 +43,8 @@ public final class Style {
 		return color ? code + s + RESET : s;
 	}
 
-	/** Whether colour should be on for this process: a terminal on stdout and no {@code NO_COLOR}. */
-	public static boolean colorByDefault(boolean stdoutIsTerminal) {
-		String noColor = System.getenv("NO_COLOR");
+	/** Whether colour should be on: a terminal on stdout and {@code NO_COLOR} (its value given) unset or empty. */
+	public static boolean colorByDefault(boolean stdoutIsTerminal, String noColor) {
 		return stdoutIsTerminal && (noColor == null || noColor.isEmpty());
 	}
 

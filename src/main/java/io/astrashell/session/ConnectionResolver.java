@@ -9,12 +9,13 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import io.astrashell.AstraSettings;
 import io.astrashell.api.Trace;
 import io.astrashell.api.Urls;
-import io.astrashell.error.AstraError;
 import io.astrashell.cli.Globals;
+import io.astrashell.error.AstraError;
 import io.astrashell.sandbox.LocalSandbox;
 
 /**
@@ -44,17 +45,21 @@ public final class ConnectionResolver {
 
 	private final Supplier<LocalSandbox> embedded;
 
+	private final UnaryOperator<Path> files;
+
 	/**
 	 * @param embedded the sandbox served inside this process, started when it is asked for (only for
 	 * {@code --env local} without an endpoint)
+	 * @param files takes a path given on the command line from the run's working folder
 	 */
 	public ConnectionResolver(AstraSettings settings, AstraHome home, Map<String, String> environment, Trace trace,
-			Supplier<LocalSandbox> embedded) {
+			Supplier<LocalSandbox> embedded, UnaryOperator<Path> files) {
 		this.settings = settings;
 		this.home = home;
 		this.environment = environment;
 		this.trace = trace;
 		this.embedded = embedded;
+		this.files = files;
 	}
 
 	/** Whether the environment gives a token ({@code ASTRA_DB_APPLICATION_TOKEN}, not blank). */
@@ -76,7 +81,7 @@ public final class ConnectionResolver {
 					+ "-cf ~/.astrarc.");
 		}
 		try {
-			return Path.of(AstraHome.expandHome(given, AstraHome.userHome(environment)));
+			return files.apply(Path.of(AstraHome.expandHome(given, AstraHome.userHome(environment))));
 		}
 		catch (InvalidPathException e) {
 			throw AstraError.invalidValue("Invalid value for -cf/--config-file: " + e.getReason()

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import io.astrashell.AstraSettings;
 import io.astrashell.api.DevOpsClient;
@@ -46,23 +47,28 @@ public final class Session implements AutoCloseable {
 
 	private final ChangeLocks locks;
 
+	private final UnaryOperator<Path> files;
+
 	/** A session whose embedded sandbox serves the resources found on the class path (for tests). */
 	public Session(AstraSettings settings, Map<String, String> environment) {
-		this(settings, environment, Trace.NONE, SandboxResources::scan);
+		this(settings, environment, Trace.NONE, SandboxResources::scan, UnaryOperator.identity());
 	}
 
 	/**
+	 * @param environment the run's environment variables
 	 * @param sandboxResources what the embedded sandbox and {@code sandbox serve} serve, asked for only
 	 * when a sandbox starts (the shell's beans)
+	 * @param files takes a path the user gave from the run's working folder (see {@link #file})
 	 */
 	public Session(AstraSettings settings, Map<String, String> environment, Trace trace,
-			Supplier<SandboxResources> sandboxResources) {
+			Supplier<SandboxResources> sandboxResources, UnaryOperator<Path> files) {
 		this.settings = settings;
 		this.sandboxResources = sandboxResources;
 		this.home = new AstraHome(settings.home());
 		this.environment = environment;
+		this.files = files;
 		this.sandbox = new EmbeddedSandbox(home, settings.sandbox().port(), trace, sandboxResources);
-		this.resolver = new ConnectionResolver(settings, home, environment, trace, sandbox::get);
+		this.resolver = new ConnectionResolver(settings, home, environment, trace, sandbox::get, files);
 		this.state = new SessionState(resolver, settings.http(), trace, environment);
 		// a change holding the lock makes at most a few requests, each bounded by the deadline
 		long deadline = Math.min(settings.http().deadline().toMillis(), 150_000L);
@@ -76,6 +82,14 @@ public final class Session implements AutoCloseable {
 	 */
 	public <T> T exclusive(Identity identity, String kind, Supplier<T> change) {
 		return locks.exclusive(identity, isEmbedded(identity), kind, change);
+	}
+
+	/**
+	 * A path the user gave (an argument, an option), to be opened: taken from the run's working folder.
+	 * Messages name the path as the user gave it.
+	 */
+	public Path file(Path given) {
+		return files.apply(given);
 	}
 
 	/** An environment variable of the process (scripts substitute {@code ${NAME}}). */

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.astrashell.output.Style;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.MaskingCallback;
@@ -40,6 +41,12 @@ public final class Console {
 
 	private final boolean stdoutIsTerminal;
 
+	/** Reads a secret with echo off on the terminal of standard input, or null when there is none. */
+	private final ProcessIo.SecretInput secrets;
+
+	/** The {@code NO_COLOR} variable of the run, or null. */
+	private final String noColor;
+
 	private volatile Terminal terminal;
 
 	private volatile LineReader reader;
@@ -52,13 +59,15 @@ public final class Console {
 	private final ThreadLocal<int[]> scripts = ThreadLocal.withInitial(() -> new int[1]);
 
 	public Console(InputStream in, OutputStream out, OutputStream err, boolean stdinIsTerminal,
-			boolean stdoutIsTerminal) {
+			boolean stdoutIsTerminal, ProcessIo.SecretInput secrets, String noColor) {
 		this.in = in;
 		this.stdout = new CheckedOutput(out);
 		this.out = new PrintWriter(new GatedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8)), true);
 		this.err = new PrintWriter(new GatedWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8)), true);
 		this.stdinIsTerminal = stdinIsTerminal;
 		this.stdoutIsTerminal = stdoutIsTerminal;
+		this.secrets = secrets;
+		this.noColor = noColor;
 	}
 
 	public PrintWriter out() {
@@ -83,6 +92,11 @@ public final class Console {
 	/** Whether colour may be used: standard output is a terminal. */
 	public boolean isTerminal() {
 		return stdoutIsTerminal || terminal != null;
+	}
+
+	/** Whether colour is on unless {@code --no-color}: a terminal, and no {@code NO_COLOR} in the environment. */
+	public boolean colorByDefault() {
+		return Style.colorByDefault(isTerminal(), noColor);
 	}
 
 	public boolean isInteractive() {
@@ -176,8 +190,9 @@ public final class Console {
 	}
 
 	/**
-	 * Reads a secret without echoing it: at the prompt through the line reader, else from the
-	 * process's console, else one line of standard input (so that {@code echo $T | astra setup} works).
+	 * Reads a secret without echoing it: at the prompt through the line reader, else on the terminal
+	 * ({@link ProcessIo#secrets()}) when standard output is one too, else one line of standard input (so
+	 * that {@code echo $T | astra setup} works).
 	 * Null when there is nothing to read.
 	 */
 	public String readSecret(String prompt) throws IOException {
@@ -190,10 +205,8 @@ public final class Console {
 				return null;
 			}
 		}
-		java.io.Console c = System.console();
-		if (in == System.in && c != null && stdoutIsTerminal) {
-			char[] secret = c.readPassword("%s", prompt);
-			return secret == null ? null : new String(secret);
+		if (secrets != null && stdoutIsTerminal) {
+			return secrets.read(prompt);
 		}
 		return readLine();
 	}

@@ -199,7 +199,7 @@ public final class Dispatcher {
 
 	public Renderer renderer(Globals globals) {
 		boolean color = !globals.isNoColor() && globals.format() == OutputFormat.HUMAN
-				&& Style.colorByDefault(console.isTerminal());
+				&& console.colorByDefault();
 		return new Renderer(globals.format(), new Style(color));
 	}
 

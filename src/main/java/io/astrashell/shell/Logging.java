@@ -18,9 +18,26 @@ import io.astrashell.output.SafeText;
  */
 public final class Logging {
 
-	private static volatile boolean verbose;
+	/**
+	 * Where one run's debug lines go and whether they are on. Each run (the process's, a test's
+	 * in-process one, a call a resident session serves) has its own, which the threads it starts
+	 * inherit, so that two runs in one JVM never write into each other's standard error.
+	 */
+	private static final class Sink {
 
-	private static volatile PrintStream sink = System.err;
+		final PrintStream out;
+
+		volatile boolean verbose;
+
+		Sink(PrintStream out) {
+			this.out = out;
+		}
+
+	}
+
+	private static final Sink DEFAULT = new Sink(System.err);
+
+	private static final InheritableThreadLocal<Sink> CURRENT = new InheritableThreadLocal<>();
 
 	/** Held so that the level set on it is not lost when the logger is collected. */
 	private static Logger jline;
@@ -28,31 +45,40 @@ public final class Logging {
 	private Logging() {
 	}
 
+	private static Sink sink() {
+		Sink s = CURRENT.get();
+		return s == null ? DEFAULT : s;
+	}
+
 	/**
-	 * Called first thing: debug lines go to {@code err}, and so do Spring's warnings under
-	 * {@code -v} (commons-logging's factory is {@link ShellLogFactory}).
+	 * Called first thing by a run: its debug lines go to {@code err} (on this thread and those it
+	 * starts from now on), and so do Spring's warnings under {@code -v} (commons-logging's factory is
+	 * {@link ShellLogFactory}). A thread already writing to {@code err} keeps its sink, which the
+	 * threads it started share (the process's warm-up thread).
 	 */
 	public static void init(PrintStream err) {
-		sink = err;
+		if (sink().out != err) {
+			CURRENT.set(new Sink(err));
+		}
 		ShellLogFactory.install();
 	}
 
 	public static void verbose(boolean on) {
-		verbose = on;
+		sink().verbose = on;
 	}
 
 	public static boolean isVerbose() {
-		return verbose;
+		return sink().verbose;
 	}
 
 	public static void debug(String source, Supplier<String> message) {
-		if (verbose) {
+		Sink s = sink();
+		if (s.verbose) {
 			String line = "[DEBUG] " + source + ": " + SafeText.replace(Secrets.redact(message.get()));
 			synchronized (Job.OUTPUT_LOCK) {
 				if (!Job.muted()) { // nothing of a command abandoned at the prompt shows
-					PrintStream out = sink;
-					out.println(line);
-					out.flush();
+					s.out.println(line);
+					s.out.flush();
 				}
 			}
 		}

@@ -32,39 +32,37 @@ final class OneShotInterrupt {
 
 	private final Consumer<String> print;
 
+	private final ProcessIo.Interrupts interrupts;
+
 	private final CountDownLatch ended = new CountDownLatch(1);
 
 	private final AtomicBoolean reported = new AtomicBoolean();
 
 	private final AtomicInteger signals = new AtomicInteger();
 
-	private OneShotInterrupt(Job job, Thread worker, Consumer<String> print) {
+	private OneShotInterrupt(Job job, Thread worker, Consumer<String> print, ProcessIo.Interrupts interrupts) {
 		this.job = job;
 		this.worker = worker;
 		this.print = print;
+		this.interrupts = interrupts;
 	}
 
 	/**
-	 * Makes Ctrl-C stop {@code job}, which runs on this thread, and {@code print} its report. Null
-	 * when the JVM keeps SIGINT to itself (started with {@code -Xrs}, or with the signal ignored, as
-	 * a background job of a non-interactive shell is): then Ctrl-C does what it did before.
+	 * Makes Ctrl-C (as {@code interrupts} delivers it) stop {@code job}, which runs on this thread, and
+	 * {@code print} its report. Null when Ctrl-C is not the run's to handle (the JVM keeps SIGINT to
+	 * itself: started with {@code -Xrs}, or with the signal ignored, as a background job of a
+	 * non-interactive shell is; a test's in-process run): then Ctrl-C does what it did before.
 	 */
-	static OneShotInterrupt install(Job job, Consumer<String> print) {
-		OneShotInterrupt interrupt = new OneShotInterrupt(job, Thread.currentThread(), print);
-		try {
-			Signal.handle(new Signal("INT"), signal -> interrupt.signalled());
-			return interrupt;
-		}
-		catch (IllegalArgumentException | UnsupportedOperationException e) {
-			Logging.debug("shell", () -> "Ctrl-C stays the JVM's: " + e.getMessage());
-			return null;
-		}
+	static OneShotInterrupt install(Job job, Consumer<String> print, ProcessIo.Interrupts interrupts) {
+		OneShotInterrupt interrupt = new OneShotInterrupt(job, Thread.currentThread(), print, interrupts);
+		return interrupts.listen(interrupt::signalled) ? interrupt : null;
 	}
 
-	/** On the JVM's signal thread. */
+	/** On the JVM's signal thread (or the thread that heard a served call's cancel). */
 	private void signalled() {
 		if (signals.incrementAndGet() > 1) {
-			Runtime.getRuntime().halt(ExitCode.INTERRUPTED.code());
+			interrupts.halt(ExitCode.INTERRUPTED.code());
+			return;
 		}
 		job.cancel();
 		worker.interrupt();
@@ -77,7 +75,7 @@ final class OneShotInterrupt {
 			Thread.currentThread().interrupt();
 		}
 		report();
-		System.exit(ExitCode.INTERRUPTED.code());
+		interrupts.endNow(ExitCode.INTERRUPTED.code());
 	}
 
 	/**

@@ -143,10 +143,9 @@ public final class ScriptRunner {
 		// check depends on nothing else (a file fine once reaches no cycle, and the depth is in the key),
 		// so a file called twice by each of 26 nested files is read 26 times, not 2^26. Its lines'
 		// problems were printed, with their FILE:LINE, the first time; later calls return the same code.
-		Path base = context.files.isEmpty() ? Path.of("") : context.files.peekLast().getParent();
 		Path named;
 		try {
-			named = (base == null ? Path.of(file) : base.resolve(file)).toAbsolutePath().normalize();
+			named = from(context.files, file).toAbsolutePath().normalize();
 		}
 		catch (InvalidPathException e) {
 			return readAndRun(file, options, scriptGlobals, stdin);
@@ -165,6 +164,15 @@ public final class ScriptRunner {
 			context.checked.put(key, new Checked(code, context.made.state()));
 		}
 		return code;
+	}
+
+	/**
+	 * The script {@code file} names: from the folder of the script that runs it, or (the first) from
+	 * the run's working folder.
+	 */
+	private Path from(Deque<Path> running, String file) {
+		Path base = running.isEmpty() ? null : running.peekLast().getParent();
+		return base == null ? session.file(Path.of(file)) : base.resolve(file);
 	}
 
 	/** A nested file's dry run: its exit code and the plan it left. */
@@ -191,8 +199,7 @@ public final class ScriptRunner {
 				text = RegularFiles.readText(stdin, "The script on standard input", MAX_SIZE);
 			}
 			else {
-				Path base = running.isEmpty() ? Path.of("") : running.peekLast().getParent();
-				path = (base == null ? Path.of(file) : base.resolve(file)).toAbsolutePath().normalize();
+				path = from(running, file).toAbsolutePath().normalize();
 				source = running.isEmpty() ? file : path.toString();
 				try {
 					path = path.toRealPath();

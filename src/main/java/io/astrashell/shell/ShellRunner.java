@@ -46,7 +46,7 @@ public final class ShellRunner implements ApplicationRunner, ExitCodeGenerator {
 			exitCode = Training.run(dispatcher, session, "prompt".equals(training) ? prompt.getObject() : null);
 			return;
 		}
-		List<String> words = List.of(args.getSourceArgs());
+		List<String> words = io.args();
 		CommandLine line;
 		try {
 			line = dispatcher.parser().parse(words);
@@ -77,7 +77,7 @@ public final class ShellRunner implements ApplicationRunner, ExitCodeGenerator {
 	 */
 	private int oneShot(Supplier<Integer> command) {
 		Job job = new Job();
-		OneShotInterrupt interrupt = io.isTheProcess() ? OneShotInterrupt.install(job, this::reportStop) : null;
+		OneShotInterrupt interrupt = OneShotInterrupt.install(job, this::reportStop, io.interrupts());
 		int code = job.run(command);
 		return interrupt == null ? code : interrupt.ended(code);
 	}

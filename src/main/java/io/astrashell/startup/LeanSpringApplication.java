@@ -50,6 +50,8 @@ public final class LeanSpringApplication extends SpringApplication {
 		setInitializers(List.of());
 		setAddConversionService(false);
 		setEnvironment(environment);
+		// not deduced from the stack: a resident session's call runs on a thread without main
+		setMainApplicationClass(primarySource);
 	}
 
 	@Override

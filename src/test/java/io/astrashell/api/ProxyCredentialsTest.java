@@ -97,6 +97,26 @@ class ProxyCredentialsTest {
 		}
 	}
 
+	/**
+	 * A refusal is the run's: the next run in the same JVM (a call a resident session serves) sends the
+	 * credentials once again and says the same, as a new process does.
+	 */
+	@Test
+	void theNextRunInTheSameJvmSendsThemOnceAgainAsANewProcessDoes() throws Exception {
+		try (LocalSandbox sandbox = LocalSandbox.start(dir.resolve("sandbox"), 0);
+				LoopbackProxy proxy = new LoopbackProxy("alice", "right")) {
+			String endpoint = "http://" + LoopbackTls.HOST + ":" + sandbox.endpoint().getPort();
+			AstraRun astra = new AstraRun(dir).env("HTTP_PROXY", "http://alice:wr0ng-pw@127.0.0.1:" + proxy.port());
+			AstraRun.Result first = astra.run("role", "list", "--env", "local", "--local-endpoint", endpoint, "--token",
+					sandbox.adminToken());
+			AstraRun.Result second = astra.run("role", "list", "--env", "local", "--local-endpoint", endpoint, "--token",
+					sandbox.adminToken());
+			assertThat(first.exitCode()).as(first.toString()).isEqualTo(9);
+			assertThat(second.toString()).isEqualTo(first.toString());
+			assertThat(proxy.authorizations).as("one run, one try").hasSize(2);
+		}
+	}
+
 	@Test
 	void refusedCredentialsForPlainHttpAreSentOnceForAGetAndForAPost() throws Exception {
 		try (LocalSandbox sandbox = LocalSandbox.start(dir.resolve("sandbox"), 0)) {

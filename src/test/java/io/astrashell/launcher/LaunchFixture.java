@@ -47,6 +47,7 @@ final class LaunchFixture {
 		ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
 		pb.environment().remove("ASTRA_DB_APPLICATION_TOKEN");
 		pb.environment().remove("ASTRA_JAVA_OPTS");
+		pb.environment().remove("XDG_RUNTIME_DIR"); // a resident session of the user running the tests is not theirs
 		pb.environment().put("HOME", dir.toString());
 		pb.environment().put("ASTRA_HOME", dir.resolve("astra-home").toString());
 		pb.environment().put("ASTRARC", dir.resolve("astrarc").toString());
