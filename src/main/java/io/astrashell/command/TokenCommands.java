@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -15,6 +16,10 @@ import io.astrashell.api.model.TokenInfo;
 import io.astrashell.cli.ArgumentSpec;
 import io.astrashell.cli.AstraCommand;
 import io.astrashell.cli.CommandGroup;
+import io.astrashell.cli.Globals;
+import io.astrashell.cli.GlobalOptions;
+import io.astrashell.error.AstraError;
+import io.astrashell.error.ExitCode;
 import io.astrashell.cli.Invocation;
 import io.astrashell.cli.JsonShape;
 import io.astrashell.cli.OptionSpec;
@@ -25,6 +30,7 @@ import io.astrashell.completion.ServerKinds;
 import io.astrashell.output.Level;
 import io.astrashell.output.Output;
 import io.astrashell.service.RoleService;
+import io.astrashell.service.TokenRotation;
 import io.astrashell.service.TokenService;
 import io.astrashell.session.Identity;
 import io.astrashell.session.Session;
@@ -51,7 +57,11 @@ public final class TokenCommands implements CommandGroup, ServerKinds {
 
 	private final Console console;
 
-	public TokenCommands(Session session, TokenService tokens, RoleService roles, Console console) {
+	private final TokenRotation rotation;
+
+	public TokenCommands(Session session, TokenService tokens, RoleService roles, Console console,
+			TokenRotation rotation) {
+		this.rotation = rotation;
 		this.session = session;
 		this.tokens = tokens;
 		this.roles = roles;
@@ -146,7 +156,76 @@ public final class TokenCommands implements CommandGroup, ServerKinds {
 					.argument(ArgumentSpec.required("CLIENT_ID", "token identifier (client id)", TOKEN))
 					.check((in, dryRun) -> TokenService.checkClientId(in.argument(0)))
 					.json(JsonShape.object("deleted"))
-					.handler(this::delete));
+					.handler(this::delete),
+				AstraCommand.named("token rotate").group(GROUP)
+					.description("Replace a token: a new one with its roles, in its profiles, then the old one revoked")
+					.option(OptionSpec.value("config", "conf", "PROFILE",
+							"A profile to write the new token into (repeat for several; default: every profile holding "
+									+ "the token); the first one's token makes the call",
+							GlobalOptions.PROFILE).asRepeatable())
+					.option(OptionSpec.flag("keep-old", null, "Do not revoke the old token"))
+					.option(OptionSpec.value("description", "d", "TEXT",
+							"The new token's description (default: the old one's)", ValueKind.TEXT))
+					.argument(ArgumentSpec.required("CLIENT_ID", "the client id of the token to replace", TOKEN))
+					.notes("Steps, each only if the one before it worked: find the token; create a new one with its "
+							+ "roles; check that the new one answers for the same organization; write it into the "
+							+ "profiles (one atomic rewrite of the profiles file, comments and other profiles kept); "
+							+ "revoke the old one. If the new token cannot be checked or written, the old one is not "
+							+ "revoked and the new one is printed this once so that it is not lost (exit 100 or 9); "
+							+ "if the revoke fails, the profiles hold the new token and the old one is said to be still "
+							+ "valid (exit 100). Two rotations of one token take turns: the second finds it gone (exit 5).")
+					.check((in, dryRun) -> {
+						TokenService.checkClientId(in.argument(0));
+						TokenService.checkDescription(in.option("description"));
+					})
+					.json(JsonShape.object("rotated", "clientId", "secret", "token", "profiles", "oldRevoked"))
+					.handler(this::rotate));
+	}
+
+	private Output rotate(Invocation in) {
+		List<String> named = in.options("config");
+		Globals globals = named.isEmpty() ? in.globals() : in.globals().withProfile(named.get(0));
+		TokenRotation.Rotation r = rotation.rotate(globals,
+				new TokenRotation.Request(in.argument(0), named, in.flag("keep-old"), in.option("description")));
+		CreatedToken t = r.created();
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("rotated", r.oldClientId());
+		data.put("clientId", t.clientId());
+		data.put("secret", t.secret());
+		data.put("token", t.token());
+		data.put("profiles", r.profiles());
+		data.put("oldRevoked", r.oldRevoked());
+		List<Output.Attribute> shown = new ArrayList<>();
+		shown.add(Output.attribute("Client Id", t.clientId()));
+		boolean written = !r.profiles().isEmpty();
+		if (!written) {
+			// in no profile: this is the only place the new token can be read
+			shown.add(Output.attribute("Client Secret", t.secret()));
+			shown.add(Output.attribute("Token", t.token()));
+		}
+		shown.add(Output.attribute("Profiles", r.profiles().isEmpty() ? List.of("(none)") : r.profiles()));
+		shown.add(Output.attribute("Old token", r.oldClientId() + (r.oldRevoked() ? " (revoked)" : " (still valid)")));
+		String headline = r.problem() == null
+				? "Token '" + r.oldClientId() + "' rotated: the new one is '" + t.clientId() + "'"
+						+ (written ? ", in " + String.join(", ", r.profiles()) : "") + "."
+				: "Token '" + r.oldClientId() + "' was not fully rotated.";
+		Output out = Output.attributes(headline, data, shown).headline(headline);
+		if (!written) {
+			out = out.notice(Level.WARN, "The new token is in no profile: its secret is shown this once, store it now.")
+				.ifNotShown("The token " + t.clientId() + " was created, but its secret was not shown and cannot be "
+						+ "shown again: revoke it with 'astra token delete " + t.clientId() + "'.");
+		}
+		if (!r.stillHoldingOld().isEmpty()) {
+			out = out.notice(Level.WARN, "Not named, so not written: " + String.join(", ", r.stillHoldingOld())
+					+ " still hold" + (r.stillHoldingOld().size() == 1 ? "s" : "") + " the old token"
+					+ (r.oldRevoked() ? ", now revoked" : "") + ".");
+		}
+		if (r.problem() != null) {
+			out = out.notice(Level.ERROR, r.why())
+				.exitCode(ExitCode.of(r.problem() == TokenRotation.Problem.NOT_WRITTEN ? AstraError.Kind.CONFIGURATION
+						: AstraError.Kind.FAILED).code());
+		}
+		return out.showingSecret(); // the secret only where token create shows it (JSON; people: when in no profile)
 	}
 
 	private Output list(Invocation in) {

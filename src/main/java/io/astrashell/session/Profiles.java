@@ -53,6 +53,15 @@ public final class Profiles {
 		return AstraRc.read(file);
 	}
 
+	/**
+	 * Checks, without writing anything, that {@link #update} could write the file now: it reads and
+	 * parses, and it and its lock file are regular files writable by their modes (else exit 9).
+	 */
+	public void checkWritable() {
+		AstraRc.read(file);
+		checkWritable(file, file.resolveSibling(file.getFileName() + ".lock"));
+	}
+
 	/** Applies {@code change} to the current file and writes the result; returns what it returned. */
 	public <T> T update(Function<AstraRc, T> change) {
 		// a file that cannot be read, parsed or written fails here, before anything (the lock file) is written

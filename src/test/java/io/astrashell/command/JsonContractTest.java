@@ -54,6 +54,7 @@ class JsonContractTest extends ServedSandboxFixture {
 				"an object: clientId, secret, orgId, roles, token, generatedOn, tokenExpiry, description");
 		CONTRACT.put("token get", "an object: token, environment, source");
 		CONTRACT.put("token delete", "an object: deleted");
+		CONTRACT.put("token rotate", "an object: rotated, clientId, secret, token, profiles, oldRevoked");
 		CONTRACT.put("config list", "a list of objects: name, environment, maskedToken, endpoint, inUse, isDefault");
 		CONTRACT.put("config create", saved);
 		CONTRACT.put("setup", saved);
@@ -192,6 +193,7 @@ class JsonContractTest extends ServedSandboxFixture {
 		Files.writeString(file, "users:\n  - email: bob@example.com\n    roles: [\"RO User\"]\n");
 		runs.put("org diff", data("org", "diff", file.toString()));
 		runs.put("org apply", data("org", "apply", file.toString(), "--yes"));
+		runs.put("token rotate", data("token", "rotate", clientId, "--keep-old"));
 		runs.put("token delete", data("token", "delete", clientId, "-y"));
 		runs.put("role delete", data("role", "delete", "Auditors", "-y"));
 		runs.put("user delete", data("user", "delete", "ann@example.com", "-y"));

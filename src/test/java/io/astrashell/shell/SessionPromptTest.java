@@ -20,6 +20,32 @@ class SessionPromptTest {
 	@TempDir
 	Path dir;
 
+	/** The prompt's session used the token it rotated: the next commands use the new one, and the history holds no secret. */
+	@Test
+	void rotatingTheSessionsOwnTokenSwitchesTheSessionToTheNewOne() throws Exception {
+		try (LocalSandbox a = LocalSandbox.start(dir.resolve("org-a"), 0)) {
+			Map<String, String> env = TestProfiles.defaultTo(dir, a).write();
+			String old = a.adminToken();
+			String clientId = old.substring(8, 32);
+			try (PromptTerminal t = new PromptTerminal(env)) {
+				t.waitFor("astra (LOCAL)> ", 1);
+				t.run("token rotate " + clientId, "astra (LOCAL)> ");
+				t.waitFor("Token '" + clientId + "' rotated", 1);
+				t.run("user list", "astra (LOCAL)> "); // a request with the session's token: the old one is revoked
+				t.waitFor("admin@sandbox.local", 1);
+				assertThat(t.screen()).doesNotContain("was refused");
+				t.type("quit\r");
+				assertThat(t.exitCode()).isZero();
+			}
+			String rc = Files.readString(Path.of(env.get("ASTRARC")));
+			assertThat(rc).doesNotContain(old);
+			Path history = Path.of(env.get("ASTRA_HOME")).resolve("history");
+			if (Files.exists(history)) {
+				assertThat(Files.readString(history)).contains("token rotate").doesNotContain("AstraCS:" + clientId);
+			}
+		}
+	}
+
 	@Test
 	void configUseSwitchesTheSessionAndPerCommandOptionsDoNot() throws Exception {
 		try (LocalSandbox a = LocalSandbox.start(dir.resolve("org-a"), 0);
