@@ -94,7 +94,7 @@ public final class AstraClient {
 
 	private static byte[] call(String[] args, Map<String, String> env) {
 		Frames.Payload p = new Frames.Payload().number(Frames.VERSION);
-		Identity.of(env).write(p);
+		BuildStamp.of(env).write(p);
 		p.texts(List.of(args));
 		List<String> variables = new ArrayList<>(env.size() * 2);
 		env.forEach((name, value) -> {

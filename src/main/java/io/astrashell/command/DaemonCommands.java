@@ -9,6 +9,7 @@ import java.util.Map;
 import io.astrashell.cli.AstraCommand;
 import io.astrashell.cli.CommandGroup;
 import io.astrashell.cli.Invocation;
+import io.astrashell.cli.JsonShape;
 import io.astrashell.cli.OptionSpec;
 import io.astrashell.cli.ValueKind;
 import io.astrashell.daemon.DaemonControl.Status;
@@ -30,6 +31,9 @@ public final class DaemonCommands implements CommandGroup {
 
 	static final Duration DEFAULT_IDLE = Duration.ofMinutes(15);
 
+	/** A session's JSON (start, status, stop). */
+	static final String[] SESSION_FIELDS = { "pid", "started", "served", "running", "idle", "socket" };
+
 	private final ProcessIo io;
 
 	public DaemonCommands(ProcessIo io) {
@@ -43,14 +47,22 @@ public final class DaemonCommands implements CommandGroup {
 					.description("Start a resident session in the background that serves this user's one-shot commands")
 					.option(OptionSpec.value("idle", null, "DURATION",
 							"Exit after this long without a command: 15m (default), 1h, 90s; 0 never", ValueKind.TEXT))
-					.check((in, plan) -> idle(in.option("idle")))
+					.check((in, dryRun) -> idle(in.option("idle")))
+					.json(JsonShape.object(SESSION_FIELDS).more("alreadyRunning"))
 					.handler(this::start),
 				AstraCommand.named("daemon status").group(GROUP)
 					.description("Whether a resident session serves this user's commands: pid, commands served, socket")
+					.json(JsonShape.object(SESSION_FIELDS))
 					.handler(this::status),
 				AstraCommand.named("daemon stop").group(GROUP)
 					.description("Stop the resident session (the commands it is serving finish first)")
+					.json(JsonShape.object(SESSION_FIELDS))
 					.handler(this::stop));
+	}
+
+	@Override
+	public Map<String, String> nouns() {
+		return Map.of("daemon", "Run a resident session that serves one-shot commands");
 	}
 
 	private DaemonControl control() {

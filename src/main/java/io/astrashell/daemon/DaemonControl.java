@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.astrashell.client.Frames;
-import io.astrashell.client.Identity;
+import io.astrashell.client.BuildStamp;
 import io.astrashell.client.Rendezvous;
 import jdk.net.ExtendedSocketOptions;
 
@@ -236,11 +236,11 @@ public final class DaemonControl {
 				s.put(line.substring(0, eq), line.substring(eq + 1).replace("\\n", "\n"));
 			}
 		}
-		Identity session = new Identity(s.getOrDefault("build", ""), s.getOrDefault("launcher", ""),
+		BuildStamp session = new BuildStamp(s.getOrDefault("build", ""), s.getOrDefault("launcher", ""),
 				s.getOrDefault("javaHome", ""), s.getOrDefault("jvmOptions", ""));
 		return new Status(Long.parseLong(s.get("pid")), Instant.parse(s.get("started")), Long.parseLong(s.get("served")),
 				Integer.parseInt(s.get("running")), Duration.parse(s.get("idle")), Path.of(s.get("socket")),
-				session.whyNotFor(Identity.of(env)));
+				session.whyNotFor(BuildStamp.of(env)));
 	}
 
 	/** {@code 15m}, {@code 1h30m}, {@code 45s}, {@code 0}. */

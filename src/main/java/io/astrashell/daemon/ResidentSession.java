@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToIntFunction;
 
 import io.astrashell.client.Frames;
-import io.astrashell.client.Identity;
+import io.astrashell.client.BuildStamp;
 import io.astrashell.client.Rendezvous;
 import io.astrashell.shell.ProcessIo;
 import jdk.net.ExtendedSocketOptions;
@@ -46,7 +46,7 @@ public final class ResidentSession {
 
 	private final Path socket;
 
-	private final Identity identity;
+	private final BuildStamp identity;
 
 	private final Duration idle;
 
@@ -78,7 +78,7 @@ public final class ResidentSession {
 	public ResidentSession(Map<String, String> env, Duration idle, ToIntFunction<ProcessIo> runner) {
 		this.folder = Objects.requireNonNull(Rendezvous.folder(env), "no HOME nor XDG_RUNTIME_DIR");
 		this.socket = folder.resolve(Rendezvous.SOCKET);
-		this.identity = Identity.of(env);
+		this.identity = BuildStamp.of(env);
 		this.idle = idle;
 		this.runner = runner;
 	}
@@ -283,7 +283,7 @@ public final class ResidentSession {
 
 	private void call(Frames frames, Frames.Fields fields) throws IOException {
 		int version = fields.number();
-		Identity client = version == Frames.VERSION ? Identity.read(fields) : null;
+		BuildStamp client = version == Frames.VERSION ? BuildStamp.read(fields) : null;
 		String why = client == null ? "it speaks another version of the protocol" : identity.whyNotFor(client);
 		if (why != null || stopping) {
 			frames.send(Frames.STALE, (why == null ? "it is stopping" : why).getBytes(StandardCharsets.UTF_8));

@@ -14,14 +14,14 @@ import java.util.Map;
  * JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS). A resident session serves only clients of its own identity:
  * one that differs would not run what a cold start of that client runs.
  */
-public record Identity(String build, String launcher, String javaHome, String jvmOptions) {
+public record BuildStamp(String build, String launcher, String javaHome, String jvmOptions) {
 
 	/** The variables whose JVM options apply when a JVM starts. */
 	public static final List<String> JVM_OPTION_VARIABLES = List.of("ASTRA_JAVA_OPTS", "JAVA_TOOL_OPTIONS",
 			"JDK_JAVA_OPTIONS");
 
 	/** This JVM's, with the JVM option variables of {@code env}. */
-	public static Identity of(Map<String, String> env) {
+	public static BuildStamp of(Map<String, String> env) {
 		StringBuilder options = new StringBuilder();
 		for (String name : JVM_OPTION_VARIABLES) {
 			String value = env.get(name);
@@ -29,7 +29,7 @@ public record Identity(String build, String launcher, String javaHome, String jv
 				options.append(name).append('=').append(value).append('\n');
 			}
 		}
-		return new Identity(thisBuild(), thisLauncher(), System.getProperty("java.home", ""), options.toString());
+		return new BuildStamp(thisBuild(), thisLauncher(), System.getProperty("java.home", ""), options.toString());
 	}
 
 	private static String thisBuild() {
@@ -38,7 +38,7 @@ public record Identity(String build, String launcher, String javaHome, String jv
 			return given;
 		}
 		try {
-			Path code = Path.of(Identity.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+			Path code = Path.of(BuildStamp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 			return "jar " + code + " " + Files.size(code) + " " + Files.getLastModifiedTime(code).toMillis();
 		}
 		catch (Exception e) { // no code source to be had: every client of such a session differs
@@ -60,7 +60,7 @@ public record Identity(String build, String launcher, String javaHome, String jv
 	}
 
 	/** Why a session of this identity does not serve a client of {@code client}'s; null when it does. */
-	public String whyNotFor(Identity client) {
+	public String whyNotFor(BuildStamp client) {
 		List<String> why = new ArrayList<>();
 		if (!build.equals(client.build)) {
 			why.add("another build of astra shell (" + build + ", the client's " + client.build + ")");
@@ -103,8 +103,8 @@ public record Identity(String build, String launcher, String javaHome, String jv
 	}
 
 	/** Out of a frame's payload. */
-	public static Identity read(Frames.Fields f) throws IOException {
-		return new Identity(f.text(), f.text(), f.text(), f.text());
+	public static BuildStamp read(Frames.Fields f) throws IOException {
+		return new BuildStamp(f.text(), f.text(), f.text(), f.text());
 	}
 
 }
