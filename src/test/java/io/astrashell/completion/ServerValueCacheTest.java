@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +38,7 @@ import io.astrashell.session.Identity;
 import io.astrashell.session.Session;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -232,8 +234,8 @@ class ServerValueCacheTest {
 		try (LocalSandbox sandbox = LocalSandbox.start(dir.resolve("sb"), 0)) {
 			Session session = session();
 			Path cacheDir = dir.resolve("cache");
-			ServerValueCache cache = cache(session, Duration.ofSeconds(60), Duration.ofSeconds(5), cacheDir,
-					Clock.systemUTC());
+			ServerValueCache cache = closing(cache(session, Duration.ofSeconds(60), Duration.ofSeconds(5), cacheDir,
+					Clock.systemUTC()));
 			Identity c = identity(session, sandbox.endpoint(), sandbox.adminToken());
 			cache.refresh(c);
 			long fetched = sandbox.requestCount();
@@ -248,8 +250,9 @@ class ServerValueCacheTest {
 			assertThat(sandbox.requestCount()).isEqualTo(fetched); // the changes needed no listing
 
 			// a new shell reads the disk copy: completes at once, before any request
-			ServerValueCache next = cache(session(), Duration.ofSeconds(60), Duration.ofSeconds(5), cacheDir,
-					Clock.systemUTC());
+			// its refresh in the background writes the disk copy: closed before the folder is removed
+			ServerValueCache next = closing(cache(session(), Duration.ofSeconds(60), Duration.ofSeconds(5), cacheDir,
+					Clock.systemUTC()));
 			assertThat(names(next.values(c, TestKinds.USERS))).contains("zoe@example.com", "admin@sandbox.local");
 			assertThat(next.isFromDiskOnly(c)).isTrue();
 			try (var files = Files.walk(cacheDir)) {
@@ -262,6 +265,19 @@ class ServerValueCacheTest {
 				}
 			}
 		}
+	}
+
+	private final List<ServerValueCache> opened = new ArrayList<>();
+
+	/** A cache closed after the test, before its folder is removed: no background fetch writes into it then. */
+	ServerValueCache closing(ServerValueCache cache) {
+		opened.add(cache);
+		return cache;
+	}
+
+	@AfterEach
+	void closeCaches() {
+		opened.forEach(ServerValueCache::close);
 	}
 
 }
