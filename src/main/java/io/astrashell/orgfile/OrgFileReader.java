@@ -127,9 +127,9 @@ public final class OrgFileReader {
 			}
 			seen.put(key, k);
 			switch (key) {
-				case "roles" -> roles = items(events, key, new RoleReader()::add).out;
-				case "users" -> users = items(events, key, new UserReader()::add).out;
-				case "tokens" -> tokens = items(events, key, new TokenReader()::add).out;
+				case "roles" -> roles = items(events, key, new RoleReader()::add);
+				case "users" -> users = items(events, key, new UserReader()::add);
+				case "tokens" -> tokens = items(events, key, new TokenReader()::add);
 				default -> mapping(compose(events), Set.of("name", "id"), "organization");
 			}
 		}
@@ -138,24 +138,18 @@ public final class OrgFileReader {
 	}
 
 	/** The items of a top-level list, each composed and handed to {@code add} before the next is read. */
-	private <T> Items<T> items(Events events, String what, Function<Node, T> add) {
-		Items<T> items = new Items<>();
+	private <T> List<T> items(Events events, String what, Function<Node, T> add) {
+		List<T> items = new ArrayList<>();
 		if (!(events.peek() instanceof SequenceStartEvent)) {
 			sequence(compose(events), what); // null is an empty list; anything else is refused there
 			return items;
 		}
 		events.next();
 		while (!(events.peek() instanceof SequenceEndEvent)) {
-			items.out.add(add.apply(compose(events)));
+			items.add(add.apply(compose(events)));
 		}
 		events.next();
 		return items;
-	}
-
-	private static final class Items<T> {
-
-		final List<T> out = new ArrayList<>();
-
 	}
 
 	private final class RoleReader {
