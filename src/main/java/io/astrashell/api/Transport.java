@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.Authenticator;
 import java.net.HttpURLConnection;
-import java.net.InetAddress;
 import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.net.Socket;
@@ -18,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
@@ -46,10 +44,8 @@ final class Transport extends SimpleClientHttpRequestFactory {
 
 	private final SSLSocketFactory tls;
 
-	private volatile TrackingSocketFactory tracking;
-
-	/** Whether TLS handshakes offer x25519 alone; false once a server of this client refused that. */
-	private volatile boolean x25519Only = KeyExchange.X25519_FIRST;
+	/** This client's TLS connections: those of its route and TLS settings, in this process. */
+	private volatile TlsPool.Factory tracking;
 
 	Transport(HttpSettings settings, Proxies.Route route, SSLSocketFactory tls, Set<Proxies.Route> refused) {
 		this.route = route;
@@ -121,11 +117,15 @@ final class Transport extends SimpleClientHttpRequestFactory {
 		}
 	}
 
-	/** One socket factory per client: the JDK reuses a kept-alive TLS connection only for the same factory. */
+	/**
+	 * The socket factory of this client's route and TLS settings, shared by every client of this
+	 * process that has the same ones: the JDK reuses a kept-alive TLS connection only for the same
+	 * factory, so a resident session's calls reuse each other's connections.
+	 */
 	private SSLSocketFactory tracking(SSLSocketFactory fallback) {
-		TrackingSocketFactory t = tracking;
+		TlsPool.Factory t = tracking;
 		if (t == null) {
-			t = new TrackingSocketFactory(tls != null ? tls : fallback, route.isProxied(), this);
+			t = TlsPool.factory(route, tls != null ? tls : fallback);
 			tracking = t;
 		}
 		return t;
@@ -136,11 +136,8 @@ final class Transport extends SimpleClientHttpRequestFactory {
 	 * client's later handshakes offer the JDK's default groups, and the caller may send again.
 	 */
 	boolean x25519Refused(Throwable failure) {
-		if (x25519Only && KeyExchange.refusedByServer(failure)) {
-			x25519Only = false;
-			return true;
-		}
-		return false;
+		TlsPool.Factory t = tracking;
+		return t != null && t.x25519Refused(failure);
 	}
 
 	/**
@@ -174,96 +171,6 @@ final class Transport extends SimpleClientHttpRequestFactory {
 				inFlight.proxyCredentialsGiven = true;
 			}
 			return new PasswordAuthentication(route.user(), route.password().toCharArray());
-		}
-
-	}
-
-	/**
-	 * The TLS sockets of a client, each noted on the request that opens it, so that an aborted request
-	 * has its socket closed even while it is still connecting. When a proxy is set, the JDK's last-resort
-	 * direct connection (after a failed tunnel) is refused: the proxy is the only way out.
-	 */
-	private static final class TrackingSocketFactory extends SSLSocketFactory {
-
-		private final SSLSocketFactory delegate;
-
-		private final boolean proxied;
-
-		private final Transport transport;
-
-		TrackingSocketFactory(SSLSocketFactory delegate, boolean proxied, Transport transport) {
-			this.delegate = delegate;
-			this.proxied = proxied;
-			this.transport = transport;
-		}
-
-		private <S extends Socket> S track(S socket) {
-			if (transport.x25519Only && socket instanceof SSLSocket ssl) {
-				KeyExchange.offerX25519Alone(ssl);
-			}
-			InFlight inFlight = InFlight.current();
-			if (inFlight != null) {
-				inFlight.track(socket);
-			}
-			return socket;
-		}
-
-		@Override
-		public String[] getDefaultCipherSuites() {
-			return delegate.getDefaultCipherSuites();
-		}
-
-		@Override
-		public String[] getSupportedCipherSuites() {
-			return delegate.getSupportedCipherSuites();
-		}
-
-		@Override
-		public Socket createSocket() throws IOException {
-			return track(delegate.createSocket());
-		}
-
-		@Override
-		public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
-			track(s);
-			return track(delegate.createSocket(s, host, port, autoClose));
-		}
-
-		@Override
-		public Socket createSocket(Socket s, InputStream consumed, boolean autoClose) throws IOException {
-			track(s);
-			return track(delegate.createSocket(s, consumed, autoClose));
-		}
-
-		@Override
-		public Socket createSocket(String host, int port) throws IOException {
-			direct();
-			return track(delegate.createSocket(host, port));
-		}
-
-		@Override
-		public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-			direct();
-			return track(delegate.createSocket(host, port, localHost, localPort));
-		}
-
-		@Override
-		public Socket createSocket(InetAddress host, int port) throws IOException {
-			direct();
-			return track(delegate.createSocket(host, port));
-		}
-
-		@Override
-		public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-				throws IOException {
-			direct();
-			return track(delegate.createSocket(address, port, localAddress, localPort));
-		}
-
-		private void direct() throws IOException {
-			if (proxied) {
-				throw new IOException("no direct connection while a proxy is set");
-			}
 		}
 
 	}

@@ -11,6 +11,7 @@ import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -38,6 +39,8 @@ public final class LoopbackTls implements AutoCloseable {
 
 	private final List<Socket> sockets = new ArrayList<>();
 
+	private final AtomicInteger accepted = new AtomicInteger();
+
 	/** Serves TLS on a free loopback port, passing each connection's bytes to 127.0.0.1:backendPort. */
 	public LoopbackTls(int backendPort) throws Exception {
 		this.backendPort = backendPort;
@@ -46,6 +49,11 @@ public final class LoopbackTls implements AutoCloseable {
 		Thread acceptor = new Thread(this::accept, "tls-front");
 		acceptor.setDaemon(true);
 		acceptor.start();
+	}
+
+	/** How many TLS connections clients opened to this front so far. */
+	public int connections() {
+		return accepted.get();
 	}
 
 	public int port() {
@@ -114,6 +122,7 @@ public final class LoopbackTls implements AutoCloseable {
 		while (!server.isClosed()) {
 			try {
 				Socket client = server.accept();
+				accepted.incrementAndGet();
 				Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort);
 				synchronized (sockets) {
 					sockets.add(client);
