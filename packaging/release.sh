@@ -102,6 +102,8 @@ mkdir -p "$STAGE/lib" "$STAGE/completion" "$STAGE/man"
 
 # 1. the application, extracted: a thin jar and its libraries (no fat jar in the release)
 "$JDK/bin/java" -Djarmode=tools -jar target/astra-shell.jar extract --destination "$STAGE/lib/app" >/dev/null
+# the resident session's client, a jar of its own (a few classes: it starts faster than the application's)
+cp target/astra-shell-client.jar "$STAGE/lib/app/client.jar"
 cp -p astra application.yml "$STAGE/"
 chmod 755 "$STAGE/astra"
 
@@ -140,7 +142,7 @@ step "training"
 #    lib/ with what the launcher learnt of the runtime, so that an install makes nothing
 TRAIN=$(mktemp -d)
 trap 'rm -rf "$TRAIN"' EXIT
-train_env=(env -u ASTRA_JAVA -u ASTRA_JAVA_OPTS -u ASTRA_NO_CACHE -u JAVA_TOOL_OPTIONS -u ASTRA_DB_APPLICATION_TOKEN
+train_env=(env -u XDG_RUNTIME_DIR -u ASTRA_DAEMON -u ASTRA_JAVA -u ASTRA_JAVA_OPTS -u ASTRA_NO_CACHE -u JAVA_TOOL_OPTIONS -u ASTRA_DB_APPLICATION_TOKEN
   HOME="$TRAIN" ASTRA_HOME="$TRAIN/.astra" ASTRARC="$TRAIN/.astrarc" XDG_CACHE_HOME="$TRAIN/cache")
 for start in version prompt; do
   if [[ $start == version ]]; then args=(version); else args=(); fi
@@ -148,9 +150,15 @@ for start in version prompt; do
     || { cat "$WORK/$start.log" >&2; fail "the staged install did not start ($start)"; }
   grep '^astra:' "$WORK/$start.log" || true
 done
+# the client's archive: one call served by a resident session of the staged install
+"${train_env[@]}" "$STAGE/astra" daemon start --idle 60s </dev/null >/dev/null 2>"$WORK/daemon.log" \
+  || { cat "$WORK/daemon.log" >&2; fail "the staged install's resident session did not start"; }
+"${train_env[@]}" "$STAGE/astra" version </dev/null >/dev/null 2>>"$WORK/daemon.log" \
+  || { cat "$WORK/daemon.log" >&2; fail "the staged install's resident session did not serve"; }
+"${train_env[@]}" "$STAGE/astra" daemon stop </dev/null >/dev/null 2>>"$WORK/daemon.log" || true
 # shellcheck disable=SC1091
 . "$STAGE/cache/jvm.sh"
-for mode in one-shot prompt; do
+for mode in one-shot prompt client; do
   f=$STAGE/cache/astra-$APP_KEY-$JVM_ID-$mode.aot
   [[ -f $f ]] || fail "the $mode class archive was not made (in cache/: $(cd "$STAGE/cache" && echo *))"
   mv "$f" "$STAGE/lib/"

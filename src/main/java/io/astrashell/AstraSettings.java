@@ -24,7 +24,7 @@ import org.springframework.util.unit.DataSize;
  * component that carries it.
  */
 public record AstraSettings(Environments environments, HttpSettings http, Path home, Path configFile,
-		Sandbox sandbox, Completion completion) {
+		Sandbox sandbox, Completion completion, Daemon daemon) {
 
 	/** The kinds of value a setting may have: each reads its text and says what a wrong one should be. */
 	enum Kind {
@@ -38,6 +38,8 @@ public record AstraSettings(Environments environments, HttpSettings http, Path h
 		WHOLE_NUMBER,
 		/** A size in bytes: {@code 32MB}, {@code 512KB}, {@code 1GB} (units of 1024), or a number of bytes. */
 		SIZE,
+		/** {@code true} or {@code false}. */
+		BOOLEAN,
 		/** A path, {@code ~} meaning the user's home; {@link Setting#variable} sets it from the environment. */
 		PATH
 
@@ -59,7 +61,9 @@ public record AstraSettings(Environments environments, HttpSettings http, Path h
 		CONFIG_FILE("astra.config-file", null, Kind.PATH, "ASTRARC", "~/.astrarc"),
 		SANDBOX_PORT("astra.sandbox.port", "0", Kind.WHOLE_NUMBER),
 		COMPLETION_TTL("astra.completion.ttl", "60s", Kind.DURATION),
-		FIRST_FETCH_WAIT("astra.completion.first-fetch-wait", "250ms", Kind.DURATION);
+		FIRST_FETCH_WAIT("astra.completion.first-fetch-wait", "250ms", Kind.DURATION),
+		DAEMON_START_ON_FIRST_USE("astra.daemon.start-on-first-use", "false", Kind.BOOLEAN),
+		DAEMON_IDLE("astra.daemon.idle", "15m", Kind.DURATION);
 
 		final String key;
 
@@ -106,7 +110,8 @@ public record AstraSettings(Environments environments, HttpSettings http, Path h
 						(Duration) v.get(Setting.DEADLINE), (Long) v.get(Setting.MAX_RESPONSE_SIZE)),
 				(Path) v.get(Setting.HOME), (Path) v.get(Setting.CONFIG_FILE),
 				new Sandbox((Integer) v.get(Setting.SANDBOX_PORT)),
-				new Completion((Duration) v.get(Setting.COMPLETION_TTL), (Duration) v.get(Setting.FIRST_FETCH_WAIT)));
+				new Completion((Duration) v.get(Setting.COMPLETION_TTL), (Duration) v.get(Setting.FIRST_FETCH_WAIT)),
+				new Daemon((Boolean) v.get(Setting.DAEMON_START_ON_FIRST_USE), (Duration) v.get(Setting.DAEMON_IDLE)));
 	}
 
 	/** One setting's value, of its kind; {@link Invalid} says what is wrong with it. */
@@ -129,6 +134,12 @@ public record AstraSettings(Environments environments, HttpSettings http, Path h
 					throw new Invalid("application.yml: '" + key + "' must be longer than zero: " + value);
 				}
 				return d;
+			}
+			case BOOLEAN -> {
+				if (!value.equals("true") && !value.equals("false")) {
+					throw new Invalid("application.yml: '" + key + "' is neither true nor false: " + value);
+				}
+				return Boolean.valueOf(value);
 			}
 			case WHOLE_NUMBER -> {
 				try {
@@ -195,7 +206,8 @@ public record AstraSettings(Environments environments, HttpSettings http, Path h
 	 * {@code ASTRA_HOME} or {@code ASTRARC} means the same as from a shell started there).
 	 */
 	public AstraSettings in(UnaryOperator<Path> resolve) {
-		return new AstraSettings(environments, http, resolve.apply(home), resolve.apply(configFile), sandbox, completion);
+		return new AstraSettings(environments, http, resolve.apply(home), resolve.apply(configFile), sandbox, completion,
+				daemon);
 	}
 
 	private static String required(Environment env, String key) {
@@ -221,6 +233,13 @@ public record AstraSettings(Environments environments, HttpSettings http, Path h
 
 	/** The embedded sandbox: the port {@code --env local} serves on (0 = a free port). */
 	public record Sandbox(int port) {
+	}
+
+	/**
+	 * The resident session: whether a cold one-shot command starts one in the background when none
+	 * runs (off by default), and the idle limit of a session started so.
+	 */
+	public record Daemon(boolean startOnFirstUse, Duration idle) {
 	}
 
 	/** The completion cache of the prompt. */

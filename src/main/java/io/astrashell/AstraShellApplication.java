@@ -57,7 +57,33 @@ public class AstraShellApplication {
 			System.exit(serveCalls(serve));
 		}
 		ClassWarmup.start();
-		System.exit(run(ProcessIo.system(args)));
+		ProcessIo io = ProcessIo.system(args);
+		Ran ran = runOnce(io);
+		startSessionOnFirstUse(ran.settings(), io);
+		System.exit(ran.code());
+	}
+
+	/** A run's exit code, and its settings (null when they could not be read). */
+	private record Ran(int code, AstraSettings settings) {
+	}
+
+	/**
+	 * With {@code astra.daemon.start-on-first-use}, a cold one-shot command (not one of the daemon's
+	 * own, nor with ASTRA_DAEMON=off) starts a resident session in the background when none runs,
+	 * for the next commands: this one has run cold and its output is already written. Silent: a
+	 * session that cannot start leaves the next command cold too, and {@code astra daemon start} says why.
+	 */
+	private static void startSessionOnFirstUse(AstraSettings settings, ProcessIo io) {
+		if (settings == null || !settings.daemon().startOnFirstUse() || io.args().isEmpty()
+				|| "off".equals(io.env().get("ASTRA_DAEMON")) || io.args().contains("daemon")) {
+			return;
+		}
+		try {
+			new DaemonControl(io.env()).startInBackground(settings.daemon().idle());
+		}
+		catch (IOException | RuntimeException e) {
+			// the next command starts cold, as this one did
+		}
 	}
 
 	private static int serveCalls(String idle) {
@@ -81,6 +107,10 @@ public class AstraShellApplication {
 	 * call a resident session serves.
 	 */
 	public static int run(ProcessIo io) {
+		return runOnce(io).code();
+	}
+
+	private static Ran runOnce(ProcessIo io) {
 		String[] args = io.args().toArray(String[]::new);
 		Logging.init(io.err());
 		// Spring's warnings as it starts show under -v (the dispatcher settles -v for each line later)
@@ -94,11 +124,11 @@ public class AstraShellApplication {
 		catch (AstraSettings.Invalid e) {
 			// a value of a setting's variable may be anything, a secret or an escape sequence included
 			io.err().println(Level.ERROR.prefix(new Style(false)) + Renderer.clean(e.getMessage()));
-			return ExitCode.CONFIGURATION.code();
+			return new Ran(ExitCode.CONFIGURATION.code(), null);
 		}
 		ConfigurableApplicationContext context = new LeanSpringApplication(AstraShellApplication.class, io, settings,
 				environment).run(args);
-		return SpringApplication.exit(context);
+		return new Ran(SpringApplication.exit(context), settings);
 	}
 
 	/**

@@ -98,20 +98,9 @@ public final class DaemonControl {
 		if (now.isPresent()) {
 			stop();
 		}
-		ResidentSession.prepareFolder(folder);
-		Path log = folder.resolve("daemon.log");
-		if (!Files.exists(log)) {
-			Files.createFile(log, PosixFilePermissions
-				.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-		}
+		Path log = log();
 		long logStart = Files.size(log);
-		ProcessBuilder pb = new ProcessBuilder(command(idle)).directory(new File("/"))
-			.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-			.redirectErrorStream(true);
-		pb.environment().clear();
-		pb.environment().putAll(env);
-		Process process = pb.start();
+		Process process = spawn(idle, log);
 		long deadline = System.nanoTime() + START_WAIT.toNanos();
 		while (System.nanoTime() < deadline) {
 			Optional<Status> s = status();
@@ -127,6 +116,37 @@ public final class DaemonControl {
 		process.destroy();
 		throw new IOException("the resident session did not accept calls within " + START_WAIT.toSeconds() + " s"
 				+ logTail(log, logStart));
+	}
+
+	/**
+	 * Starts a session in the background when none answers, without waiting for it: the setting
+	 * {@code astra.daemon.start-on-first-use}, after a cold one-shot command. Two at once are safe:
+	 * the second finds the first's socket, or fails to bind it, and exits.
+	 */
+	public void startInBackground(Duration idle) throws IOException {
+		if (folder != null && status().isEmpty()) {
+			spawn(idle, log());
+		}
+	}
+
+	private Path log() throws IOException {
+		ResidentSession.prepareFolder(folder);
+		Path log = folder.resolve("daemon.log");
+		if (!Files.exists(log)) {
+			Files.createFile(log, PosixFilePermissions
+				.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		}
+		return log;
+	}
+
+	private Process spawn(Duration idle, Path log) throws IOException {
+		ProcessBuilder pb = new ProcessBuilder(command(idle)).directory(new File("/"))
+			.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+			.redirectErrorStream(true);
+		pb.environment().clear();
+		pb.environment().putAll(env);
+		return pb.start();
 	}
 
 	/** The new session's command line: this JVM's Java and class path, the user's JVM options, no archive. */

@@ -56,7 +56,8 @@ class HostileValuesTest {
 		AstraSettings settings = new AstraSettings(new AstraSettings.Environments("https://p", "https://d", "https://t"),
 				new HttpSettings(Duration.ofSeconds(1), Duration.ofSeconds(2), 0, Duration.ofSeconds(1)), dir.resolve("home"),
 				dir.resolve("astrarc"), new AstraSettings.Sandbox(0), new AstraSettings.Completion(Duration.ofSeconds(60),
-						Duration.ofMillis(250)));
+						Duration.ofMillis(250)),
+				new AstraSettings.Daemon(false, Duration.ofMinutes(15)));
 		return new Session(settings, Map.of());
 	}
 

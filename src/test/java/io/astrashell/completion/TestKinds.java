@@ -51,7 +51,8 @@ final class TestKinds {
 				new AstraSettings.Environments("https://p", "https://d", "https://t"),
 				HttpSettings.DEFAULTS, dir.resolve("home"), dir.resolve("astrarc"),
 				new AstraSettings.Sandbox(0), new AstraSettings.Completion(
-						Duration.ofSeconds(60), Duration.ofMillis(250)));
+						Duration.ofSeconds(60), Duration.ofMillis(250)),
+				new AstraSettings.Daemon(false, Duration.ofMinutes(15)));
 		Session session = new Session(settings, Map.of());
 		ServerValueCache cache = new ServerValueCache(session, TestKinds::stored, Duration.ofSeconds(60),
 				Duration.ofMillis(250), dir.resolve("home"), Clock.systemUTC(),

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.astrashell.api.LoopbackTls;
 import io.astrashell.sandbox.LocalSandbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,7 +75,12 @@ class DaemonIT {
 	}
 
 	private long served() throws IOException, InterruptedException {
-		LaunchFixture.Run s = astra("daemon", "status", "-o", "json");
+		return served(Map.of());
+	}
+
+	/** Commands served so far, asked with {@code env} (a session is used only with its own JVM options). */
+	private long served(Map<String, String> env) throws IOException, InterruptedException {
+		LaunchFixture.Run s = fixture.run(work, env, LaunchFixture.LAUNCHER.toString(), "daemon", "status", "-o", "json");
 		assertThat(s.exit()).as(s.toString()).isZero();
 		return Long.parseLong(s.out().replaceAll("(?s).*\"served\" : (\\d+).*", "$1"));
 	}
@@ -238,6 +244,62 @@ class DaemonIT {
 		LaunchFixture.Run bad = astra("daemon", "start", "--idle", "soon");
 		assertThat(bad.exit()).isEqualTo(13);
 		assertThat(bad.err()).contains("Invalid value 'soon' for --idle");
+	}
+
+	@Test
+	void startOnFirstUseIsOffByDefaultAndWhenSetTheNextCommandIsServed() throws Exception {
+		LaunchFixture.Run cold = astra("version");
+		assertThat(cold.exit()).as(cold.toString()).isZero();
+		Thread.sleep(500);
+		assertThat(astra("daemon", "status").exit()).as("no session unless the setting asks").isEqualTo(5);
+		Map<String, String> firstUse = Map.of("ASTRA_DAEMON_START_ON_FIRST_USE", "true", "ASTRA_DAEMON_IDLE", "30s");
+		LaunchFixture.Run first = fixture.run(work, firstUse, LaunchFixture.LAUNCHER.toString(), "version");
+		assertThat(first.exit()).as(first.toString()).isZero();
+		assertThat(first.out()).isEqualTo(cold.out());
+		assertThat(first.err()).as("the session starts without a word").isEmpty();
+		for (int i = 0; i < 300 && astra("daemon", "status").exit() != 0; i++) {
+			Thread.sleep(100);
+		}
+		LaunchFixture.Run status = astra("daemon", "status");
+		assertThat(status.exit()).as(status.toString()).isZero();
+		assertThat(status.out()).contains("30s");
+		long before = served();
+		LaunchFixture.Run next = fixture.run(work, firstUse, LaunchFixture.LAUNCHER.toString(), "version");
+		assertThat(next.out()).isEqualTo(cold.out());
+		assertThat(served()).isEqualTo(before + 1);
+		LaunchFixture.Run bad = fixture.run(work, Map.of("ASTRA_DAEMON_START_ON_FIRST_USE", "yes"),
+				LaunchFixture.LAUNCHER.toString(), "version");
+		assertThat(bad.exit()).as(bad.toString()).isEqualTo(9);
+		assertThat(bad.err()).contains("'astra.daemon.start-on-first-use' is neither true nor false: yes");
+	}
+
+	@Test
+	void servedCallsOverTlsReuseTheSessionsConnections() throws Exception {
+		try (LoopbackTls tls = new LoopbackTls(sandbox.endpoint().getPort())) {
+			Map<String, String> env = Map.of("ASTRA_JAVA_OPTS", "-Djavax.net.ssl.trustStore=" + LoopbackTls.trustStore()
+					+ " -Djavax.net.ssl.trustStorePassword=" + LoopbackTls.PASSWORD);
+			LaunchFixture.Run start = fixture.run(work, env, LaunchFixture.LAUNCHER.toString(), "daemon", "start", "--idle", "0");
+			assertThat(start.exit()).as(start.toString()).isZero();
+			try {
+				String[] org = { LaunchFixture.LAUNCHER.toString(), "org", "-o", "json", "--env", "local", "--local-endpoint",
+						"https://127.0.0.1:" + tls.port(), "--token", sandbox.adminToken() };
+				LaunchFixture.Run cold = fixture.run(work, Map.of("ASTRA_JAVA_OPTS", env.get("ASTRA_JAVA_OPTS"),
+						"ASTRA_DAEMON", "off"), org);
+				assertThat(cold.exit()).as(cold.toString()).isZero();
+				int before = tls.connections();
+				long servedBefore = served(env);
+				for (int i = 0; i < 30; i++) {
+					LaunchFixture.Run r = fixture.run(work, env, org);
+					assertThat(r.out()).as(r.toString()).isEqualTo(cold.out());
+					assertThat(r.exit()).isZero();
+				}
+				assertThat(served(env)).isEqualTo(servedBefore + 30);
+				assertThat(tls.connections() - before).as("TLS connections opened by 30 served calls").isBetween(1, 3);
+			}
+			finally {
+				fixture.run(work, env, LaunchFixture.LAUNCHER.toString(), "daemon", "stop");
+			}
+		}
 	}
 
 	private static int freePort() throws IOException {

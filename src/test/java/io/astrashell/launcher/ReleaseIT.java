@@ -175,6 +175,32 @@ class ReleaseIT {
 	}
 
 	@Test
+	void anInstalledReleaseServesThroughItsShippedClientAndMakesNothing() throws Exception {
+		Path astra = prefix.resolve("bin/astra");
+		assertThat(quietly(user, astra.toString(), "daemon", "start", "--idle", "60s").out()).contains("[OK]");
+		try {
+			List<String> archives = archivesUnder(dir);
+			Map<String, String> before = tree(prefix);
+			Run cold = quietly(with(user, "ASTRA_DAEMON", "off"), astra.toString(), "org", "name", "--env", "local");
+			Run served = quietly(user, astra.toString(), "org", "name", "--env", "local");
+			assertThat(served.out()).isEqualTo(cold.out()).endsWith("Sandbox Org\n");
+			assertThat(served.err()).isEmpty();
+			assertThat(quietly(user, astra.toString(), "daemon", "status", "-o", "json").out()).contains("\"served\" : 1");
+			assertThat(tree(prefix)).isEqualTo(before);
+			assertThat(archivesUnder(dir)).as("the shipped client archive is used, none is made").isEqualTo(archives);
+		}
+		finally {
+			as(user, astra.toString(), "daemon", "stop");
+		}
+	}
+
+	static Map<String, String> with(Map<String, String> env, String name, String value) {
+		Map<String, String> more = new HashMap<>(env);
+		more.put(name, value);
+		return more;
+	}
+
+	@Test
 	void theArchiveHoldsTheLayoutAloneATrimmedRuntimeAndChecksums() throws Exception {
 		assertThat(Files.size(RELEASE.resolve(ARCHIVE))).isLessThan(80L * 1024 * 1024);
 		// no fat jar: the application's jar holds its own classes, the libraries are beside it
@@ -182,7 +208,9 @@ class ReleaseIT {
 			assertThat(jar.stream().map(e -> e.getName())).noneMatch(n -> n.startsWith("BOOT-INF/"));
 		}
 		assertThat(LaunchFixture.files(installed.resolve("lib")))
-			.anyMatch(n -> n.matches("astra-\\d+-\\d+-one-shot\\.aot")).anyMatch(n -> n.matches("astra-\\d+-\\d+-prompt\\.aot"));
+			.anyMatch(n -> n.matches("astra-\\d+-\\d+-one-shot\\.aot")).anyMatch(n -> n.matches("astra-\\d+-\\d+-prompt\\.aot"))
+			.anyMatch(n -> n.matches("astra-\\d+-\\d+-client\\.aot"));
+		assertThat(installed.resolve("lib/app/client.jar")).isRegularFile();
 		assertThat(LaunchFixture.files(installed.resolve("runtime/lib")))
 			.noneMatch(n -> n.matches("lib(awt|jsound|fontmanager|splashscreen|lcms|javajpeg|mlib_image).*"));
 		assertThat(installed.resolve("runtime/include")).doesNotExist();
