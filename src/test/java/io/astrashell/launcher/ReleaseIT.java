@@ -177,6 +177,8 @@ class ReleaseIT {
 	@Test
 	void anInstalledReleaseServesThroughItsShippedClientAndMakesNothing() throws Exception {
 		Path astra = prefix.resolve("bin/astra");
+		// a home of its own: the session's socket folder is under it (~/.cache), which the other tests check is never made
+		Map<String, String> user = with(ReleaseIT.user, "HOME", Files.createDirectories(dir.resolve("daemon-home")).toString());
 		assertThat(quietly(user, astra.toString(), "daemon", "start", "--idle", "60s").out()).contains("[OK]");
 		try {
 			List<String> archives = archivesUnder(dir);
