@@ -11,7 +11,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -55,13 +54,6 @@ final class TlsPool {
 		}
 	}
 
-	/** How many pools this process holds (tests). */
-	static int size() {
-		synchronized (POOLS) {
-			return POOLS.size();
-		}
-	}
-
 	private static String digest(String password) {
 		if (password == null) {
 			return null;
@@ -75,21 +67,11 @@ final class TlsPool {
 		}
 	}
 
-	/** What picks a pool: the proxy and its credentials, and the TLS socket factory (by identity). */
+	/**
+	 * What picks a pool: the proxy and its credentials, and the TLS socket factory (by identity: the
+	 * JDK's factories do not override equals).
+	 */
 	private record Key(Proxy proxy, boolean proxied, String user, String passwordDigest, SSLSocketFactory tls) {
-
-		@Override
-		public boolean equals(Object o) {
-			return o instanceof Key k && Objects.equals(proxy, k.proxy) && proxied == k.proxied
-					&& Objects.equals(user, k.user)
-					&& Objects.equals(passwordDigest, k.passwordDigest) && tls == k.tls;
-		}
-
-		@Override
-		public int hashCode() {
-			return Objects.hash(proxy, proxied, user, passwordDigest, System.identityHashCode(tls));
-		}
-
 	}
 
 	/**
