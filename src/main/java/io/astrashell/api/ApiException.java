@@ -104,6 +104,27 @@ public abstract sealed class ApiException extends RuntimeException {
 
 	}
 
+	/**
+	 * 429, or 503 with a {@code Retry-After}: the service asks the client to slow down; the request
+	 * did not happen. {@link #retryAfter()} is the wait it named, or null.
+	 */
+	public static final class Throttled extends ApiException {
+
+		private final Duration retryAfter;
+
+		Throttled(int status, String method, String path, String serverMessage, Duration retryAfter) {
+			super(status, method, path, serverMessage, (status == 429 ? "throttled (429)" : "unavailable (" + status
+					+ ")") + (retryAfter == null ? "" : ", retry after " + duration(retryAfter)), null);
+			this.retryAfter = retryAfter;
+		}
+
+		/** The wait the answer's {@code Retry-After} named (never negative), or null when it named none. */
+		public Duration retryAfter() {
+			return retryAfter;
+		}
+
+	}
+
 	/** 5xx: the service failed. */
 	public static final class ServerError extends ApiException {
 

@@ -77,6 +77,25 @@ public final class DevOpsClient {
 		this.exchange = new Exchange(baseUrl, shownUrl, token, settings, trace, proxies, tls);
 	}
 
+	private DevOpsClient(DevOpsClient of, HttpSettings settings) {
+		this.baseUrl = of.baseUrl;
+		this.shownUrl = of.shownUrl;
+		this.settings = settings;
+		this.trace = of.trace;
+		this.exchange = of.exchange;
+	}
+
+	/**
+	 * The same client (its connections, token and route) that never retries: a throttled answer comes
+	 * back at once as {@link ApiException.Throttled}, for a caller that paces its own requests
+	 * ({@code org apply}).
+	 */
+	public DevOpsClient withoutRetries() {
+		return settings.retries() == 0 ? this
+				: new DevOpsClient(this, new HttpSettings(settings.connectTimeout(), settings.readTimeout(), 0,
+						settings.maxRetryWait(), settings.deadline(), settings.maxResponseSize()));
+	}
+
 	public String baseUrl() {
 		return baseUrl;
 	}
@@ -211,8 +230,12 @@ public final class DevOpsClient {
 												+ (route.isProxied() ? route.variable() : "HTTP_PROXY")
 												+ " (user:password@ before its host)"), null);
 			}
-			throw ApiException.of(answer.status(), method.name(), path, ErrorBodies.message(answer.contentType(),
-					answer.body().bytes()));
+			String message = ErrorBodies.message(answer.contentType(), answer.body().bytes());
+			if (answer.status() == 429 || (answer.status() == 503 && answer.retryAfter() != null)) {
+				throw new ApiException.Throttled(answer.status(), method.name(), path, message,
+						retryAfter(answer.retryAfter()));
+			}
+			throw ApiException.of(answer.status(), method.name(), path, message);
 		}
 	}
 
@@ -248,25 +271,30 @@ public final class DevOpsClient {
 	}
 
 	private Duration retryWait(String retryAfter, int attempt) {
-		Duration wait = Duration.ofMillis(250L << Math.min(attempt, 6));
-		if (retryAfter != null) {
-			try {
-				wait = Duration.ofSeconds(Long.parseLong(retryAfter.trim()));
-			}
-			catch (NumberFormatException e) {
-				try {
-					ZonedDateTime at = ZonedDateTime.parse(retryAfter.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-					wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
-				}
-				catch (RuntimeException ignored) {
-					// keep the back-off
-				}
-			}
-		}
-		if (wait.isNegative()) {
-			wait = Duration.ZERO;
-		}
+		Duration named = retryAfter(retryAfter);
+		Duration wait = named == null ? Duration.ofMillis(250L << Math.min(attempt, 6)) : named;
 		return wait.compareTo(settings.maxRetryWait()) > 0 ? settings.maxRetryWait() : wait;
+	}
+
+	/** A {@code Retry-After} (seconds, or an HTTP date) as a wait (never negative), or null when absent or unreadable. */
+	static Duration retryAfter(String retryAfter) {
+		if (retryAfter == null || retryAfter.isBlank()) {
+			return null;
+		}
+		Duration wait;
+		try {
+			wait = Duration.ofSeconds(Long.parseLong(retryAfter.trim()));
+		}
+		catch (NumberFormatException e) {
+			try {
+				ZonedDateTime at = ZonedDateTime.parse(retryAfter.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+				wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
+			}
+			catch (RuntimeException ignored) {
+				return null;
+			}
+		}
+		return wait.isNegative() ? Duration.ZERO : wait;
 	}
 
 	/** The wait before a retry; an interrupt ends it, and the call, at once. */

@@ -117,8 +117,15 @@ public final class OrgCommands implements CommandGroup {
 					.option(OptionSpec.flag("force", null,
 							"Apply even a plan that leaves no active Organization Administrator, or deletes a role of this session's token"))
 					.option(OptionSpec.flag("yes", "y", "Apply without asking (needed when not at a terminal)"))
+					.option(OptionSpec.value("parallel", null, "N", "Changes sent at once, in the order their "
+							+ "dependencies allow (default " + OrgFileService.DEFAULT_PARALLEL + ", 1 to "
+							+ OrgFileService.MAX_PARALLEL + "; 1 sends them one at a time in the plan's order)",
+							ValueKind.TEXT))
 					.argument(FILE)
-					.check((in, plan) -> read(in))
+					.check((in, plan) -> {
+						parallel(in);
+						read(in);
+					})
 					.json(JsonShape.object("applied", "failed").or("when nothing needs changing, and with --dry-run", DIFF_JSON))
 					.handler(this::apply));
 	}
@@ -242,7 +249,27 @@ public final class OrgCommands implements CommandGroup {
 		return out;
 	}
 
+	/** {@code --parallel N}: 1 to 64, the default when absent; anything else is exit 13 before any request. */
+	static int parallel(Invocation in) {
+		String value = in.option("parallel");
+		if (value == null) {
+			return OrgFileService.DEFAULT_PARALLEL;
+		}
+		try {
+			int n = Integer.parseInt(value.trim());
+			if (n >= 1 && n <= OrgFileService.MAX_PARALLEL) {
+				return n;
+			}
+		}
+		catch (NumberFormatException e) {
+			// named below
+		}
+		throw AstraError.invalidValue("Invalid value '" + value + "' for --parallel: give a number from 1 to "
+				+ OrgFileService.MAX_PARALLEL + " (1 sends the changes one at a time). Nothing was changed.");
+	}
+
 	private Output apply(Invocation in) {
+		int parallel = parallel(in);
 		OrgFile file = read(in);
 		Identity c = session.identityFor(in.globals());
 		OrgFileService.Planned planned = plan(in, file, c);
@@ -266,10 +293,10 @@ public final class OrgCommands implements CommandGroup {
 		if (!human) {
 			// one document: apply first, then report
 			List<Object> applied = new ArrayList<>();
-			ApplyProgress progress = new ApplyProgress(plan, change -> applied.add(change.data()));
+			ApplyProgress progress = new ApplyProgress(plan, change -> applied.add(change.data()), Job::carry);
 			try (Job.Report report = Job.reportWhileRunning(progress::stopSummary)) {
 				confirm(ask, plan);
-				files.apply(c, planned, progress);
+				files.apply(c, planned, parallel, progress);
 			}
 			catch (OrgFileService.Failed f) {
 				throw failure(f, plan);
@@ -281,12 +308,12 @@ public final class OrgCommands implements CommandGroup {
 			ApplyProgress progress = new ApplyProgress(plan, change -> {
 				console.out().println(Level.OK.prefix(style) + Renderer.clean(change.line()));
 				console.out().flush();
-			});
+			}, Job::carry);
 			int done;
 			// Ctrl-C (at the prompt or on a one-shot run) says what was applied, in flight and not sent
 			try (Job.Report report = Job.reportWhileRunning(progress::stopSummary)) {
 				confirm(ask, plan);
-				done = files.apply(c, planned, progress);
+				done = files.apply(c, planned, parallel, progress);
 			}
 			catch (OrgFileService.Failed f) {
 				throw failure(f, plan);
@@ -314,9 +341,8 @@ public final class OrgCommands implements CommandGroup {
 
 	/** The failure of an apply, of the same kind as the change's own failure. */
 	private static RuntimeException failure(OrgFileService.Failed f, Plan plan) {
-		int total = plan.changes().size();
-		List<String> notApplied = plan.changes().subList(f.applied(), total).stream().map(Plan.Change::line).toList();
-		String message = f.getMessage() + " " + summary(f.applied(), 1) + "; " + notApplied.size() + " not applied: "
+		List<String> notApplied = f.notApplied().stream().map(Plan.Change::line).toList();
+		String message = f.getMessage() + " " + summary(f.applied(), f.failed()) + "; " + notApplied.size() + " not applied: "
 				+ FewNames.join("; ", notApplied) + ". Run the same apply again to finish.";
 		return new AstraError(((AstraError) f.reason()).kind(), message, f);
 	}

@@ -1,42 +1,78 @@
 package io.astrashell.orgfile;
 
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import io.astrashell.cli.FewNames;
 
 /**
  * How far an {@code org apply} got, for the one line Ctrl-C prints: the changes applied (answered),
- * the one in flight (sent, not answered: it may or may not apply), and those not sent. Read from
+ * those in flight (sent, not answered: they may or may not apply), and those not sent. Read from
  * the thread that handles Ctrl-C while the apply's own thread sends.
  */
 public final class ApplyProgress implements OrgFileService.Progress {
+
+	private enum State {
+		NOT_SENT, IN_FLIGHT, APPLIED, FAILED
+	}
 
 	private final List<Plan.Change> changes;
 
 	private final OrgFileService.Progress next;
 
-	private int applied;
+	private final UnaryOperator<Runnable> workers;
 
-	private Plan.Change inFlight;
+	private final Map<Plan.Change, State> states = new IdentityHashMap<>();
 
-	/** Follows the apply of {@code plan}, telling {@code next} of each change that lands. */
+	/** Follows the apply of {@code plan}, telling {@code next} of each change applied, in the plan's order. */
 	public ApplyProgress(Plan plan, OrgFileService.Progress next) {
+		this(plan, next, UnaryOperator.identity());
+	}
+
+	/**
+	 * As {@link #ApplyProgress(Plan, OrgFileService.Progress)}; the threads that send changes run their
+	 * work through {@code workers} (so that they belong to the command's job).
+	 */
+	public ApplyProgress(Plan plan, OrgFileService.Progress next, UnaryOperator<Runnable> workers) {
 		this.changes = plan.changes();
 		this.next = next;
+		this.workers = workers;
 	}
 
 	@Override
 	public synchronized void sending(Plan.Change change) {
-		inFlight = change;
+		states.put(change, State.IN_FLIGHT);
+	}
+
+	@Override
+	public synchronized void landed(Plan.Change change) {
+		states.put(change, State.APPLIED);
+	}
+
+	@Override
+	public synchronized void unsent(Plan.Change change) {
+		states.put(change, State.NOT_SENT);
+	}
+
+	@Override
+	public synchronized void failed(Plan.Change change) {
+		states.put(change, State.FAILED);
 	}
 
 	@Override
 	public void applied(Plan.Change change) {
 		synchronized (this) {
-			applied++;
-			inFlight = null;
+			states.put(change, State.APPLIED);
 		}
 		next.applied(change);
+	}
+
+	@Override
+	public Runnable onWorker(Runnable task) {
+		return workers.apply(task);
 	}
 
 	/**
@@ -46,20 +82,28 @@ public final class ApplyProgress implements OrgFileService.Progress {
 	 */
 	public synchronized String stopSummary() {
 		int total = changes.size();
-		int flying = inFlight == null ? 0 : 1;
-		List<String> done = lines(0, applied);
-		List<String> notSent = lines(applied + flying, total);
-		return "org apply stopped: " + applied + " of " + total + " change" + (total == 1 ? "" : "s") + " applied"
+		List<String> done = lines(State.APPLIED);
+		List<String> flying = lines(State.IN_FLIGHT);
+		List<String> failed = lines(State.FAILED);
+		List<String> notSent = lines(State.NOT_SENT);
+		return "org apply stopped: " + done.size() + " of " + total + " change" + (total == 1 ? "" : "s") + " applied"
 				+ (done.isEmpty() ? "" : " (" + FewNames.join("; ", done) + ")") + ", "
-				+ (inFlight == null ? "none in flight"
-						: "1 in flight, sent and not answered: it may or may not apply ("
-								+ FewNames.cut(inFlight.line()) + ")")
+				+ (flying.isEmpty() ? "none in flight"
+						: flying.size() + " in flight, sent and not answered: " + (flying.size() == 1 ? "it" : "they")
+								+ " may or may not apply (" + FewNames.join("; ", flying) + ")")
+				+ (failed.isEmpty() ? "" : ", " + failed.size() + " failed (" + FewNames.join("; ", failed) + ")")
 				+ ", " + notSent.size() + " not sent" + (notSent.isEmpty() ? "" : " (" + FewNames.join("; ", notSent) + ")")
-				+ (applied == 0 && flying == 0 ? ": nothing was changed." : ". Run the same apply again to finish.");
+				+ (done.isEmpty() && flying.isEmpty() ? ": nothing was changed." : ". Run the same apply again to finish.");
 	}
 
-	private List<String> lines(int from, int to) {
-		return changes.subList(Math.min(from, to), to).stream().map(Plan.Change::line).toList();
+	private List<String> lines(State state) {
+		List<String> out = new ArrayList<>();
+		for (Plan.Change c : changes) {
+			if (states.getOrDefault(c, State.NOT_SENT) == state) {
+				out.add(c.line());
+			}
+		}
+		return out;
 	}
 
 }

@@ -2,14 +2,18 @@ package io.astrashell.orgfile;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.astrashell.api.ApiException;
 import io.astrashell.api.CallInterrupted;
+import io.astrashell.api.DevOpsClient;
 import io.astrashell.api.RolesApi;
 import io.astrashell.api.TokensApi;
 import io.astrashell.api.UsersApi;
@@ -34,7 +38,7 @@ import org.springframework.stereotype.Service;
 /**
  * The organization as a file, against the API: export it, plan the changes that make it match a
  * file (one users listing and one roles listing, however large the organization), and apply them
- * (one request per change, in the plan's order).
+ * (one request per change, several at once in the order their dependencies allow).
  */
 @Service
 public final class OrgFileService {
@@ -116,40 +120,81 @@ public final class OrgFileService {
 		return new Planned(state, plan);
 	}
 
-	/** Told of each change as its request is sent, and as it lands. */
+	/** Told of each change as its request is sent, as it lands, and (in the plan's order) as it is applied. */
 	@FunctionalInterface
 	public interface Progress {
 
-		/** The change's request is about to be sent: from now until {@link #applied}, it is in flight. */
+		/** The change's request is about to be sent: from now until it is answered, it is in flight. */
 		default void sending(Plan.Change change) {
 		}
 
+		/** The change landed (in the order the answers come: with several in flight, not the plan's). */
+		default void landed(Plan.Change change) {
+		}
+
+		/** The change was throttled (it did not happen) and waits to be sent again. */
+		default void unsent(Plan.Change change) {
+		}
+
+		/** The change failed: it was not applied. */
+		default void failed(Plan.Change change) {
+		}
+
+		/**
+		 * The change landed, told in the plan's order: once every change before it is told, or (after a
+		 * failure) once the apply is over.
+		 */
 		void applied(Plan.Change change);
+
+		/** What a thread sending changes runs: {@code task} within whatever the caller's thread runs in. */
+		default Runnable onWorker(Runnable task) {
+			return task;
+		}
 
 	}
 
-	/** A change failed: those before it landed, it and those after did not. */
+	/**
+	 * A change failed: the first in the plan's order that did. Those before it landed; of those after,
+	 * some may have landed too when several were in flight ({@link #notApplied()} names those that did not).
+	 */
 	public static final class Failed extends RuntimeException {
 
 		private final int applied;
+
+		private final int failed;
 
 		private final Plan.Change change;
 
 		private final RuntimeException cause;
 
-		Failed(int applied, Plan.Change change, RuntimeException cause) {
+		private final List<Plan.Change> notApplied;
+
+		Failed(int applied, int failed, Plan.Change change, RuntimeException cause, List<Plan.Change> notApplied) {
 			super(cause.getMessage(), cause);
 			this.applied = applied;
+			this.failed = failed;
 			this.change = change;
 			this.cause = cause;
+			this.notApplied = List.copyOf(notApplied);
 		}
 
+		/** How many changes landed. */
 		public int applied() {
 			return applied;
 		}
 
+		/** How many changes failed (1 when they are sent one at a time). */
+		public int failed() {
+			return failed;
+		}
+
 		public Plan.Change change() {
 			return change;
+		}
+
+		/** The changes that did not land, in the plan's order: those that failed, and those not sent. */
+		public List<Plan.Change> notApplied() {
+			return notApplied;
 		}
 
 		/**
@@ -162,38 +207,57 @@ public final class OrgFileService {
 
 	}
 
-	/**
-	 * Applies the plan's changes in order, one request each; stops at the first that fails. A change the
-	 * listings do not allow to send (a user or role listed without its id, a default resource without
-	 * the organization's id) fails the apply before anything is sent.
-	 */
+	/** The changes an apply sends at once unless told otherwise ({@code --parallel}). */
+	public static final int DEFAULT_PARALLEL = 8;
+
+	/** The most changes an apply may send at once. */
+	public static final int MAX_PARALLEL = 64;
+
+	/** As {@link #apply(Identity, Planned, int, Progress)}, one change at a time. */
 	public int apply(Identity identity, Planned planned, Progress progress) {
-		for (Plan.Change change : planned.plan().changes()) {
+		return apply(identity, planned, 1, progress);
+	}
+
+	/**
+	 * Applies the plan's changes, one request each (a role change reads the role first), up to
+	 * {@code parallel} at once in the order their dependencies allow ({@link ParallelApply},
+	 * {@link ApplyOrder}): with 1, one at a time in the plan's order. Stops sending at the first that
+	 * fails. A change the listings do not allow to send (a user or role listed without its id, a default
+	 * resource without the organization's id) fails the apply before anything is sent.
+	 * @return how many changes were applied
+	 */
+	public int apply(Identity identity, Planned planned, int parallel, Progress progress) {
+		if (parallel < 1 || parallel > MAX_PARALLEL) {
+			throw new IllegalArgumentException("parallel out of range: " + parallel);
+		}
+		List<Plan.Change> list = planned.plan().changes();
+		for (Plan.Change change : list) {
 			sendable(change, planned.plan().orgId());
 		}
-		Map<String, String> ids = new HashMap<>();
+		// role ids by name: written by the creation of a role, read by the user changes that wait for it
+		Map<String, String> ids = new ConcurrentHashMap<>();
 		for (Role r : planned.state().roles()) {
 			if (r.name() != null && r.id() != null) {
 				ids.put(Planner.key(r.name()), r.id());
 			}
 		}
 		String orgId = planned.plan().orgId();
-		int done = 0;
-		for (Plan.Change change : planned.plan().changes()) {
-			if (Thread.currentThread().isInterrupted()) { // Ctrl-C: send nothing more
-				throw new CallInterrupted("apply", change.line());
-			}
-			progress.sending(change);
-			try {
-				apply(identity, change, ids, orgId);
-			}
-			catch (AstraError e) {
-				throw new Failed(done, change, e);
-			}
-			done++;
-			progress.applied(change);
+		if (Thread.currentThread().isInterrupted() && !list.isEmpty()) { // Ctrl-C: send nothing
+			throw new CallInterrupted("apply", list.get(0).line());
 		}
-		return done;
+		return new ParallelApply(list, parallel, progress, new ParallelApply.Work() {
+
+			@Override
+			public void send(int index) {
+				apply(identity, list.get(index), ids, orgId);
+			}
+
+			@Override
+			public boolean landed(int index) {
+				return OrgFileService.this.landed(identity, list.get(index), ids);
+			}
+
+		}).run();
 	}
 
 	/** Throws unless the request of {@code change} can be made from what the API listed. */
@@ -219,22 +283,47 @@ public final class OrgFileService {
 		}
 	}
 
+	/** A call of a change: not retried by the client, since the apply paces its own retries. */
+	private <T> T call(Identity identity, String what, Function<DevOpsClient, T> call) {
+		return api.call(identity, what, c -> call.apply(c.withoutRetries()));
+	}
+
+	private void run(Identity identity, String what, Consumer<DevOpsClient> call) {
+		call(identity, what, c -> {
+			call.accept(c);
+			return null;
+		});
+	}
+
+	/** The listener is told from the threads that send the changes, one at a time. */
+	private void added(Identity identity, Object record) {
+		synchronized (changes) {
+			changes.added(identity, record);
+		}
+	}
+
+	private void removed(Identity identity, Object record) {
+		synchronized (changes) {
+			changes.removed(identity, record);
+		}
+	}
+
 	private void apply(Identity identity, Plan.Change change, Map<String, String> ids, String orgId) {
 		if (change instanceof Plan.AddRole a) {
-			Role created = api.call(identity, "create the role '" + a.name() + "'",
+			Role created = call(identity, "create the role '" + a.name() + "'",
 					c -> RolesApi.create(c, new RoleRequest(a.name(), a.policy())));
 			if (created == null || created.id() == null) {
 				throw AstraError.failed("The API created role '" + a.name()
 						+ "' without sending its id: run apply again to go on.");
 			}
 			ids.put(Planner.key(a.name()), created.id());
-			changes.added(identity, new Role(created.id(), a.name(), a.policy()));
+			added(identity, new Role(created.id(), a.name(), a.policy()));
 		}
 		else if (change instanceof Plan.ChangeRole r) {
 			// the plan's change replaces the whole role: taking turns with the other shells of this machine,
 			// it is sent only if the role still holds what the plan was made from
 			api.exclusive(identity, "roles", () -> {
-				Role now = api.call(identity, "read the role '" + r.current().name() + "'", c -> {
+				Role now = call(identity, "read the role '" + r.current().name() + "'", c -> {
 					try {
 						return RolesApi.get(c, r.current().id());
 					}
@@ -248,7 +337,7 @@ public final class OrgFileService {
 							+ "command after the plan was made: not updated, so that its change is not undone. Run the "
 							+ "apply again: it plans from what the role holds now.");
 				}
-				api.run(identity, "update the role '" + r.current().name() + "'",
+				run(identity, "update the role '" + r.current().name() + "'",
 						c -> RolesApi.update(c, r.current().id(), new RoleRequest(r.name(), r.policy())));
 				return null;
 			});
@@ -257,22 +346,95 @@ public final class OrgFileService {
 		}
 		else if (change instanceof Plan.AddUser u) {
 			List<String> roleIds = ids(u.roles(), ids);
-			api.run(identity, "invite " + u.email(), c -> UsersApi.invite(c, new InviteUserRequest(u.email(), orgId, roleIds)));
-			changes.added(identity, new User(null, u.email(), "invited", List.of()));
+			run(identity, "invite " + u.email(), c -> UsersApi.invite(c, new InviteUserRequest(u.email(), orgId, roleIds)));
+			added(identity, new User(null, u.email(), "invited", List.of()));
 		}
 		else if (change instanceof Plan.SetUserRoles s) {
 			List<String> roleIds = ids(s.to(), ids);
-			api.run(identity, "set the roles of " + s.current().email(),
+			run(identity, "set the roles of " + s.current().email(),
 					c -> UsersApi.setRoles(c, s.current().userId(), new UserRolesRequest(roleIds)));
 		}
 		else if (change instanceof Plan.RemoveUser u) {
-			api.run(identity, "remove " + u.current().email(), c -> UsersApi.delete(c, u.current().userId()));
-			changes.removed(identity, u.current());
+			run(identity, "remove " + u.current().email(), c -> UsersApi.delete(c, u.current().userId()));
+			removed(identity, u.current());
 		}
 		else if (change instanceof Plan.RemoveRole r) {
-			api.run(identity, "delete the role '" + r.current().name() + "'", c -> RolesApi.delete(c, r.current().id()));
-			changes.removed(identity, r.current());
+			run(identity, "delete the role '" + r.current().name() + "'", c -> RolesApi.delete(c, r.current().id()));
+			removed(identity, r.current());
 		}
+	}
+
+	/**
+	 * Whether {@code change}, sent without an answer (it may or may not have reached the server), has
+	 * landed: read back from the API (the users listing, or the role). A role created so has its id
+	 * learnt, as its creation's answer would have given it.
+	 */
+	private boolean landed(Identity identity, Plan.Change change, Map<String, String> ids) {
+		if (change instanceof Plan.AddRole a) {
+			List<Role> roles = call(identity, "list the roles", RolesApi::list);
+			for (Role r : roles == null ? List.<Role>of() : roles) {
+				if (r != null && r.name() != null && r.id() != null && Planner.key(r.name()).equals(Planner.key(a.name()))) {
+					ids.put(Planner.key(a.name()), r.id());
+					added(identity, new Role(r.id(), a.name(), a.policy()));
+					return true;
+				}
+			}
+			return false;
+		}
+		if (change instanceof Plan.ChangeRole r) {
+			Role now = role(identity, r.current());
+			if (now == null || !same(now, new Role(r.current().id(), r.name(), r.policy()))) {
+				return false;
+			}
+			ids.remove(Planner.key(r.current().name()));
+			ids.put(Planner.key(r.name()), r.current().id());
+			return true;
+		}
+		if (change instanceof Plan.RemoveRole r) {
+			return role(identity, r.current()) == null;
+		}
+		if (change instanceof Plan.AddUser u) {
+			OrganizationUsers users = call(identity, "list the users", UsersApi::list);
+			return users != null && users.users().stream()
+				.anyMatch(x -> x != null && x.email() != null && x.email().strip().equalsIgnoreCase(u.email().strip()));
+		}
+		if (change instanceof Plan.SetUserRoles s) {
+			User now = user(identity, s.current());
+			if (now == null) {
+				return false;
+			}
+			Set<String> held = new HashSet<>();
+			now.roles().forEach(x -> held.add(x.id()));
+			return held.equals(new HashSet<>(ids(s.to(), ids)));
+		}
+		if (change instanceof Plan.RemoveUser u) {
+			return user(identity, u.current()) == null;
+		}
+		return false;
+	}
+
+	/** The role as the API holds it now, or null when it is gone. */
+	private Role role(Identity identity, Role of) {
+		return call(identity, "read the role '" + of.name() + "'", c -> {
+			try {
+				return RolesApi.get(c, of.id());
+			}
+			catch (ApiException.NotFound e) {
+				return null;
+			}
+		});
+	}
+
+	/** The user as the API holds it now, or null when it is gone. */
+	private User user(Identity identity, User of) {
+		return call(identity, "read the user " + of.email(), c -> {
+			try {
+				return UsersApi.get(c, of.userId());
+			}
+			catch (ApiException.NotFound e) {
+				return null;
+			}
+		});
 	}
 
 	/**

@@ -103,6 +103,11 @@ public final class ApiCalls {
 							== AstraEnvironment.LOCAL ? " given with --local-endpoint (or ASTRA_LOCAL_ENDPOINT)"
 									: " of " + env + " in application.yml") + ".", e);
 		}
+		if (e instanceof ApiException.Throttled) {
+			return new AstraError(AstraError.Kind.FAILED, "The Astra DevOps API asked to slow down while trying to "
+					+ what + " (HTTP " + e.status() + ": " + e.reason(e.status() == 429 ? "too many requests"
+							: "unavailable") + "). Try again later.", e);
+		}
 		if (e instanceof ApiException.ServerError) {
 			return new AstraError(AstraError.Kind.FAILED, "The Astra DevOps API failed to " + what + " (HTTP "
 					+ e.status() + ": " + e.reason("server error") + "). Try again later.", e);

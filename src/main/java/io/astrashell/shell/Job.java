@@ -122,6 +122,22 @@ public final class Job {
 	}
 
 	/**
+	 * {@code task}, to run on another thread as part of this thread's job (the threads of an
+	 * {@code org apply} that send its changes): once the job is abandoned, what it writes through the
+	 * {@link Console} (a {@code -v} line) is dropped too. Without a job, {@code task} itself.
+	 */
+	public static Runnable carry(Runnable task) {
+		Job job = CURRENT.get();
+		if (job == null) {
+			return task;
+		}
+		return () -> job.run(() -> {
+			task.run();
+			return null;
+		});
+	}
+
+	/**
 	 * Work the prompt does on its own thread when it abandons the job (a script's session switches
 	 * undone), so that the next line typed does not wait for the abandoned thread to end.
 	 */
