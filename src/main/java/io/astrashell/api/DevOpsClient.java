@@ -75,25 +75,29 @@ public final class DevOpsClient {
 		this.settings = settings;
 		this.trace = trace;
 		this.exchange = new Exchange(baseUrl, shownUrl, token, settings, trace, proxies, tls);
+		this.paced = false;
 	}
 
-	private DevOpsClient(DevOpsClient of, HttpSettings settings) {
+	private DevOpsClient(DevOpsClient of) {
 		this.baseUrl = of.baseUrl;
 		this.shownUrl = of.shownUrl;
-		this.settings = settings;
+		this.settings = of.settings;
 		this.trace = of.trace;
 		this.exchange = of.exchange;
+		this.paced = true;
 	}
 
+	/** Whether a throttled answer comes back at once ({@link #paced()}) rather than being retried here. */
+	private final boolean paced;
+
 	/**
-	 * The same client (its connections, token and route) that never retries: a throttled answer comes
-	 * back at once as {@link ApiException.Throttled}, for a caller that paces its own requests
-	 * ({@code org apply}).
+	 * The same client (its connections, token and route) for a caller that paces its own requests
+	 * ({@code org apply}): a throttled answer (429, or 503 with a {@code Retry-After}) is not retried
+	 * here but comes back at once as {@link ApiException.Throttled}; 502, 503 and 504 without one are
+	 * retried as ever.
 	 */
-	public DevOpsClient withoutRetries() {
-		return settings.retries() == 0 ? this
-				: new DevOpsClient(this, new HttpSettings(settings.connectTimeout(), settings.readTimeout(), 0,
-						settings.maxRetryWait(), settings.deadline(), settings.maxResponseSize()));
+	public DevOpsClient paced() {
+		return paced ? this : new DevOpsClient(this);
 	}
 
 	public String baseUrl() {
@@ -212,7 +216,8 @@ public final class DevOpsClient {
 						!sameOrigin(uri, target) ? "another origin than " + shownUrl
 								: method != HttpMethod.GET ? "for a " + method + " request" : "once too many");
 			}
-			if (retryable && attempt < settings.retries() && isRetryable(answer.status())) {
+			if (retryable && attempt < settings.retries() && isRetryable(answer.status())
+					&& !(paced && isThrottled(answer))) {
 				attempt++;
 				Duration wait = retryWait(answer.retryAfter(), attempt);
 				trace.log(() -> method + " " + path + " answered " + answer.status() + ": retry in " + wait.toMillis()
@@ -231,7 +236,7 @@ public final class DevOpsClient {
 												+ " (user:password@ before its host)"), null);
 			}
 			String message = ErrorBodies.message(answer.contentType(), answer.body().bytes());
-			if (answer.status() == 429 || (answer.status() == 503 && answer.retryAfter() != null)) {
+			if (isThrottled(answer)) {
 				throw new ApiException.Throttled(answer.status(), method.name(), path, message,
 						retryAfter(answer.retryAfter()));
 			}
@@ -264,6 +269,11 @@ public final class DevOpsClient {
 
 	private static int port(URI uri) {
 		return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+	}
+
+	/** 429, or 503 naming when to come back: the service asks to slow down. */
+	private static boolean isThrottled(Answer answer) {
+		return answer.status() == 429 || (answer.status() == 503 && answer.retryAfter() != null);
 	}
 
 	private static boolean isRetryable(int status) {

@@ -1,6 +1,7 @@
 package io.astrashell.command;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -14,8 +15,10 @@ import io.astrashell.cli.ValueKind;
 import io.astrashell.output.Level;
 import io.astrashell.output.Output;
 import io.astrashell.sandbox.LocalSandbox;
+import io.astrashell.sandbox.SandboxFaults;
 import io.astrashell.session.Session;
 import io.astrashell.shell.Job;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Component;
 
 /** {@code sandbox serve} and {@code sandbox reset}: the local Astra DevOps API of {@code --env local}. */
@@ -42,6 +45,12 @@ public final class SandboxCommands implements CommandGroup {
 					.description("Serve the local sandbox until Ctrl-C; print its endpoint and admin token")
 					.option(OptionSpec.value("port", "p", "PORT", "Port on 127.0.0.1 (default: a free port)",
 							ValueKind.TEXT))
+					.option(OptionSpec.value("latency", null, "DURATION",
+							"Answer each request after this long, as a distant service (100ms, 1s; default 0)",
+							ValueKind.TEXT))
+					.option(OptionSpec.value("max-in-flight", null, "N",
+							"Answer 429 with Retry-After to requests beyond N at once, as a throttling service (default: no limit)",
+							ValueKind.TEXT))
 					.json(JsonShape.object("endpoint", "adminToken", "organizationId", "organizationName", "state"))
 					.handler(this::serve),
 				AstraCommand.named("sandbox reset").group(GROUP)
@@ -52,9 +61,10 @@ public final class SandboxCommands implements CommandGroup {
 
 	private Output serve(Invocation in) throws IOException {
 		int port = port(in.option("port"));
+		SandboxFaults faults = new SandboxFaults(latency(in.option("latency")), maxInFlight(in.option("max-in-flight")));
 		LocalSandbox sandbox;
 		try {
-			sandbox = LocalSandbox.start(session.home().ensure(), port, session.sandboxResources());
+			sandbox = LocalSandbox.start(session.home().ensure(), port, session.sandboxResources(), faults);
 		}
 		catch (LocalSandbox.PortUnavailable e) {
 			throw AstraError.invalidValue("Cannot serve the sandbox: " + e.getMessage()
@@ -99,6 +109,40 @@ public final class SandboxCommands implements CommandGroup {
 		}
 		catch (NumberFormatException e) {
 			throw AstraError.invalidValue("Invalid port '" + value + "': give a number from 0 to 65535.");
+		}
+	}
+
+	static Duration latency(String value) {
+		if (value == null) {
+			return Duration.ZERO;
+		}
+		try {
+			Duration d = value.trim().equals("0") ? Duration.ZERO : DurationStyle.detectAndParse(value.trim());
+			if (d.isNegative() || d.compareTo(Duration.ofMinutes(1)) > 0) {
+				throw new IllegalArgumentException();
+			}
+			return d;
+		}
+		catch (RuntimeException e) {
+			throw AstraError.invalidValue("Invalid value '" + value + "' for --latency: give a duration from 0 to 1m, "
+					+ "such as 100ms or 1s.");
+		}
+	}
+
+	static int maxInFlight(String value) {
+		if (value == null) {
+			return 0;
+		}
+		try {
+			int n = Integer.parseInt(value.trim());
+			if (n < 1) {
+				throw new NumberFormatException();
+			}
+			return n;
+		}
+		catch (NumberFormatException e) {
+			throw AstraError.invalidValue("Invalid value '" + value + "' for --max-in-flight: give a whole number, "
+					+ "1 or more.");
 		}
 	}
 

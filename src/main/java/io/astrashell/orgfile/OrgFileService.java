@@ -283,9 +283,9 @@ public final class OrgFileService {
 		}
 	}
 
-	/** A call of a change: not retried by the client, since the apply paces its own retries. */
+	/** A call of a change: a throttled answer comes back at once, since the apply paces its own retries. */
 	private <T> T call(Identity identity, String what, Function<DevOpsClient, T> call) {
-		return api.call(identity, what, c -> call.apply(c.withoutRetries()));
+		return api.call(identity, what, c -> call.apply(c.paced()));
 	}
 
 	private void run(Identity identity, String what, Consumer<DevOpsClient> call) {

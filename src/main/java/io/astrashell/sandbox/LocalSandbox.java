@@ -35,6 +35,9 @@ public final class LocalSandbox implements AutoCloseable {
 
 	private static final int THREADS = 4;
 
+	/** Threads of a sandbox that plays faults: more than the most an apply sends at once. */
+	private static final int FAULT_THREADS = 96;
+
 	private static final byte[] LOOPBACK = { 127, 0, 0, 1 };
 
 	/**
@@ -88,7 +91,24 @@ public final class LocalSandbox implements AutoCloseable {
 	 */
 	public static LocalSandbox start(Path astraHome, int port, SSLContext tls, SandboxResources resources)
 			throws IOException {
+		return start(astraHome, port, tls, resources, SandboxFaults.NONE);
+	}
+
+	/** As {@link #start(Path, int, SandboxResources)}, playing {@code faults} (latency, throttling). */
+	public static LocalSandbox start(Path astraHome, int port, SandboxResources resources, SandboxFaults faults)
+			throws IOException {
+		return start(astraHome, port, null, resources, faults);
+	}
+
+	/** As {@link #start(Path, int, SandboxFaults)} with the resources found on the class path: for tests and tools. */
+	public static LocalSandbox start(Path astraHome, int port, SandboxFaults faults) throws IOException {
+		return start(astraHome, port, null, SandboxResources.scan(), faults);
+	}
+
+	private static LocalSandbox start(Path astraHome, int port, SSLContext tls, SandboxResources resources,
+			SandboxFaults faults) throws IOException {
 		Objects.requireNonNull(astraHome, "astraHome");
+		Objects.requireNonNull(faults, "faults");
 		Objects.requireNonNull(resources, "resources");
 		if (port < 0 || port > 65535) {
 			throw new IllegalArgumentException("port out of range: " + port);
@@ -114,9 +134,11 @@ public final class LocalSandbox implements AutoCloseable {
 		catch (BindException ex) {
 			throw new PortUnavailable(port, ex);
 		}
-		SandboxHandler handler = new SandboxHandler(store, resources);
+		SandboxHandler handler = new SandboxHandler(store, resources, faults);
 		server.createContext("/", handler);
-		ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads("astra-sandbox-"));
+		// with a latency, requests wait on their threads: enough of them that the clients' concurrency shows
+		ExecutorService executor = Executors.newFixedThreadPool(faults.any() ? FAULT_THREADS : THREADS,
+				daemonThreads("astra-sandbox-"));
 		server.setExecutor(executor);
 		try {
 			startAsDaemon(server);

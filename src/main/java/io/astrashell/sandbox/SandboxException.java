@@ -31,6 +31,9 @@ final class SandboxException extends RuntimeException {
 	/** {@code 405}: the path exists but not with this method. */
 	static final int METHOD_NOT_ALLOWED = 340019;
 
+	/** {@code 429}: more requests at once than {@code sandbox serve --max-in-flight} allows. */
+	static final int TOO_MANY_REQUESTS = 340021;
+
 	/** {@code 500}: the sandbox failed (for example an unreadable state file). */
 	static final int INTERNAL = 340020;
 

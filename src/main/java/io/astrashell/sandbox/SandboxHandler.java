@@ -1,6 +1,7 @@
 package io.astrashell.sandbox;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -22,9 +23,18 @@ final class SandboxHandler implements HttpHandler {
 
 	private final AtomicLong requests = new AtomicLong();
 
+	private final SandboxFaults faults;
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
 	SandboxHandler(SandboxStore store, SandboxResources resources) {
+		this(store, resources, SandboxFaults.NONE);
+	}
+
+	SandboxHandler(SandboxStore store, SandboxResources resources, SandboxFaults faults) {
 		this.store = store;
 		this.resources = resources;
+		this.faults = faults;
 	}
 
 	long requests() {
@@ -34,8 +44,42 @@ final class SandboxHandler implements HttpHandler {
 	@Override
 	public void handle(HttpExchange exchange) throws IOException {
 		requests.incrementAndGet();
+		int now = inFlight.incrementAndGet();
+		try {
+			handle(exchange, faults.maxInFlight() > 0 && now > faults.maxInFlight());
+		}
+		finally {
+			inFlight.decrementAndGet();
+		}
+	}
+
+	private void handle(HttpExchange exchange, boolean throttled) throws IOException {
 		SandboxRequest request = new SandboxRequest(exchange);
+		if (!faults.latency().isZero()) {
+			try {
+				Thread.sleep(faults.latency().toMillis());
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				exchange.close();
+				return;
+			}
+		}
 		SandboxResponse response;
+		if (throttled) {
+			// as a gateway throttles: before routing, in the standard form, naming when to come back
+			exchange.getRequestBody().readAllBytes();
+			exchange.getResponseHeaders().set("Retry-After", String.valueOf(faults.retryAfter()));
+			response = SandboxResponse.error(ErrorForm.STANDARD, 429, SandboxException.TOO_MANY_REQUESTS,
+					"too many requests: at most " + faults.maxInFlight() + " at once");
+			try {
+				response.send(exchange, request);
+			}
+			finally {
+				exchange.close();
+			}
+			return;
+		}
 		try {
 			response = route(request);
 		}

@@ -154,7 +154,8 @@ class OrgFileTest {
 		assertThat(unattended.err()).contains("need --yes");
 		assertThat(proxy.writes()).isEmpty();
 
-		Result apply = run("org", "apply", f.toString(), "--prune", "--yes");
+		// one at a time: the writes in the plan's order
+		Result apply = run("org", "apply", f.toString(), "--prune", "--yes", "--parallel", "1");
 		assertThat(apply.exitCode()).as(apply.toString()).isZero();
 		assertThat(apply.out()).contains("[OK]    + role \"Auditors\" (org-read, org-audits-read)\n")
 			.contains("[OK]    - role \"Old Role\"\n");
@@ -260,7 +261,7 @@ class OrgFileTest {
 		}
 		Path f = file("many.yaml", yaml.toString());
 		proxy.failWrite(2);
-		Result failed = run("org", "apply", f.toString(), "--yes");
+		Result failed = run("org", "apply", f.toString(), "--yes", "--parallel", "1");
 		assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(100);
 		String error = failed.err().lines().filter(l -> l.startsWith("[ERROR]")).findFirst().orElseThrow();
 		assertThat(error).contains("1 change applied, 1 failed; 59 not applied: + user user1-")
@@ -273,7 +274,7 @@ class OrgFileTest {
 		seed();
 		Path f = file("wanted.yaml", WANTED);
 		proxy.failWrite(3);
-		Result failed = run("org", "apply", f.toString(), "--prune", "--yes");
+		Result failed = run("org", "apply", f.toString(), "--prune", "--yes", "--parallel", "1");
 		assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(100);
 		assertThat(failed.out()).contains("[OK]    + role \"Auditors\"").contains("[OK]    ~ role \"Pipeline Reader\"")
 			.doesNotContain("+ user new@example.com [RO User]\n[OK]");

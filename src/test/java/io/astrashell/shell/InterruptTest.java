@@ -134,7 +134,7 @@ class InterruptTest {
 			Path file = Files.writeString(dir.resolve("org.yaml"), OneShotInterruptTest.FILE);
 			t.waitFor("astra (LOCAL)> ", 1);
 			proxy.holdWrite(3);
-			t.type("org apply " + file + " --yes\r");
+			t.type("org apply " + file + " --yes --parallel 1\r");
 			proxy.awaitHeld();
 			t.type("\u0003");
 			String screen = t.waitFor("astra (LOCAL)> ", 2);

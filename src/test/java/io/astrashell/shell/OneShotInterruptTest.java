@@ -110,7 +110,7 @@ class OneShotInterruptTest {
 	void ctrlCOnAnApplySaysWhatWasAppliedInFlightAndNotSentAndSendsNothingMore() throws Exception {
 		Path file = Files.writeString(dir.resolve("org.yaml"), FILE);
 		proxy.holdWrite(3); // the first invite
-		Run r = interruptedAtTheHeldWrite("org", "apply", file.toString(), "--yes");
+		Run r = interruptedAtTheHeldWrite("org", "apply", file.toString(), "--yes", "--parallel", "1");
 		assertThat(r.exit()).as(r.toString()).isEqualTo(130);
 		assertThat(r.err()).as(r.toString()).contains("[WARN]  Interrupted: org apply stopped: 2 of 5 changes applied "
 				+ "(+ role \"Alpha\" (org-read); + role \"Beta\" (org-read)), 1 in flight, sent and not answered: it may or "
@@ -139,12 +139,12 @@ class OneShotInterruptTest {
 	@Test
 	void ctrlCOnAnApplyInAScriptSaysBoth() throws Exception {
 		Path file = Files.writeString(dir.resolve("org.yaml"), FILE);
-		Path script = Files.writeString(dir.resolve("apply.astra"), "org apply " + file + " --yes\norg id\n");
+		Path script = Files.writeString(dir.resolve("apply.astra"), "org apply " + file + " --yes --parallel 1\norg id\n");
 		proxy.holdWrite(3);
 		Run r = interruptedAtTheHeldWrite("script", script.toString());
 		assertThat(r.exit()).as(r.toString()).isEqualTo(130);
 		assertThat(r.err()).as(r.toString()).contains("[WARN]  Interrupted at " + script + ":1 (org apply " + file
-				+ " --yes): the script stopped there, 0 of 2 line(s) run before it")
+				+ " --yes --parallel 1): the script stopped there, 0 of 2 line(s) run before it")
 			.contains("A change that line already sent may still apply. org apply stopped: 2 of 5 changes applied")
 			.contains("2 not sent");
 	}
