@@ -51,6 +51,17 @@ class OneShotInterruptTest {
 
 	/** {@code astra ARGS --env local ...} in a new JVM; SIGINT once the held write came; its end. */
 	Run interruptedAtTheHeldWrite(String... args) throws Exception {
+		return interruptedWhen(proxy::awaitHeld, args);
+	}
+
+	interface Awaiting {
+
+		void await() throws InterruptedException;
+
+	}
+
+	/** {@code astra ARGS --env local ...} in a new JVM; SIGINT once {@code held} returns; its end. */
+	Run interruptedWhen(Awaiting held, String... args) throws Exception {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-cp", System.getProperty("java.class.path"), "io.astrashell.AstraShellApplication"));
 		command.addAll(List.of(args));
@@ -65,7 +76,7 @@ class OneShotInterruptTest {
 		pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
 		Process p = pb.start();
 		try {
-			proxy.awaitHeld();
+			held.await();
 			assumeSigintIsNotIgnored(p.pid());
 			assertThat(new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor()).isZero();
 			assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the run ended").isTrue();
@@ -120,6 +131,27 @@ class OneShotInterruptTest {
 		assertThat(r.out()).contains("[OK]    + role \"Alpha\"").contains("[OK]    + role \"Beta\"")
 			.doesNotContain("[OK]    + user");
 		assertThat(proxy.writes()).hasSize(3); // nothing sent after Ctrl-C
+	}
+
+	@Test
+	void ctrlCOnAParallelApplySaysWhatWasAppliedWhatWasInFlightAndWhatWasNotSent() throws Exception {
+		StringBuilder yaml = new StringBuilder("users:\n  - email: admin@sandbox.local\n    roles: [Organization Administrator]\n");
+		for (int i = 1; i <= 20; i++) {
+			yaml.append("  - email: p").append(i).append("@example.com\n    roles: [RO User]\n");
+		}
+		Path file = Files.writeString(dir.resolve("org.yaml"), yaml.toString());
+		proxy.holdWritesFrom(3); // two invites answered, then every one held: 8 in flight (the default), 10 not sent
+		Run r = interruptedWhen(() -> proxy.awaitHeld(8), "org", "apply", file.toString(), "--yes");
+		assertThat(r.exit()).as(r.toString()).isEqualTo(130);
+		String line = r.err().lines().filter(l -> l.startsWith("[WARN]  Interrupted: org apply stopped: ")).findFirst()
+			.orElseThrow(() -> new AssertionError(r.toString()));
+		assertThat(line).contains("stopped: 2 of 20 changes applied (")
+			.contains(", 8 in flight, sent and not answered: they may or may not apply (")
+			.contains(", 10 not sent (").contains("and 7 more). Run the same apply again to finish.");
+		assertThat(r.err()).doesNotContain("[ERROR]").doesNotContain("Exception");
+		assertThat(r.out().lines().filter(l -> l.startsWith("[OK]")).count()).isLessThanOrEqualTo(2); // those of the plan's first changes
+		Thread.sleep(300); // room for a change sent after Ctrl-C, which would come within milliseconds
+		assertThat(proxy.writes()).hasSize(10); // nothing sent after Ctrl-C
 	}
 
 	@Test
