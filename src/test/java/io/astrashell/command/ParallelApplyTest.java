@@ -155,7 +155,7 @@ class ParallelApplyTest {
 		Path f = file("mixed.yaml", MIXED);
 		Result apply = org.run("org", "apply", f.toString(), "--prune", "--yes", "--parallel", "16");
 		assertThat(apply.exitCode()).as(apply.toString()).isZero();
-		List<String> events = org.proxy.events;
+		List<String> events = org.proxy.events.stream().filter(e -> !e.contains(" GET ")).toList(); // the writes
 		String auditors = org.roleId("Auditors");
 		int created = indexOf(events, "< POST /v2/organizations/roles ", "Auditors");
 		int changed = indexOf(events, "< PUT /v2/organizations/roles/" + org.roleId("Pipeline Reader") + " ", "");
