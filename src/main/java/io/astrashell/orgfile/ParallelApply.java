@@ -26,7 +26,8 @@ import io.astrashell.error.AstraError;
  * the number of changes allowed in flight is halved (at least 1, once per burst of such answers), no
  * change is sent until the wait the answer named has passed (at most {@link #MAX_WAIT}; doubling from
  * {@link #FIRST_BACKOFF} when it named none), and the change goes again, {@link #MAX_TRIES} tries in
- * all. Every {@link #GROW_EVERY} changes landed let one more in flight, up to {@code parallel}.
+ * all. Every {@link #GROW_EVERY} changes landed let one more in flight, up to {@code parallel}; to
+ * reach the number that was throttled last takes eight times as many.
  *
  * <p>A change whose request may have reached the server without its answer coming back (no answer
  * within the timeouts, a connection cut) is read back before it is sent again: if it landed, it is
@@ -117,6 +118,7 @@ final class ParallelApply {
 		int running = 0;
 		int landed = 0;
 		int sinceGrow = 0;
+		int throttledAt = Integer.MAX_VALUE;
 		long generation = 0;
 		long pausedUntil = System.nanoTime();
 		int printed = 0;
@@ -178,7 +180,8 @@ final class ParallelApply {
 						state[i] = State.LANDED;
 						landed++;
 						progress.landed(change);
-						if (limit < parallel && ++sinceGrow >= GROW_EVERY) {
+						// back to just below where the service throttled quickly, past it slowly
+						if (limit < parallel && ++sinceGrow >= (limit + 1 >= throttledAt ? GROW_EVERY * 8 : GROW_EVERY)) {
 							limit++;
 							sinceGrow = 0;
 						}
@@ -198,6 +201,7 @@ final class ParallelApply {
 						if (r.kind() == Kind.THROTTLED) {
 							progress.unsent(change); // a throttled request did not happen
 							if (r.generation() == generation) { // once per burst of throttled answers
+								throttledAt = limit;
 								limit = Math.max(1, limit / 2);
 								generation++;
 								sinceGrow = 0;
