@@ -45,7 +45,9 @@
  * revoked}); 340014 expired token ({@code token expired}); 340015 permission denied ({@code permission
  * denied: the token's roles do not grant <action>}); 340016 not found ({@code user not found: <id>},
  * {@code token not found: <clientId>}, {@code not found: <path>}); 340017 bad request; 340018 conflict;
- * 340019 method not allowed; 340020 sandbox failure (500, such as an unreadable state file). Messages of
+ * 340019 method not allowed; 340020 sandbox failure (500, such as an unreadable state file); 340021 too
+ * many requests (429 with {@code Retry-After}, only when served with {@code --max-in-flight N}:
+ * {@code too many requests: at most <N> at once}). Messages of
  * validation: {@code invalid email address: '<email>'} (not an address by the client's own rule,
  * {@link io.astrashell.api.model.EmailAddress}), {@code orgID <id> is not the organization of the
  * token}, {@code at least one role is required}, {@code invalid role id: <id>}, {@code user <email> is
