@@ -57,7 +57,7 @@ class ApiLayoutTest {
 			.map(Method::getName)
 			.sorted()
 			.toList();
-		assertThat(publicMethods).containsExactly("baseUrl", "route", "toString");
+		assertThat(publicMethods).containsExactly("baseUrl", "paced", "route", "toString");
 	}
 
 }
