@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.astrashell.api.model.WireJson;
+import io.astrashell.error.ExitCode;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.util.JsonGeneratorDelegate;
@@ -77,12 +78,49 @@ public final class Renderer {
 		}
 		boolean secret = output.extras().showsSecret();
 		switch (format) {
-			case JSON -> json(envelope("OK", output.message(), output.data()), secret, out);
-			case CSV -> out.print(csv(output, secret));
+			case JSON -> json(envelope(codeName(output), message(output), output.data()), secret, out);
+			case CSV -> {
+				out.print(csv(output, secret));
+				// the data is the document; why the command failed goes to standard error, as an error does
+				for (Output.Notice notice : output.extras().notices()) {
+					if (notice.level() == Level.ERROR) {
+						err.println(notice.level().prefix(style) + clean(notice.text()));
+					}
+				}
+			}
 			case HUMAN -> human(output, secret ? SafeText::replace : Renderer::clean, out, err);
 		}
 		out.flush();
 		err.flush();
+	}
+
+	/**
+	 * Whether the output reports a failure along with its data (a rotation whose new token could not be
+	 * written: the token, and why): an exit code and an error's sentence. An exit code alone is an
+	 * answer, not a failure ({@code org diff}: 2 when the organization differs).
+	 */
+	private static boolean failed(Output output) {
+		return output.extras().exitCode() != 0
+				&& output.extras().notices().stream().anyMatch(n -> n.level() == Level.ERROR);
+	}
+
+	/** The envelope's code: {@code OK}, or the name of the exit code of an output that reports a failure. */
+	private static String codeName(Output output) {
+		return failed(output) ? ExitCode.of(output.extras().exitCode()).name() : "OK";
+	}
+
+	/** The envelope's message: the output's, followed by its errors' sentences when it reports a failure. */
+	private static String message(Output output) {
+		if (!failed(output)) {
+			return output.message();
+		}
+		StringBuilder b = new StringBuilder(output.message() == null ? "" : output.message());
+		for (Output.Notice notice : output.extras().notices()) {
+			if (notice.level() == Level.ERROR) {
+				b.append(b.isEmpty() ? "" : " ").append(notice.text());
+			}
+		}
+		return b.toString();
 	}
 
 	/** An error: {@code [ERROR] message} on stderr, or the JSON envelope with {@code data: null} on stdout. */

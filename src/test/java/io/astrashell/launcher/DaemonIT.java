@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.astrashell.api.LoopbackTls;
 import io.astrashell.sandbox.LocalSandbox;
@@ -301,6 +302,43 @@ class DaemonIT {
 				fixture.run(work, env, LaunchFixture.LAUNCHER.toString(), "daemon", "stop");
 			}
 		}
+	}
+
+	/**
+	 * In a checkout the first served call records the client's class archive (JDK 25: an AOT cache,
+	 * made as it exits). Whatever the JVM says of that is not the command's output: same bytes, same
+	 * exit code as cold, and the archive is there afterwards. (A JDK 25 recording JVM prints
+	 * "AOTConfiguration recorded: ..." on standard output unless told not to.)
+	 */
+	@Test
+	void theServedCallThatMakesTheClientsArchivePrintsTheSameBytesAsCold() throws Exception {
+		Path layout = LaunchFixture.LAUNCHER.getParent().resolve("target/launch");
+		LaunchFixture.Run start = astra("daemon", "start", "--idle", "0");
+		assertThat(start.exit()).as(start.toString()).isZero();
+		try (Stream<Path> made = Files.list(layout)) {
+			for (Path p : made.filter(p -> p.getFileName().toString().matches("astra-.*-client\\.(aot|jsa)")).toList()) {
+				Files.delete(p);
+			}
+		}
+		String[] org = { "org", "-o", "json", "--env", "local", "--local-endpoint", sandbox.endpoint().toString(),
+				"--token", sandbox.adminToken() };
+		LaunchFixture.Run cold = fixture.run(work, Map.of("ASTRA_DAEMON", "off"), with(LaunchFixture.LAUNCHER, org));
+		long before = served();
+		LaunchFixture.Run first = fixture.run(work, Map.of(), with(LaunchFixture.LAUNCHER, org));
+		assertThat(served()).as("served, not run cold").isEqualTo(before + 1);
+		assertThat(first.out()).as(first.toString()).isEqualTo(cold.out());
+		assertThat(first.err()).isEqualTo(cold.err());
+		assertThat(first.exit()).isEqualTo(cold.exit()).isZero();
+		try (Stream<Path> made = Files.list(layout)) {
+			assertThat(made.map(p -> p.getFileName().toString())).as("the client's archive, made by that call")
+				.anyMatch(n -> n.matches("astra-.*-client\\.(aot|jsa)"));
+		}
+	}
+
+	private static String[] with(Path launcher, String... args) {
+		List<String> all = new ArrayList<>(List.of(launcher.toString()));
+		all.addAll(List.of(args));
+		return all.toArray(String[]::new);
 	}
 
 	private static int freePort() throws IOException {
