@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the recording stand-in (which can answer late and out of order, throttle, fail, or leave a request
  * unanswered).
  */
-class ParallelApplyTest {
+class OrgApplyParallelTest {
 
 	@TempDir
 	Path dir;
