@@ -221,9 +221,9 @@ public final class TokenCommands implements CommandGroup, ServerKinds {
 					+ (r.oldRevoked() ? ", now revoked" : "") + ".");
 		}
 		if (r.problem() != null) {
-			out = out.notice(Level.ERROR, r.why())
-				.exitCode(ExitCode.of(r.problem() == TokenRotation.Problem.NOT_WRITTEN ? AstraError.Kind.CONFIGURATION
-						: AstraError.Kind.FAILED).code());
+			ExitCode code = ExitCode.of(r.problem() == TokenRotation.Problem.NOT_WRITTEN ? AstraError.Kind.CONFIGURATION
+					: AstraError.Kind.FAILED);
+			out = out.failed(code.name(), code.code(), r.why());
 		}
 		return out.showingSecret(); // the secret only where token create shows it (JSON; people: when in no profile)
 	}

@@ -168,43 +168,47 @@ public sealed interface Output
 	 * What any output may carry besides its view: a line printed as {@code [OK] headline} above it in
 	 * human mode, notices on standard error, work that follows the printing, what to tell the user when
 	 * it could not be written, the exit code of a command that succeeded but has something to say by
-	 * it, and whether it shows a secret on purpose (else whatever has a secret's shape is masked,
-	 * {@link SecretText}).
+	 * it, whether it shows a secret on purpose (else whatever has a secret's shape is masked,
+	 * {@link SecretText}), and the name of the failure it reports along with its data (null when none).
 	 */
 	record Extras(String headline, List<Notice> notices, AfterPrint afterPrint, String ifNotShown, int exitCode,
-			boolean showsSecret) {
+			boolean showsSecret, String failure) {
 
-		/** No headline, no notices, nothing after printing, exit code 0, no secret shown. */
-		public static final Extras NONE = new Extras(null, List.of(), null, null, 0, false);
+		/** No headline, no notices, nothing after printing, exit code 0, no secret shown, no failure. */
+		public static final Extras NONE = new Extras(null, List.of(), null, null, 0, false, null);
 
 		public Extras {
 			notices = List.copyOf(notices);
 		}
 
 		public Extras withHeadline(String headline) {
-			return new Extras(headline, notices, afterPrint, ifNotShown, exitCode, showsSecret);
+			return new Extras(headline, notices, afterPrint, ifNotShown, exitCode, showsSecret, failure);
 		}
 
 		public Extras withNotice(Notice notice) {
 			List<Notice> more = new ArrayList<>(notices);
 			more.add(notice);
-			return new Extras(headline, more, afterPrint, ifNotShown, exitCode, showsSecret);
+			return new Extras(headline, more, afterPrint, ifNotShown, exitCode, showsSecret, failure);
 		}
 
 		public Extras withAfterPrint(AfterPrint afterPrint) {
-			return new Extras(headline, notices, afterPrint, ifNotShown, exitCode, showsSecret);
+			return new Extras(headline, notices, afterPrint, ifNotShown, exitCode, showsSecret, failure);
 		}
 
 		public Extras withIfNotShown(String ifNotShown) {
-			return new Extras(headline, notices, afterPrint, ifNotShown, exitCode, showsSecret);
+			return new Extras(headline, notices, afterPrint, ifNotShown, exitCode, showsSecret, failure);
 		}
 
 		public Extras withExitCode(int exitCode) {
-			return new Extras(headline, notices, afterPrint, ifNotShown, exitCode, showsSecret);
+			return new Extras(headline, notices, afterPrint, ifNotShown, exitCode, showsSecret, failure);
+		}
+
+		public Extras failing(String failure, int exitCode) {
+			return new Extras(headline, notices, afterPrint, ifNotShown, exitCode, showsSecret, failure);
 		}
 
 		public Extras withSecretShown() {
-			return new Extras(headline, notices, afterPrint, ifNotShown, exitCode, true);
+			return new Extras(headline, notices, afterPrint, ifNotShown, exitCode, true, failure);
 		}
 
 	}
@@ -261,6 +265,16 @@ public sealed interface Output
 	/** The exit code of a command that succeeded but has something to say by it ({@code org diff}: 2, changes). */
 	default Output exitCode(int exitCode) {
 		return withExtras(extras().withExitCode(exitCode));
+	}
+
+	/**
+	 * A failure reported along with the data that must not be lost ({@code token rotate}'s new token
+	 * when it could not be written): exit {@code exitCode}, {@code why} as an error on standard error,
+	 * and in JSON the envelope's code {@code failure} (the exit code's name) and its message followed
+	 * by {@code why}.
+	 */
+	default Output failed(String failure, int exitCode, String why) {
+		return withExtras(notice(Level.ERROR, why).extras().failing(failure, exitCode));
 	}
 
 	/**

@@ -11,7 +11,6 @@ import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.astrashell.api.model.WireJson;
-import io.astrashell.error.ExitCode;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.util.JsonGeneratorDelegate;
@@ -94,19 +93,14 @@ public final class Renderer {
 		err.flush();
 	}
 
-	/**
-	 * Whether the output reports a failure along with its data (a rotation whose new token could not be
-	 * written: the token, and why): an exit code and an error's sentence. An exit code alone is an
-	 * answer, not a failure ({@code org diff}: 2 when the organization differs).
-	 */
+	/** Whether the output reports a failure along with its data ({@link Output#failed}). */
 	private static boolean failed(Output output) {
-		return output.extras().exitCode() != 0
-				&& output.extras().notices().stream().anyMatch(n -> n.level() == Level.ERROR);
+		return output.extras().failure() != null;
 	}
 
-	/** The envelope's code: {@code OK}, or the name of the exit code of an output that reports a failure. */
+	/** The envelope's code: {@code OK}, or the name of the failure the output reports. */
 	private static String codeName(Output output) {
-		return failed(output) ? ExitCode.of(output.extras().exitCode()).name() : "OK";
+		return failed(output) ? output.extras().failure() : "OK";
 	}
 
 	/** The envelope's message: the output's, followed by its errors' sentences when it reports a failure. */

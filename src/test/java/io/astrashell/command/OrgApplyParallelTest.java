@@ -225,6 +225,35 @@ class OrgApplyParallelTest {
 	}
 
 	@Test
+	void aChangeThrottledAtEveryTryFailsAfterItsLastTryAndNothingLands() throws Exception {
+		Org org = new Org("org", SandboxFaults.NONE);
+		Path f = file("one.yaml", "users:\n  - email: admin@sandbox.local\n    roles: [Organization Administrator]\n"
+				+ users("t", 1, "RO User"));
+		org.proxy.alwaysUnavailable("0");
+		Result apply = org.run("org", "apply", f.toString(), "--yes");
+		assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(100);
+		assertThat(apply.err()).contains("asked to slow down").contains("HTTP 503").doesNotContain("Exception");
+		assertThat(org.proxy.writes()).hasSize(8).allMatch(w -> w.equals("PUT /v2/organizations/users -> 503"));
+		org.proxy.clear();
+		assertThat(org.run("org", "diff", f.toString()).exitCode()).as("nothing landed").isEqualTo(2);
+	}
+
+	@Test
+	void aRetryAfterGivenAsAnHttpDateIsHonoured() throws Exception {
+		Org org = new Org("org", SandboxFaults.NONE);
+		Path f = file("one.yaml", "users:\n  - email: admin@sandbox.local\n    roles: [Organization Administrator]\n"
+				+ users("d", 1, "RO User"));
+		// a date already past: send again at once
+		String past = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+			.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(5));
+		org.proxy.unavailable(1, past);
+		Result apply = org.run("org", "apply", f.toString(), "--yes");
+		assertThat(apply.exitCode()).as(apply.toString()).isZero();
+		assertThat(org.proxy.writes()).containsExactly("PUT /v2/organizations/users -> 503", "PUT /v2/organizations/users");
+		assertThat(org.run("org", "diff", f.toString()).exitCode()).isZero();
+	}
+
+	@Test
 	void aChangeSentWithoutAnAnswerIsReadBackNotSentAgain() throws Exception {
 		System.setProperty("astra.http.read-timeout", "1s");
 		System.setProperty("astra.http.deadline", "2s");

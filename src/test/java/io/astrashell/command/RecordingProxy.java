@@ -49,6 +49,8 @@ public final class RecordingProxy implements AutoCloseable {
 
 	private volatile int unavailableWrite;
 
+	private volatile boolean alwaysUnavailable;
+
 	private volatile String unavailableRetryAfter;
 
 	private volatile int maxDelayMillis;
@@ -121,6 +123,12 @@ public final class RecordingProxy implements AutoCloseable {
 		unavailableWrite = n;
 	}
 
+	/** Answer every write from now on 503 with this {@code Retry-After}, not forwarding any. */
+	void alwaysUnavailable(String retryAfter) {
+		unavailableRetryAfter = retryAfter;
+		alwaysUnavailable = true;
+	}
+
 	/** Hold each write between 0 and {@code millis} (at random) before forwarding it: answers come out of order. */
 	void delayWrites(int millis) {
 		maxDelayMillis = millis;
@@ -174,7 +182,7 @@ public final class RecordingProxy implements AutoCloseable {
 			exchange.close();
 			return;
 		}
-		if (write > 0 && write == unavailableWrite) {
+		if (write > 0 && (write == unavailableWrite || alwaysUnavailable)) {
 			requests.add(method + " " + path + " -> 503");
 			events.add("< " + method + " " + path + " 503");
 			if (unavailableRetryAfter != null) {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import io.astrashell.api.model.WireJson;
 import org.junit.jupiter.api.Test;
@@ -180,7 +181,7 @@ class RendererTest {
 			.isEqualTo("[OK]    Head\n[OK]    done\n<stderr>[WARN]  careful\n[INFO]  more\n");
 		assertThat(both).isInstanceOf(Output.Message.class);
 		assertThat(both.extras()).isEqualTo(new Output.Extras("Head",
-				List.of(new Output.Notice(Level.WARN, "careful"), new Output.Notice(Level.INFO, "more")), null, "lost", 2, false));
+				List.of(new Output.Notice(Level.WARN, "careful"), new Output.Notice(Level.INFO, "more")), null, "lost", 2, false, null));
 		assertThat(plain.extras()).isEqualTo(Output.Extras.NONE);
 		assertThat(Output.table("m", null, List.of("A"), List.of()).headline("h")).isInstanceOf(Output.Table.class);
 	}
@@ -219,6 +220,21 @@ class RendererTest {
 		assertThat(render(OutputFormat.HUMAN, Output.diff("in sync", List.of(), null))).isEmpty();
 		assertThat(render(OutputFormat.HUMAN, Output.diff("in sync", List.of(""), null))).isEmpty();
 		assertThat(render(OutputFormat.CSV, Output.diff("in sync", List.of(), null))).isEqualTo("change\r\n");
+	}
+
+
+	@Test
+	void aFailureReportedWithItsDataNamesItselfInEveryFormatAndAnExitCodeAloneIsNoFailure() {
+		Output failed = Output.message("Token 'a' was not fully rotated.", Map.of("token", "kept"))
+			.failed("CONFIGURATION", 9, "The profiles file is read-only.");
+		assertThat(failed.extras().exitCode()).isEqualTo(9);
+		assertThat(render(OutputFormat.JSON, failed)).contains("\"code\" : \"CONFIGURATION\"")
+			.contains("\"message\" : \"Token 'a' was not fully rotated. The profiles file is read-only.\"")
+			.contains("\"token\" : \"kept\"").doesNotContain("<stderr>");
+		assertThat(render(OutputFormat.CSV, failed)).contains("kept").endsWith("<stderr>[ERROR] The profiles file is read-only.\n");
+		assertThat(render(OutputFormat.HUMAN, failed)).endsWith("<stderr>[ERROR] The profiles file is read-only.\n");
+		Output differs = Output.message("2 changes", Map.of("changes", 2)).exitCode(2);
+		assertThat(render(OutputFormat.JSON, differs)).contains("\"code\" : \"OK\"").contains("\"message\" : \"2 changes\"");
 	}
 
 }

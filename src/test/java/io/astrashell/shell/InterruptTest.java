@@ -150,6 +150,35 @@ class InterruptTest {
 	}
 
 	@Test
+	void ctrlCOnAParallelApplyAtThePromptStopsItsSendingAndThePromptGoesOn() throws Exception {
+		StringBuilder yaml = new StringBuilder("users:\n  - email: admin@sandbox.local\n    roles: [Organization Administrator]\n");
+		for (int i = 1; i <= 20; i++) {
+			yaml.append("  - email: p").append(i).append("@example.com\n    roles: [RO User]\n");
+		}
+		try (LocalSandbox sandbox = LocalSandbox.start(dir.resolve("sandbox"), 0);
+				RecordingProxy proxy = new RecordingProxy(sandbox.endpoint());
+				PromptTerminal t = new PromptTerminal(env(), "--env", "local", "--local-endpoint", proxy.endpoint(),
+						"--token", sandbox.adminToken())) {
+			Path file = Files.writeString(dir.resolve("org.yaml"), yaml.toString());
+			t.waitFor("astra (LOCAL)> ", 1);
+			proxy.holdWritesFrom(3); // two invites answered, then 8 held in flight (the default), 10 not sent
+			t.type("org apply " + file + " --yes\r");
+			proxy.awaitHeld(8);
+			t.type("\u0003");
+			String screen = t.waitFor("astra (LOCAL)> ", 2);
+			assertThat(screen).contains("Interrupted: org apply stopped: 2 of 20 changes applied (")
+				.contains(", 8 in flight, sent and not answered: they may or may not apply (").contains(", 10 not sent (");
+			Thread.sleep(500); // room for a change sent after Ctrl-C, which would come within milliseconds
+			assertThat(proxy.writes()).hasSize(10);
+			int mark = t.screen().length();
+			t.run("org id", "astra (LOCAL)> "); // the session goes on
+			assertThat(t.screen().substring(mark)).doesNotContain("[ERROR]");
+			t.type("quit\r");
+			assertThat(t.exitCode()).isZero();
+		}
+	}
+
+	@Test
 	void anInterruptedCommandSaysSoInOneLine() throws Exception {
 		try (MockWebServer server = new MockWebServer()) {
 			// asks for a retry after 8 s: the command sleeps, and is interrupted while it waits
