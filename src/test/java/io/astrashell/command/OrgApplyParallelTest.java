@@ -272,6 +272,35 @@ class OrgApplyParallelTest {
 	}
 
 	@Test
+	void everyKindOfChangeSentWithoutAnAnswerIsReadBackNotSentAgain() throws Exception {
+		System.setProperty("astra.http.read-timeout", "1s");
+		System.setProperty("astra.http.deadline", "2s");
+		// a role changed, a user's roles set, a user removed, a role deleted: the nth write lands unanswered
+		// (one at a time, so that the nth is each kind in turn; the read-back is the same at any parallelism)
+		Path f = file("kinds.yaml", "roles:\n  - name: Ops\n    actions: [org-read, db-cql]\nusers:\n"
+				+ "  - email: admin@sandbox.local\n    roles: [Organization Administrator]\n"
+				+ "  - email: u1@example.com\n    roles: [RO User]\n");
+		for (int n = 1; n <= 4; n++) {
+			Org org = new Org("org" + n, SandboxFaults.NONE);
+			org.ok("role", "create", "Ops", "-a", "org-read");
+			org.ok("role", "create", "Old", "-a", "org-read");
+			org.ok("user", "invite", "u1@example.com", "-r", "Ops");
+			org.ok("user", "invite", "gone@example.com", "-r", "RO User");
+			org.proxy.clear();
+			org.proxy.hangAfterForwarding(n);
+			Result apply = org.run("org", "apply", f.toString(), "--prune", "--yes", "--parallel", "1");
+			assertThat(apply.exitCode()).as("write " + n + " unanswered\n" + apply).isZero();
+			assertThat(apply.err()).contains("4 changes applied, 0 failed");
+			List<String> writes = org.proxy.writes();
+			assertThat(writes).as("write " + n).hasSize(5).filteredOn(w -> w.endsWith("(forwarded, not answered)")).hasSize(1);
+			assertThat(writes.stream().filter(w -> !w.endsWith("(forwarded, not answered)")).distinct()).as("write " + n
+					+ ": none sent twice").hasSize(4);
+			org.proxy.clear();
+			assertThat(org.run("org", "diff", f.toString(), "--prune").exitCode()).as("write " + n).isZero();
+		}
+	}
+
+	@Test
 	void aChangeThatNeverArrivedIsReadBackThenSentAgain() throws Exception {
 		System.setProperty("astra.http.read-timeout", "1s");
 		System.setProperty("astra.http.deadline", "2s");
