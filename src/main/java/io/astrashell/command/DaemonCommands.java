@@ -17,7 +17,6 @@ import io.astrashell.daemon.DaemonControl;
 import io.astrashell.error.AstraError;
 import io.astrashell.output.Output;
 import io.astrashell.shell.ProcessIo;
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -73,17 +72,12 @@ public final class DaemonCommands implements CommandGroup {
 		if (value == null) {
 			return DEFAULT_IDLE;
 		}
-		try {
-			Duration d = value.trim().equals("0") ? Duration.ZERO : DurationStyle.detectAndParse(value.trim());
-			if (d.isNegative()) {
-				throw new IllegalArgumentException();
-			}
-			return d;
-		}
-		catch (RuntimeException e) {
+		Duration d = DurationOption.parse(value);
+		if (d == null) {
 			throw AstraError.invalidValue("Invalid value '" + value + "' for --idle: give a duration such as "
 					+ "15m, 1h or 90s, or 0 to keep the session until it is stopped.");
 		}
+		return d;
 	}
 
 	private Output start(Invocation in) {

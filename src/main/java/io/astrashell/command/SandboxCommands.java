@@ -18,7 +18,6 @@ import io.astrashell.sandbox.LocalSandbox;
 import io.astrashell.sandbox.SandboxFaults;
 import io.astrashell.session.Session;
 import io.astrashell.shell.Job;
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Component;
 
 /** {@code sandbox serve} and {@code sandbox reset}: the local Astra DevOps API of {@code --env local}. */
@@ -116,17 +115,12 @@ public final class SandboxCommands implements CommandGroup {
 		if (value == null) {
 			return Duration.ZERO;
 		}
-		try {
-			Duration d = value.trim().equals("0") ? Duration.ZERO : DurationStyle.detectAndParse(value.trim());
-			if (d.isNegative() || d.compareTo(Duration.ofMinutes(1)) > 0) {
-				throw new IllegalArgumentException();
-			}
-			return d;
-		}
-		catch (RuntimeException e) {
+		Duration d = DurationOption.parse(value);
+		if (d == null || d.compareTo(Duration.ofMinutes(1)) > 0) {
 			throw AstraError.invalidValue("Invalid value '" + value + "' for --latency: give a duration from 0 to 1m, "
 					+ "such as 100ms or 1s.");
 		}
+		return d;
 	}
 
 	static int maxInFlight(String value) {

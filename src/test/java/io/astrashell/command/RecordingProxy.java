@@ -168,18 +168,23 @@ public final class RecordingProxy implements AutoCloseable {
 		}
 	}
 
+	/** Holds a request unanswered until {@link #close()} (or the release), then drops its connection. */
+	private void closeWhenReleased(HttpExchange exchange) {
+		try {
+			release.await();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		exchange.close();
+	}
+
 	private void forward(HttpExchange exchange, String method, String path, byte[] body, int write) throws IOException {
 		events.add("> " + method + " " + path + " " + new String(body, java.nio.charset.StandardCharsets.UTF_8));
 		if (write > 0 && holdFrom > 0 && write >= holdFrom) {
 			requests.add(method + " " + path + " (held)");
 			heldCount.incrementAndGet();
-			try {
-				release.await();
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-			exchange.close();
+			closeWhenReleased(exchange);
 			return;
 		}
 		if (write > 0 && (write == unavailableWrite || alwaysUnavailable)) {
@@ -203,13 +208,7 @@ public final class RecordingProxy implements AutoCloseable {
 		if (write > 0 && write == holdWrite) {
 			requests.add(method + " " + path + " (held)");
 			held.countDown();
-			try {
-				release.await();
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-			exchange.close();
+			closeWhenReleased(exchange);
 			return;
 		}
 		if (write > 0 && write == failWrite) {
@@ -244,13 +243,7 @@ public final class RecordingProxy implements AutoCloseable {
 		events.add("< " + method + " " + path + " " + status + " " + new String(answer, java.nio.charset.StandardCharsets.UTF_8));
 		if (write > 0 && write == hangAfterForward) {
 			requests.add(method + " " + path + " (forwarded, not answered)");
-			try {
-				release.await();
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-			exchange.close();
+			closeWhenReleased(exchange);
 			return;
 		}
 		String retryAfter = c.getHeaderField("Retry-After");
